@@ -1,0 +1,125 @@
+import type { Db, Prisma } from '../platform/db';
+import type { Participant } from '../domain/application';
+import type { ApplicationView } from '../domain/journey';
+import type { CaseState, JourneyEvent, JourneyStep } from './journey-step';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Stores one journey step in a single transaction: the case's read-model row, the records the
+ * event carries (conversation, application, …) and the audit event. Safe to run twice: every
+ * write is keyed by the step or by the record's own id, and the case row only moves forward.
+ */
+export async function recordJourneyStep(db: Db, step: JourneyStep): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await upsertCase(tx, step.caseState, step.seq);
+    await writeEventRecords(tx, step);
+    await tx.auditEvent.createMany({
+      data: [{
+        id: step.key,
+        journeyId: step.caseState.journeyId,
+        seq: step.seq,
+        at: new Date(step.at),
+        actor: step.actor,
+        type: step.event.type,
+        data: step.event as unknown as Prisma.InputJsonValue,
+      }],
+      skipDuplicates: true,
+    });
+  });
+}
+
+async function upsertCase(tx: Tx, c: CaseState, seq: number): Promise<void> {
+  const deadline = c.nextDeadline === null ? null : new Date(c.nextDeadline);
+  // A plain upsert cannot say "only if newer"; ON CONFLICT … WHERE can.
+  await tx.$executeRaw`
+    INSERT INTO "Journey" ("id", "brin", "track", "cycle", "phase", "waitingFor", "nextDeadline", "schoolYear", "roundId", "outcome", "lastStep", "updatedAt")
+    VALUES (${c.journeyId}, ${c.brin}, ${c.track}, ${c.cycle}, ${c.phase}, ${c.waitingFor}, ${deadline}, ${c.schoolYear}, ${c.roundId}, ${c.outcome}, ${seq}, now())
+    ON CONFLICT ("id") DO UPDATE SET
+      "cycle" = EXCLUDED."cycle", "phase" = EXCLUDED."phase", "waitingFor" = EXCLUDED."waitingFor",
+      "nextDeadline" = EXCLUDED."nextDeadline", "schoolYear" = EXCLUDED."schoolYear", "roundId" = EXCLUDED."roundId",
+      "outcome" = EXCLUDED."outcome", "lastStep" = EXCLUDED."lastStep", "updatedAt" = now()
+    WHERE "Journey"."lastStep" < EXCLUDED."lastStep"`;
+}
+
+async function writeEventRecords(tx: Tx, { event, caseState, at, actor }: JourneyStep): Promise<void> {
+  const { journeyId, cycle } = caseState;
+  const recordedAt = new Date(at);
+  switch (event.type) {
+    case 'conversation_recorded': {
+      const data = { journeyId, cycle, kind: event.kind, conductedOn: new Date(event.conductedOn), report: event.report, recordedBy: actor, recordedAt };
+      const id = `${journeyId}/${cycle}`;
+      await tx.conversation.upsert({ where: { id }, create: { id, ...data }, update: data });
+      return;
+    }
+    case 'intake_recorded': {
+      const data = { journeyId, cycle, outcome: event.outcome, notes: event.notes, recordedBy: actor, recordedAt };
+      const id = `${journeyId}/${cycle}`;
+      await tx.intakeOutcome.upsert({ where: { id }, create: { id, ...data }, update: data });
+      return;
+    }
+    case 'application_saved':
+    case 'application_decided':
+      return saveApplication(tx, journeyId, event.application);
+    case 'expert_team_registered':
+      return saveAspirantYear(tx, journeyId, event.schoolYear, { members: event.members });
+    case 'aspirant_outcome_recorded': {
+      const { outcome, reason, recordedBy } = event.outcome;
+      return saveAspirantYear(tx, journeyId, event.schoolYear, { outcome, reason, recordedBy, recordedAt });
+    }
+    case 'journey_started':
+    case 'phase_entered':
+    case 'round_joined':
+    case 'round_missed':
+    case 'journey_closed':
+      return; // the case row and the audit event say it all
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Writes the application as it now stands, replacing its participants, sections and trajectories. */
+async function saveApplication(tx: Tx, journeyId: string, a: ApplicationView): Promise<void> {
+  const data = {
+    journeyId,
+    roundId: a.roundId,
+    schoolYear: a.schoolYear,
+    status: a.status,
+    otherSubsidies: a.otherSubsidies,
+    amountEuros: a.amountEuros,
+    submittedAt: a.submittedAt === null ? null : new Date(a.submittedAt),
+    decision: a.decision?.decision ?? null,
+    decisionReason: a.decision?.reason ?? null,
+    decidedBy: a.decision?.decidedBy ?? null,
+    decidedAt: a.decision ? new Date(a.decision.decidedAt) : null,
+  };
+  await tx.application.upsert({ where: { id: a.id }, create: { id: a.id, ...data }, update: data });
+  const applicationId = a.id;
+  await tx.applicationParticipant.deleteMany({ where: { applicationId } });
+  await tx.applicationParticipant.createMany({ data: a.participants.map((p, position) => ({ applicationId, position, ...p })) });
+  await tx.activityPlanSection.deleteMany({ where: { applicationId } });
+  await tx.activityPlanSection.createMany({
+    data: Object.entries(a.sections).map(([key, content]) => ({ applicationId, key, content: content ?? '' })),
+  });
+  await tx.trajectory.deleteMany({ where: { applicationId } });
+  await tx.trajectory.createMany({ data: a.trajectories.map((t, position) => ({ applicationId, position, ...t })) });
+}
+
+async function saveAspirantYear(
+  tx: Tx,
+  journeyId: string,
+  schoolYear: string,
+  change: { members?: Participant[]; outcome?: string; reason?: string; recordedBy?: string; recordedAt?: Date },
+): Promise<void> {
+  const { members, ...decision } = change;
+  const id = `${journeyId}/${schoolYear}`;
+  await tx.aspirantYear.upsert({ where: { id }, create: { id, journeyId, schoolYear, ...decision }, update: decision });
+  if (members) {
+    await tx.expertTeamMember.deleteMany({ where: { aspirantYearId: id } });
+    await tx.expertTeamMember.createMany({ data: members.map((m, position) => ({ aspirantYearId: id, position, ...m })) });
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled journey event: ${JSON.stringify(value)}`);
+}

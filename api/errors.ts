@@ -1,0 +1,39 @@
+/**
+ * The one error type of the API layer. Each code has one HTTP status; the message is Dutch, for
+ * the school or the office; `issues` point at the fields concerned.
+ */
+export const errorStatus = {
+  invalid_input: 400,
+  not_found: 404,
+  school_not_found: 404,
+  journey_not_found: 404,
+  journey_exists: 409,
+  school_exists: 409,
+  not_allowed_now: 409,
+  not_eligible: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unavailable: 503,
+} as const;
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface Issue {
+  path: string[];
+  message: string;
+  code?: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}

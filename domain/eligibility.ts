@@ -1,0 +1,87 @@
+import type { ApplicationForm } from './application';
+import { otherSubsidyLabel, requiredSections, sectionLabel } from './application';
+import type { InspectionRating } from './school';
+import type { SubsidyRates } from './subsidy-rates';
+
+export const MIN_PARTICIPANTS = 4;
+export const MIN_SCHOOL_LEADERS = 1;
+
+/** Why an application cannot be granted; `path` points at the form field it concerns. */
+export interface Ineligibility {
+  code:
+    | 'too_few_participants'
+    | 'no_school_leader'
+    | 'excluded_by_other_subsidy'
+    | 'excluded_by_inspection_rating'
+    | 'missing_section'
+    | 'too_many_places';
+  message: string;
+  path: (string | number)[];
+}
+
+export interface EligibilityInput {
+  application: ApplicationForm;
+  inspectionRating: InspectionRating;
+  hasAspirantYearBehind: boolean;
+  rates: SubsidyRates;
+}
+
+const excludingRatings: Partial<Record<InspectionRating, string>> = {
+  zeer_zwak: 'zeer zwak',
+  onvoldoende: 'onvoldoende',
+};
+
+/** Every reason the application cannot be granted; an empty list means eligible. */
+export function checkEligibility({ application, inspectionRating, hasAspirantYearBehind, rates }: EligibilityInput): Ineligibility[] {
+  const problems: Ineligibility[] = [];
+  const { participants } = application;
+
+  if (participants.length < MIN_PARTICIPANTS) {
+    problems.push({
+      code: 'too_few_participants',
+      message: `Er doen minstens ${MIN_PARTICIPANTS} mensen van de school mee; u noemt er ${participants.length}.`,
+      path: ['participants'],
+    });
+  }
+  if (participants.filter((p) => p.role === 'school_leader').length < MIN_SCHOOL_LEADERS) {
+    problems.push({
+      code: 'no_school_leader',
+      message: 'Minstens één deelnemer is schoolleider.',
+      path: ['participants'],
+    });
+  }
+  for (const subsidy of application.otherSubsidies) {
+    problems.push({
+      code: 'excluded_by_other_subsidy',
+      message: `Een school die al subsidie ontvangt voor ${otherSubsidyLabel[subsidy]} kan deze subsidie niet aanvragen.`,
+      path: ['otherSubsidies'],
+    });
+  }
+  const excludingRating = excludingRatings[inspectionRating];
+  if (excludingRating) {
+    problems.push({
+      code: 'excluded_by_inspection_rating',
+      message: `De Inspectie van het Onderwijs beoordeelde de kwaliteit van de school als "${excludingRating}"; dan is deze subsidie niet mogelijk.`,
+      path: [],
+    });
+  }
+  for (const key of requiredSections(hasAspirantYearBehind)) {
+    if (!application.sections[key]?.trim()) {
+      problems.push({
+        code: 'missing_section',
+        message: `Het activiteitenplan mist de sectie "${sectionLabel[key]}".`,
+        path: ['sections', key],
+      });
+    }
+  }
+  application.trajectories.forEach((trajectory, index) => {
+    if (trajectory.places > rates.maxPlacesPerTrajectory) {
+      problems.push({
+        code: 'too_many_places',
+        message: `Een leertraject heeft hoogstens ${rates.maxPlacesPerTrajectory} plaatsen voor ontwikkelscholen; "${trajectory.title}" heeft er ${trajectory.places}.`,
+        path: ['trajectories', index, 'places'],
+      });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,177 @@
+/**
+ * The shape of a school's journey: its phases, the actions that move it, and the view the
+ * workflow returns. The workflow, the API and the OpenAPI document all use these schemas.
+ */
+import { z } from './zod';
+import { ApplicationDraft, ApplicationForm, OtherSubsidy, Participant, SectionKey, Trajectory } from './application';
+import { Brin, InspectionRating, Sector } from './school';
+import { SchoolYear } from './school-year';
+import { SubsidyRates } from './subsidy-rates';
+
+export const Track = z.enum(['expertschool']).openapi({ description: 'Which programme journey the school follows' });
+export type Track = z.infer<typeof Track>;
+
+export const JourneyPhase = z.enum([
+  'conversation', // exploratory or evaluation conversation with the programme office
+  'intake', // intake with the pillar's executor; its outcome routes the school
+  'awaiting_round', // ready to apply, no subsidy round open yet
+  'application', // a round is open: the school fills in its application
+  'decision', // submitted: the office decides
+  'approved', // granted: waiting for the school year to start
+  'aspirant_year',
+  'hub_year', // expertschool training ontwikkelscholen
+  'closed',
+]);
+export type JourneyPhase = z.infer<typeof JourneyPhase>;
+
+export const phaseLabel: Record<JourneyPhase, string> = {
+  conversation: 'gesprek',
+  intake: 'intake',
+  awaiting_round: 'wacht op subsidieronde',
+  application: 'aanvraag',
+  decision: 'besluit op aanvraag',
+  approved: 'toegekend',
+  aspirant_year: 'aspirantjaar',
+  hub_year: 'hubjaar als expertschool',
+  closed: 'afgesloten',
+};
+
+/** Who has to act next for the journey to move. */
+export const WaitingFor = z.enum(['office', 'school', 'round', 'calendar']);
+export type WaitingFor = z.infer<typeof WaitingFor>;
+
+export const ConversationKind = z.enum(['exploratory', 'evaluation']);
+export type ConversationKind = z.infer<typeof ConversationKind>;
+
+export const IntakeOutcome = z.enum(['expertschool', 'ontwikkelschool', 'other_pillar', 'not_now']);
+export type IntakeOutcome = z.infer<typeof IntakeOutcome>;
+
+export const ClosingOutcome = z.enum(['referred', 'rejected', 'dropped_out', 'cancelled']);
+export type ClosingOutcome = z.infer<typeof ClosingOutcome>;
+
+const staffName = z.string().trim().min(2, { message: 'Vul in wie dit vastlegt.' }).max(200);
+const reasonText = (what: string) =>
+  z.string().trim().min(10, { message: `Geef een reden voor ${what} (minstens 10 tekens).` }).max(5_000);
+const isoDateTime = z.iso.datetime({ offset: true });
+
+/** The school a journey is about, as it stood when the journey (or year) started. */
+export const SchoolSnapshot = z.object({
+  brin: Brin,
+  name: z.string(),
+  sector: Sector,
+  region: z.string(),
+  inspectionRating: InspectionRating,
+});
+export type SchoolSnapshot = z.infer<typeof SchoolSnapshot>;
+
+// ---- actions (the input of each Update) ----
+
+export const RecordConversationReport = z
+  .object({
+    conductedOn: z.iso.date({ message: 'Vul de datum van het gesprek in als JJJJ-MM-DD.' }),
+    report: z.string().trim().min(20, { message: 'Het verslag is te kort (minstens 20 tekens).' }).max(20_000),
+    recordedBy: staffName,
+  })
+  .openapi('RecordConversationReport');
+export type RecordConversationReport = z.infer<typeof RecordConversationReport>;
+
+export const RecordIntakeOutcome = z
+  .object({ outcome: IntakeOutcome, notes: z.string().trim().max(5_000).default(''), recordedBy: staffName })
+  .openapi('RecordIntakeOutcome');
+export type RecordIntakeOutcome = z.infer<typeof RecordIntakeOutcome>;
+
+export const SaveApplicationDraft = ApplicationDraft;
+export type SaveApplicationDraft = ApplicationDraft;
+export const SubmitApplication = ApplicationForm;
+export type SubmitApplication = ApplicationForm;
+
+export const DecideApplication = z
+  .object({ decision: z.enum(['approved', 'rejected']), reason: reasonText('het besluit'), decidedBy: staffName })
+  .openapi('DecideApplication');
+export type DecideApplication = z.infer<typeof DecideApplication>;
+
+export const RegisterExpertTeam = z
+  .object({ members: z.array(Participant).min(2, { message: 'Een expertteam heeft minstens 2 leden.' }).max(20) })
+  .openapi('RegisterExpertTeam');
+export type RegisterExpertTeam = z.infer<typeof RegisterExpertTeam>;
+
+export const RecordAspirantOutcome = z
+  .object({ outcome: z.enum(['expertschool', 'dropped_out']), reason: reasonText('de uitkomst'), recordedBy: staffName })
+  .openapi('RecordAspirantOutcome');
+export type RecordAspirantOutcome = z.infer<typeof RecordAspirantOutcome>;
+
+export const CancelJourney = z
+  .object({ reason: reasonText('het stoppen'), cancelledBy: staffName })
+  .openapi('CancelJourney');
+export type CancelJourney = z.infer<typeof CancelJourney>;
+
+/** A subsidy round that opened: the seam through which the round machinery wakes waiting journeys. */
+export const OpenRound = z
+  .object({
+    roundId: z.string().min(1).max(100),
+    schoolYear: SchoolYear,
+    opensAt: isoDateTime,
+    closesAt: isoDateTime,
+    rates: SubsidyRates,
+  })
+  .refine((r) => Date.parse(r.closesAt) > Date.parse(r.opensAt), {
+    message: 'Een ronde sluit na het moment waarop zij opent.',
+    path: ['closesAt'],
+  })
+  .openapi('OpenRound');
+export type OpenRound = z.infer<typeof OpenRound>;
+
+// ---- the journey's view: what the query returns ----
+
+export const JourneyAction = z.enum([
+  'recordConversationReport',
+  'recordIntakeOutcome',
+  'saveApplicationDraft',
+  'submitApplication',
+  'decideApplication',
+  'registerExpertTeam',
+  'recordAspirantOutcome',
+  'cancelJourney',
+]);
+export type JourneyAction = z.infer<typeof JourneyAction>;
+
+export const ApplicationView = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  schoolYear: SchoolYear,
+  status: z.enum(['draft', 'submitted', 'approved', 'rejected']),
+  participants: z.array(Participant),
+  sections: z.partialRecord(SectionKey, z.string()),
+  trajectories: z.array(Trajectory),
+  otherSubsidies: z.array(OtherSubsidy),
+  amountEuros: z.number().int().nullable(),
+  submittedAt: isoDateTime.nullable(),
+  decision: z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string(), decidedBy: z.string(), decidedAt: isoDateTime }).nullable(),
+});
+export type ApplicationView = z.infer<typeof ApplicationView>;
+
+export const JourneyView = z
+  .object({
+    journeyId: z.string(),
+    track: Track,
+    school: SchoolSnapshot,
+    cycle: z.number().int().describe('How many programme years this journey has gone through (0 for the first)'),
+    phase: JourneyPhase,
+    waitingFor: WaitingFor.nullable(),
+    nextDeadline: isoDateTime.nullable(),
+    hasAspirantYearBehind: z.boolean(),
+    conversation: z
+      .object({ kind: ConversationKind, conductedOn: z.string(), report: z.string(), recordedBy: z.string() })
+      .nullable(),
+    intake: z.object({ outcome: IntakeOutcome, notes: z.string(), recordedBy: z.string() }).nullable(),
+    round: OpenRound.nullable(),
+    application: ApplicationView.nullable(),
+    schoolYear: SchoolYear.nullable().describe('School year of the aspirant or hub year under way or granted'),
+    expertTeam: z.array(Participant),
+    aspirantOutcome: RecordAspirantOutcome.nullable(),
+    outcome: z.object({ outcome: ClosingOutcome, reason: z.string() }).nullable(),
+    allowedActions: z.array(JourneyAction),
+    unrecordedSteps: z.number().int().describe('Steps not yet stored in the case record (non-zero while the database is unreachable)'),
+  })
+  .openapi('JourneyView');
+export type JourneyView = z.infer<typeof JourneyView>;

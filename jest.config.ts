@@ -1,0 +1,22 @@
+import type { Config } from 'jest';
+
+/**
+ * Test kinds, by file name:
+ *   *.test.ts           pure domain rules (no servers)
+ *   *.workflow.test.ts  journeys on Temporal's time-skipping test server with a real worker
+ *   *.integration.test.ts  against PostgreSQL, the API, or the Temporal dev server
+ * One PostgreSQL and one workflow bundle are prepared per run (test/support/global-setup.ts).
+ */
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // Prisma's generated client imports its own files as './x.js'.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 120_000,
+};
+
+export default config;

@@ -1,0 +1,101 @@
+/**
+ * Finds or builds the two Temporal binaries Koers needs and caches them under `.tools/`:
+ * - the Temporal CLI (`temporal server start-dev`: the dev server with its Web UI), built from Go modules;
+ * - the time-skipping test server, a Java program resolved from Maven Central.
+ * An environment variable can point at an existing binary instead. Where neither a cached binary,
+ * the variable, nor a toolchain to build one exists, the Temporal SDK may still download its own
+ * (on a machine with internet); we say so instead of failing silently.
+ *
+ * Run directly (`npm run provision`) it provisions everything and reports what it found.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const projectRoot = path.resolve(__dirname, '..');
+const toolsDir = path.join(projectRoot, '.tools');
+const binDir = path.join(toolsDir, 'bin');
+
+/** Temporal CLI v1.5.x is the newest line that `go install` accepts (later tags carry `replace` directives). */
+const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+
+function commandExists(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[provision] ${message}\n`);
+}
+
+/** Path of the Temporal CLI, building it on first use; undefined means "let the SDK download one". */
+export function ensureTemporalCli(): string | undefined {
+  const fromEnv = process.env.TEMPORAL_CLI_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`TEMPORAL_CLI_PATH points at ${fromEnv}, which does not exist`);
+    return fromEnv;
+  }
+  const cached = path.join(binDir, 'temporal');
+  if (existsSync(cached)) return cached;
+  if (!commandExists('go')) {
+    log('Temporal CLI not found and Go is not installed: install Go >= 1.25, set TEMPORAL_CLI_PATH, or let the SDK download it (needs internet).');
+    return undefined;
+  }
+  log(`building the Temporal CLI (${TEMPORAL_CLI_MODULE}); the first build takes a few minutes…`);
+  mkdirSync(binDir, { recursive: true });
+  execFileSync('go', ['install', TEMPORAL_CLI_MODULE], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    // GOTOOLCHAIN=local: never try to download a Go toolchain, use the one installed.
+    env: { ...process.env, GOBIN: binDir, GOTOOLCHAIN: 'local' },
+  });
+  return cached;
+}
+
+/** Path of a launcher for the time-skipping test server; undefined means "let the SDK download one". */
+export function ensureTestServer(): string | undefined {
+  const fromEnv = process.env.TEMPORAL_TEST_SERVER_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`TEMPORAL_TEST_SERVER_PATH points at ${fromEnv}, which does not exist`);
+    return fromEnv;
+  }
+  const launcher = path.join(binDir, 'temporal-test-server');
+  if (existsSync(launcher)) return launcher;
+  if (!commandExists('java') || !commandExists('mvn')) {
+    log('time-skipping test server not found and Java 17+ with Maven is not installed: install them, set TEMPORAL_TEST_SERVER_PATH, or let the SDK download it (needs internet).');
+    return undefined;
+  }
+  const jarDir = path.join(toolsDir, 'temporal-test-server');
+  log('resolving the time-skipping test server from Maven Central…');
+  execFileSync(
+    'mvn',
+    ['-q', '-B', '-f', path.join(projectRoot, 'tools/temporal-test-server/pom.xml'),
+      'dependency:copy-dependencies', `-DoutputDirectory=${jarDir}`, '-DincludeScope=runtime'],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  mkdirSync(binDir, { recursive: true });
+  // Serial GC and C1-only JIT: the SDK gives a spawned server a few seconds to start, which a cold
+  // JVM on a small machine needs them for.
+  writeFileSync(
+    launcher,
+    `#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -cp '${jarDir}/*' io.temporal.testserver.TestServer "$@"\n`,
+  );
+  chmodSync(launcher, 0o755);
+  return launcher;
+}
+
+/** `docker-compose` (Debian's package) or the `docker compose` plugin, to validate docker-compose.yml. */
+export function composeCommand(): string[] | undefined {
+  if (commandExists('docker-compose')) return ['docker-compose'];
+  if (commandExists('docker') && spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0) {
+    return ['docker', 'compose'];
+  }
+  return undefined;
+}
+
+if (require.main === module) {
+  const cli = ensureTemporalCli();
+  const testServer = ensureTestServer();
+  const compose = composeCommand();
+  log(`Temporal CLI: ${cli ?? 'none (the SDK will try to download one)'}`);
+  log(`time-skipping test server: ${testServer ?? 'none (the SDK will try to download one)'}`);
+  log(`compose: ${compose?.join(' ') ?? 'none: install docker-compose (apt-get install docker-compose) to validate docker-compose.yml'}`);
+}

@@ -1,0 +1,40 @@
+/**
+ * Once per test run: provision the Temporal binaries, start one real PostgreSQL with every
+ * migration applied, and bundle the workflow code once for all workers.
+ */
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../platform/embedded-postgres';
+import { freePort } from '../../platform/free-port';
+import { migrateDatabase } from '../../platform/migrate';
+import { ensureTemporalCli, ensureTestServer } from '../../scripts/provision';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var koersTestDatabase: EmbeddedDatabase | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const cli = ensureTemporalCli();
+  const testServer = ensureTestServer();
+  if (cli) process.env.TEMPORAL_CLI_PATH = cli;
+  if (testServer) process.env.TEMPORAL_TEST_SERVER_PATH = testServer;
+
+  const scratch = await mkdtemp(path.join(tmpdir(), 'koers-test-'));
+  process.env.KOERS_TEST_SCRATCH = scratch;
+  await chmod(scratch, 0o755); // PostgreSQL may run as a user of its own (when we are root)
+  const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'postgres'), port: await freePort(), ephemeral: true });
+  globalThis.koersTestDatabase = database;
+  await migrateDatabase(database.url);
+  process.env.DATABASE_URL = database.url;
+
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
+  });
+  const bundlePath = path.join(scratch, 'workflow-bundle.js');
+  await writeFile(bundlePath, code);
+  process.env.KOERS_WORKFLOW_BUNDLE = bundlePath;
+}
