@@ -13,6 +13,7 @@ export const errorStatus = {
   not_eligible: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  internal: 500,
   unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;

@@ -76,6 +76,8 @@ export const searchAttributes = {
   nextDeadline: defineSearchAttributeKey('KoersNextDeadline', SearchAttributeType.DATETIME),
 } as const;
 
+export const JOURNEY_CLOSED_MESSAGE = 'Deze reis is afgesloten.';
+
 /** Failure types of the Update validators; the API maps each to an HTTP status. */
 export const RefusalType = {
   invalidInput: 'InvalidInput',

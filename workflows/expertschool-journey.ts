@@ -57,6 +57,7 @@ import {
   saveApplicationDraft,
   searchAttributes,
   submitApplication,
+  JOURNEY_CLOSED_MESSAGE,
   type JourneyInput,
   type JourneyResult,
 } from './expertschool-journey.messages';
@@ -229,6 +230,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   }
 
   function allowOnly(action: JourneyAction): void {
+    if (phase === 'closed') refuse(RefusalType.notNow, JOURNEY_CLOSED_MESSAGE);
     if (!actionsByPhase[phase].includes(action)) {
       refuse(RefusalType.notNow, `Dit kan nu niet: de reis van ${school.name} is in de fase "${phaseLabel[phase]}".`);
     }

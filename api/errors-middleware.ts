@@ -1,0 +1,54 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../platform/logger';
+import { RefusalType } from '../workflows/expertschool-journey.messages';
+import { AppError, type ErrorCode, type Issue } from './errors';
+
+const refusalCodes: Record<string, ErrorCode> = {
+  [RefusalType.invalidInput]: 'invalid_input',
+  [RefusalType.notNow]: 'not_allowed_now',
+  [RefusalType.notEligible]: 'not_eligible',
+};
+
+/** Turns whatever was thrown into the one error shape the API answers with. */
+function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const code = refusalCodes[error.cause.type ?? ''];
+    const details = error.cause.details?.[0] as { issues?: Issue[] } | undefined;
+    if (code) return new AppError(code, error.cause.message, details?.issues ?? []);
+  }
+  if (error instanceof WorkflowNotFoundError) return new AppError('journey_not_found', 'Deze reis bestaat niet.');
+  // Errors of express.json(), with their HTTP status and a type.
+  const bodyError = error as { type?: string; status?: number };
+  if (bodyError.type === 'entity.too.large') return new AppError('payload_too_large', 'Het verzoek is te groot.');
+  if (bodyError.type === 'entity.parse.failed') return new AppError('invalid_input', 'Het verzoek is geen geldige JSON.');
+  if (bodyError.status && bodyError.status >= 400 && bodyError.status < 500) return new AppError('invalid_input', 'Het verzoek kan niet worden gelezen.');
+  return undefined;
+}
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const known = toAppError(error);
+    if (known) {
+      res.status(known.status).json({ error: { code: known.code, message: known.message, issues: known.issues } });
+      return;
+    }
+    log.error({ err: error, method: req.method, path: req.route?.path ?? req.path }, 'request failed');
+    res.status(500).json({ error: { code: 'internal', message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', issues: [] } });
+  };
+}
+
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json({ error: { code: 'not_found', message: 'Deze pagina bestaat niet.', issues: [] } });
+};
+
+/** POST bodies must be JSON: anything else is refused before it is read. */
+export const requireJson: RequestHandler = (req, _res, next) => {
+  if (req.method === 'POST' && !req.is('application/json')) {
+    next(new AppError('unsupported_media_type', 'Stuur de gegevens als JSON (Content-Type: application/json).'));
+    return;
+  }
+  next();
+};

@@ -1,0 +1,107 @@
+/**
+ * `npm start`: the whole system on one machine, on its embedded defaults.
+ *   PostgreSQL (embedded, data in .data/postgres; or DATABASE_URL), migrations,
+ *   Temporal dev server (SQLite in .data/temporal.db, Web UI), worker and API.
+ * Ctrl-C stops all of it; the data stays for the next start.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { migrateDatabase } from '../platform/migrate';
+import { startDevServer } from '../platform/temporal-dev-server';
+import { ensureTemporalCli, projectRoot } from './provision';
+
+const dataDir = path.join(projectRoot, '.data');
+const ports = {
+  postgres: Number(process.env.KOERS_POSTGRES_PORT ?? 5544),
+  temporal: Number(process.env.KOERS_TEMPORAL_PORT ?? 7233),
+  temporalUi: Number(process.env.KOERS_TEMPORAL_UI_PORT ?? 8233),
+  api: Number(process.env.PORT ?? 3000),
+};
+
+function say(message: string): void {
+  process.stdout.write(`[koers] ${message}\n`);
+}
+
+/** Runs a TypeScript entry point as a child process, its output prefixed with its name. */
+function runProcess(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry)], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${name}] ${line}\n`).join('');
+  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  return child;
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(forced);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+    say('stopped');
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      say(`starting PostgreSQL (embedded) on port ${ports.postgres}, data in .data/postgres`);
+      const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres });
+      stops.push(() => database.stop());
+      databaseUrl = database.url;
+    }
+    say('applying database migrations');
+    await migrateDatabase(databaseUrl);
+
+    say(`starting the Temporal dev server on port ${ports.temporal}, state in .data/temporal.db`);
+    const temporal = await startDevServer({
+      cliPath: ensureTemporalCli(),
+      port: ports.temporal,
+      uiPort: ports.temporalUi,
+      dbFile: path.join(dataDir, 'temporal.db'),
+    });
+    stops.push(() => temporal.stop());
+
+    const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, PORT: String(ports.api) };
+    const children = [runProcess('worker', 'worker/main.ts', env), runProcess('api', 'api/main.ts', env)];
+    for (const child of children) {
+      stops.push(() => stopProcess(child));
+      child.once('exit', (code) => {
+        if (!stopping) {
+          say(`a process exited unexpectedly (code ${code}); stopping everything`);
+          void stopAll(1);
+        }
+      });
+    }
+    say(`API:         http://127.0.0.1:${ports.api} (health: /health, OpenAPI: /openapi.json)`);
+    say(`Temporal UI: ${temporal.uiUrl}`);
+    say('Ctrl-C stops everything; data stays in .data/');
+  } catch (error) {
+    console.error(error);
+    await stopAll(1);
+  }
+}
+
+void main();

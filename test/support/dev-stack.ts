@@ -1,0 +1,103 @@
+/**
+ * The system as `npm start` runs it, for integration tests: the Temporal dev server (its own
+ * process, SQLite file), the real PostgreSQL of the test run, a worker and the API on free ports.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import { createDb, type Db } from '../../platform/db';
+import { freePort } from '../../platform/free-port';
+import { createLogger } from '../../platform/logger';
+import { startDevServer, type DevServer } from '../../platform/temporal-dev-server';
+import { createKoersWorker } from '../../worker/create-worker';
+import { quietTemporalRuntime, requiredEnv } from './time-skipping';
+
+export interface DevStack {
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  temporalAddress: string;
+  apiUrl: string;
+  devServer(): DevServer;
+  /** Kills the dev server (SIGKILL, as a crash would) and starts it again on the same state file. */
+  crashAndRestartDevServer(): Promise<void>;
+  startWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function startDevStack(options: { worker: boolean }): Promise<DevStack> {
+  quietTemporalRuntime();
+  const port = await freePort();
+  const dbFile = path.join(requiredEnv('KOERS_TEST_SCRATCH'), `temporal-${randomUUID()}.db`);
+  const serverOptions = { cliPath: requiredEnv('TEMPORAL_CLI_PATH'), port, dbFile };
+  let devServer = await startDevServer(serverOptions);
+
+  const db = createDb(requiredEnv('DATABASE_URL'));
+  const connection = await Connection.connect({ address: devServer.address });
+  const client = new Client({ connection });
+  const taskQueue = `it-${randomUUID()}`;
+
+  const workers: { worker: Worker; running: Promise<void>; connection: NativeConnection }[] = [];
+  async function startWorker(): Promise<Worker> {
+    const workerConnection = await NativeConnection.connect({ address: devServer.address });
+    const worker = await createKoersWorker({
+      connection: workerConnection,
+      namespace: 'default',
+      taskQueue,
+      db,
+      workflowBundle: { codePath: requiredEnv('KOERS_WORKFLOW_BUNDLE') },
+    });
+    workers.push({ worker, running: worker.run(), connection: workerConnection });
+    return worker;
+  }
+  if (options.worker) await startWorker();
+
+  const app = createApp({ db, temporal: client, taskQueue, log: createLogger('silent') });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const address = server.address();
+  const apiUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  return {
+    db,
+    client,
+    taskQueue,
+    temporalAddress: devServer.address,
+    apiUrl,
+    devServer: () => devServer,
+    async crashAndRestartDevServer() {
+      const child = devServer.process!;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      devServer = await startDevServer(serverOptions);
+    },
+    startWorker,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      for (const { worker, running, connection: c } of workers) {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running.catch(() => undefined);
+        await c.close();
+      }
+      await connection.close();
+      await db.$disconnect();
+      await devServer.stop();
+    },
+  };
+}
+
+/** JSON over HTTP against the stack's API. */
+export async function api(stack: DevStack, method: 'GET' | 'POST', route: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${stack.apiUrl}${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
