@@ -6,7 +6,7 @@ CREATE TYPE "Sector" AS ENUM ('PO', 'VO', 'SO');
 
 -- CreateTable
 CREATE TABLE "School" (
-    "brin" CHAR(4) NOT NULL,
+    "brin" VARCHAR(4) NOT NULL,
     "name" TEXT NOT NULL,
     "sector" "Sector" NOT NULL,
     "region" TEXT NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE "School" (
 -- CreateTable
 CREATE TABLE "Journey" (
     "id" TEXT NOT NULL,
-    "brin" CHAR(4) NOT NULL,
+    "brin" VARCHAR(4) NOT NULL,
     "track" TEXT NOT NULL,
     "cycle" INTEGER NOT NULL,
     "phase" TEXT NOT NULL,

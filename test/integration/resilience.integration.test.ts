@@ -1,0 +1,106 @@
+/**
+ * A crash loses nothing: the worker process killed mid-journey, and the Temporal dev server
+ * killed and restarted on its state file. The journeys carry on from where they were.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createSchool } from '../support/fixtures';
+import { api, startDevStack, type DevStack } from '../support/dev-stack';
+import { requiredEnv } from '../support/time-skipping';
+
+const office = 'Anna Visser';
+const conversationReport = { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak van de school.', recordedBy: office };
+const intakeOutcome = { outcome: 'expertschool', recordedBy: office };
+
+async function expectEveryStepOnceInOrder(stack: DevStack, journeyId: string): Promise<void> {
+  const events = await stack.db.auditEvent.findMany({ where: { journeyId }, orderBy: { seq: 'asc' } });
+  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  expect(events.filter((e) => e.type === 'conversation_recorded')).toHaveLength(1);
+  expect(events.filter((e) => e.type === 'intake_recorded')).toHaveLength(1);
+}
+
+async function startJourneyWithConversation(stack: DevStack): Promise<string> {
+  const school = await createSchool(stack.db);
+  const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+  const afterReport = await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-report`, conversationReport);
+  expect(afterReport.body.phase).toBe('intake');
+  return body.journeyId;
+}
+
+describe('the worker process is killed mid-journey', () => {
+  let stack: DevStack;
+  const workers: ChildProcess[] = [];
+
+  /** The worker as `npm run worker` runs it, in a process of its own; resolves once it polls. */
+  function startWorkerProcess(): Promise<ChildProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../worker/main.ts')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: requiredEnv('DATABASE_URL'),
+        TEMPORAL_ADDRESS: stack.temporalAddress,
+        TEMPORAL_TASK_QUEUE: stack.taskQueue,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    workers.push(child);
+    return new Promise((resolve, reject) => {
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('"worker started"')) resolve(child);
+      });
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it started:\n${output}`)));
+    });
+  }
+
+  beforeAll(async () => {
+    stack = await startDevStack({ worker: false });
+  });
+  afterAll(async () => {
+    for (const worker of workers) worker.kill('SIGKILL');
+    await stack?.close();
+  });
+
+  test('a new worker picks the journey up where the killed one left it', async () => {
+    const first = await startWorkerProcess();
+    const journeyId = await startJourneyWithConversation(stack);
+
+    first.kill('SIGKILL');
+    // The office acts while no worker runs: the action waits for one instead of failing.
+    const intake = api(stack, 'POST', `/api/journeys/${journeyId}/intake-outcome`, intakeOutcome);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await startWorkerProcess();
+
+    const { status, body } = await intake;
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ phase: 'awaiting_round', conversation: { report: conversationReport.report }, intake: { outcome: 'expertschool' } });
+    expect(await stack.db.journey.findUnique({ where: { id: journeyId } })).toMatchObject({ phase: 'awaiting_round' });
+    await expectEveryStepOnceInOrder(stack, journeyId);
+  });
+});
+
+describe('the Temporal dev server crashes and restarts', () => {
+  let stack: DevStack;
+  beforeAll(async () => {
+    stack = await startDevStack({ worker: true });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  test('journeys, their state and their history survive on the state file', async () => {
+    const journeyIds = await Promise.all([startJourneyWithConversation(stack), startJourneyWithConversation(stack)]);
+
+    await stack.crashAndRestartDevServer();
+
+    for (const journeyId of journeyIds) {
+      const { body } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+      expect(body).toMatchObject({ phase: 'intake', conversation: { report: conversationReport.report } });
+      const intake = await api(stack, 'POST', `/api/journeys/${journeyId}/intake-outcome`, intakeOutcome);
+      expect(intake.body.phase).toBe('awaiting_round');
+      await expectEveryStepOnceInOrder(stack, journeyId);
+    }
+  });
+});
