@@ -91,7 +91,24 @@ export function composeCommand(): string[] | undefined {
   return undefined;
 }
 
+/**
+ * Installs Debian packages the tests need (docker-compose, to validate docker-compose.yml) where
+ * that is possible without asking: as root on a Debian-like system. Elsewhere it says what is missing.
+ */
+export function ensureSystemPackages(): void {
+  if (composeCommand()) return;
+  if (process.getuid?.() !== 0 || !commandExists('apt-get')) {
+    log('docker-compose is missing: install it (Debian: apt-get install docker-compose) to validate docker-compose.yml');
+    return;
+  }
+  log('installing docker-compose from Debian packages…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'docker-compose'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+}
+
 if (require.main === module) {
+  ensureSystemPackages();
   const cli = ensureTemporalCli();
   const testServer = ensureTestServer();
   const compose = composeCommand();

@@ -9,7 +9,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../platform/embedded-postgres';
 import { freePort } from '../../platform/free-port';
 import { migrateDatabase } from '../../platform/migrate';
-import { ensureTemporalCli, ensureTestServer } from '../../scripts/provision';
+import { ensureSystemPackages, ensureTemporalCli, ensureTestServer } from '../../scripts/provision';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -17,6 +17,7 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  ensureSystemPackages();
   const cli = ensureTemporalCli();
   const testServer = ensureTestServer();
   if (cli) process.env.TEMPORAL_CLI_PATH = cli;
