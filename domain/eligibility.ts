@@ -9,6 +9,7 @@ export const MIN_SCHOOL_LEADERS = 1;
 /** Why an application cannot be granted; `path` points at the form field it concerns. */
 export interface Ineligibility {
   code:
+    | 'duplicate_participant'
     | 'too_few_participants'
     | 'no_school_leader'
     | 'excluded_by_other_subsidy'
@@ -35,11 +36,20 @@ const excludingRatings: Partial<Record<InspectionRating, string>> = {
 export function checkEligibility({ application, inspectionRating, hasAspirantYearBehind, rates }: EligibilityInput): Ineligibility[] {
   const problems: Ineligibility[] = [];
   const { participants } = application;
+  // People, not rows: the same e-mail address twice is one person.
+  const people = new Set(participants.map((p) => p.email.toLowerCase()));
 
-  if (participants.length < MIN_PARTICIPANTS) {
+  if (people.size < participants.length) {
+    problems.push({
+      code: 'duplicate_participant',
+      message: 'Elke deelnemer staat één keer in de lijst; een e-mailadres komt vaker voor.',
+      path: ['participants'],
+    });
+  }
+  if (people.size < MIN_PARTICIPANTS) {
     problems.push({
       code: 'too_few_participants',
-      message: `Er doen minstens ${MIN_PARTICIPANTS} mensen van de school mee; u noemt er ${participants.length}.`,
+      message: `Er doen minstens ${MIN_PARTICIPANTS} mensen van de school mee; u noemt er ${people.size}.`,
       path: ['participants'],
     });
   }
@@ -50,7 +60,7 @@ export function checkEligibility({ application, inspectionRating, hasAspirantYea
       path: ['participants'],
     });
   }
-  for (const subsidy of application.otherSubsidies) {
+  for (const subsidy of new Set(application.otherSubsidies)) {
     problems.push({
       code: 'excluded_by_other_subsidy',
       message: `Een school die al subsidie ontvangt voor ${otherSubsidyLabel[subsidy]} kan deze subsidie niet aanvragen.`,

@@ -9,7 +9,8 @@ import { z } from './zod';
  */
 export const SchoolYear = z
   .string()
-  .regex(/^\d{4}-\d{4}$/, { message: 'Een schooljaar schrijf je als 2024-2025.' })
+  // abort: a malformed value gets one message, not also the one about consecutive years.
+  .regex(/^\d{4}-\d{4}$/, { message: 'Een schooljaar schrijf je als 2024-2025.', abort: true })
   .refine((value) => Number(value.slice(5)) === Number(value.slice(0, 4)) + 1, {
     message: 'Een schooljaar loopt over twee opeenvolgende kalenderjaren, bijvoorbeeld 2024-2025.',
   })

@@ -16,5 +16,6 @@ const ratesBySchoolYear = z.record(SchoolYear, SubsidyRates).parse(table.rates);
 
 /** Rates of a school year, or undefined when none are published for it (yet). */
 export function subsidyRatesFor(schoolYear: SchoolYear): SubsidyRates | undefined {
-  return ratesBySchoolYear[schoolYear];
+  // hasOwn: 'toString' and friends are not school years.
+  return Object.hasOwn(ratesBySchoolYear, schoolYear) ? ratesBySchoolYear[schoolYear] : undefined;
 }
