@@ -34,7 +34,7 @@ export type JourneyEvent =
   | { type: 'phase_entered'; phase: JourneyPhase }
   | { type: 'conversation_recorded'; kind: ConversationKind; conductedOn: string; report: string }
   | { type: 'intake_recorded'; outcome: IntakeOutcome; notes: string }
-  | { type: 'round_joined'; roundId: string; closesAt: string }
+  | { type: 'round_joined'; roundId: string; closesAt: string; application: ApplicationView }
   | { type: 'round_missed'; roundId: string }
   | { type: 'application_saved'; application: ApplicationView }
   | { type: 'application_decided'; application: ApplicationView }

@@ -58,6 +58,7 @@ async function writeEventRecords(tx: Tx, { event, caseState, at, actor }: Journe
       await tx.intakeOutcome.upsert({ where: { id }, create: { id, ...data }, update: data });
       return;
     }
+    case 'round_joined': // the (empty or carried-over) draft for the round
     case 'application_saved':
     case 'application_decided':
       return saveApplication(tx, journeyId, event.application);
@@ -69,7 +70,6 @@ async function writeEventRecords(tx: Tx, { event, caseState, at, actor }: Journe
     }
     case 'journey_started':
     case 'phase_entered':
-    case 'round_joined':
     case 'round_missed':
     case 'journey_closed':
       return; // the case row and the audit event say it all

@@ -35,7 +35,7 @@ export function createApp({ db, temporal, taskQueue, log }: AppDependencies): ex
   app.use(healthRouter(db, temporal, registry));
   app.use(schoolsRouter(db, registry));
   app.use(journeysRouter({ db, temporal, taskQueue }, registry));
-  app.use(roundsRouter(db, temporal, registry));
+  app.use(roundsRouter({ db, temporal, taskQueue }, registry));
 
   const document = openApiDocument(registry);
   app.get('/openapi.json', (_req, res) => {

@@ -60,6 +60,7 @@ export const SchoolSnapshot = z.object({
   name: z.string(),
   sector: Sector,
   region: z.string(),
+  contactEmail: z.string(),
   inspectionRating: InspectionRating,
 });
 export type SchoolSnapshot = z.infer<typeof SchoolSnapshot>;
@@ -109,10 +110,13 @@ export type CancelJourney = z.infer<typeof CancelJourney>;
 export const OpenRound = z
   .object({
     roundId: z.string().min(1).max(100),
+    name: z.string().max(200).optional(),
     schoolYear: SchoolYear,
     opensAt: isoDateTime,
     closesAt: isoDateTime,
     rates: SubsidyRates,
+    /** Applications the round takes ("vol = vol"); absent or null: no limit. */
+    capacity: z.number().int().positive().nullable().optional(),
   })
   .refine((r) => Date.parse(r.closesAt) > Date.parse(r.opensAt), {
     message: 'Een ronde sluit na het moment waarop zij opent.',

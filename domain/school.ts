@@ -31,6 +31,7 @@ export const School = z
     name: z.string().trim().min(2, { message: 'Vul de naam van de school in.' }).max(200),
     sector: Sector,
     region: z.string().trim().min(2, { message: 'Vul de regio in.' }).max(100),
+    contactEmail: z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254).describe('Where the programme mails the school'),
     inspectionRating: InspectionRating,
     equalAccessMarkers: z.array(EqualAccessMarker).max(4).default([]),
   })

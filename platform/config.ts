@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { TASK_QUEUE_DEFAULT } from '../workflows/expertschool-journey.messages';
 
+/** Who Koers's mail is from, unless MAIL_FROM says otherwise. */
+export const DEFAULT_MAIL_FROM = 'Ontwikkelkracht <noreply@ontwikkelkracht.example>';
+
 const Config = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgresql:// URL' }),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
@@ -13,6 +16,12 @@ const Config = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the worker hands its mail over; `npm start` points it at the local mail catcher. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address, e.g. Ontwikkelkracht <noreply@example.org>')
+    .default(DEFAULT_MAIL_FROM),
 });
 export type Config = z.infer<typeof Config>;
 

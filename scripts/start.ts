@@ -1,13 +1,15 @@
 /**
  * `npm start`: the whole system on one machine, on its embedded defaults.
  *   PostgreSQL (embedded, data in .data/postgres; or DATABASE_URL), migrations,
- *   Temporal dev server (SQLite in .data/temporal.db, Web UI), worker and API.
+ *   Temporal dev server (SQLite in .data/temporal.db, Web UI), the mail catcher (every mail stays
+ *   on this machine, readable on its page, kept in .data/mail), worker and API.
  * Ctrl-C stops all of it; the data stays for the next start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { startMailCatcher } from '../platform/mail-catcher';
 import { migrateDatabase } from '../platform/migrate';
 import { startDevServer } from '../platform/temporal-dev-server';
 import { ensureTemporalCli, projectRoot } from './provision';
@@ -18,6 +20,8 @@ const ports = {
   temporal: Number(process.env.KOERS_TEMPORAL_PORT ?? 7233),
   temporalUi: Number(process.env.KOERS_TEMPORAL_UI_PORT ?? 8233),
   api: Number(process.env.PORT ?? 3000),
+  smtp: Number(process.env.KOERS_SMTP_PORT ?? 2525),
+  mail: Number(process.env.KOERS_MAIL_PORT ?? 8025),
 };
 
 function say(message: string): void {
@@ -84,7 +88,11 @@ async function main(): Promise<void> {
     });
     stops.push(() => temporal.stop());
 
-    const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, PORT: String(ports.api) };
+    say(`starting the mail catcher on SMTP port ${ports.smtp}, mail kept in .data/mail`);
+    const mail = await startMailCatcher({ smtpPort: ports.smtp, httpPort: ports.mail, dir: path.join(dataDir, 'mail') });
+    stops.push(() => mail.stop());
+
+    const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, PORT: String(ports.api), SMTP_URL: mail.smtpUrl };
     const children = [runProcess('worker', 'worker/main.ts', env), runProcess('api', 'api/main.ts', env)];
     for (const child of children) {
       stops.push(() => stopProcess(child));
@@ -97,6 +105,7 @@ async function main(): Promise<void> {
     }
     say(`API:         http://127.0.0.1:${ports.api} (health: /health, OpenAPI: /openapi.json)`);
     say(`Temporal UI: ${temporal.uiUrl}`);
+    say(`Mail:        ${mail.httpUrl} (SMTP on ${mail.smtpUrl.replace('smtp://', '')}; nothing leaves this machine)`);
     say('Ctrl-C stops everything; data stays in .data/');
   } catch (error) {
     console.error(error);

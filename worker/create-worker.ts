@@ -1,23 +1,29 @@
+import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Db } from '../platform/db';
+import { noMailer, type Mailer } from '../platform/mailer';
 
 export interface KoersWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   db: Db;
+  /** A client on the same server, for activities that signal other workflows. */
+  temporal: Client;
+  /** How the worker's mail goes out; without one, every `sendMail` fails (and is retried). */
+  mailer?: Mailer;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 /** The worker: every workflow and activity of Koers on one task queue. Run more of them to scale out. */
-export function createKoersWorker({ connection, namespace, taskQueue, db, workflowBundle }: KoersWorkerOptions): Promise<Worker> {
+export function createKoersWorker({ connection, namespace, taskQueue, db, temporal, mailer = noMailer, workflowBundle }: KoersWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ db }),
+    activities: createActivities({ db, mailer, temporal }),
   });
 }

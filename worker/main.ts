@@ -1,9 +1,10 @@
 /** The worker process (`npm run worker`). Stops gracefully on SIGINT/SIGTERM. */
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
+import { createMailer } from '../platform/mailer';
 import { registerSearchAttributes } from '../platform/search-attributes';
 import { createKoersWorker } from './create-worker';
 
@@ -12,18 +13,22 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, 'worker');
   Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN') });
 
-  const client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  await registerSearchAttributes(client, config.TEMPORAL_NAMESPACE);
-  await client.close();
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  await registerSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
+  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
 
   const db = createDb(config.DATABASE_URL);
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createKoersWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started');
+  const worker = await createKoersWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db, temporal, mailer });
+  // The SMTP server by host only: the URL may carry a password.
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS, smtp: new URL(config.SMTP_URL).host }, 'worker started');
   try {
     await worker.run();
   } finally {
+    mailer.close();
     await connection.close();
+    await clientConnection.close();
     await db.$disconnect();
     log.info('worker stopped');
   }

@@ -66,6 +66,8 @@ export const cancelJourney = defineUpdate<JourneyView, [CancelJourney]>('cancelJ
 
 /** Sent by the round machinery when a subsidy round opens. */
 export const roundOpened = defineSignal<[OpenRound]>('roundOpened');
+/** The round the journey joined changed: its deadline moved, or it closed early (full, cancelled). */
+export const roundChanged = defineSignal<[OpenRound]>('roundChanged');
 
 /** Custom search attributes: the Temporal UI and CLI show what the dashboard shows. */
 export const searchAttributes = {

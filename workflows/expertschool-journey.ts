@@ -53,6 +53,7 @@ import {
   recordConversationReport,
   recordIntakeOutcome,
   registerExpertTeam,
+  roundChanged,
   roundOpened,
   saveApplicationDraft,
   searchAttributes,
@@ -62,11 +63,11 @@ import {
   type JourneyResult,
 } from './expertschool-journey.messages';
 
-const { recordJourneyStep } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  // A database outage must delay a journey, never lose a step: retry for as long as it takes.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+// A database or mail outage must delay a journey, never lose a step: retry for as long as it takes.
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } as const;
+const { recordJourneyStep, findOpenRound, claimRoundPlace } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+// Well above the mailer's own timeouts, so two attempts at one mail never overlap.
+const { notifySchool } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry });
 
 /** Thrown inside the journey's flow when the office stops the journey; ends the run cleanly. */
 class JourneyStopped extends Error {}
@@ -163,6 +164,14 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
     }
   }
   void storeSteps();
+
+  // ---- mail to the school: sent beside the flow, so an SMTP outage never holds up a deadline ----
+  const mailsUnderWay: Promise<void>[] = [];
+  function notify(kind: 'round-opened' | 'round-missed', about: OpenRound): void {
+    mailsUnderWay.push(notifySchool({ journeyId, to: school.contactEmail, schoolName: school.name, kind, round: about, requestedAt: now() }));
+  }
+  /** Before this run ends, every mail it asked for is sent. */
+  const mailsSent = () => Promise.all(mailsUnderWay);
 
   /** Moves the journey to a phase: visible at once in the query and search attributes, then stored. */
   function enter(next: JourneyPhase, who: WaitingFor | null, deadline: string | null): Promise<void> {
@@ -280,6 +289,10 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
     else log.info('Round signal ignored', { roundId: opened.roundId, phase });
   });
 
+  setHandler(roundChanged, (changed) => {
+    if (round?.roundId === changed.roundId) round = changed;
+  });
+
   onAction(recordConversationReport, RecordConversationReport, async ({ conductedOn, report, recordedBy }) => {
     conversation = { kind: hasAspirantYearBehind ? 'evaluation' : 'exploratory', conductedOn, report, recordedBy };
     await record({ type: 'conversation_recorded', kind: conversation.kind, conductedOn, report }, recordedBy);
@@ -292,7 +305,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
 
   /** The round the school's unsubmitted application belongs to, while it is still open. */
   function requireOpenDraft(): OpenRound {
-    if (application?.status !== 'draft') refuse(RefusalType.notNow, 'De aanvraag is al ingediend.');
+    if (application?.status !== 'draft' || submitting) refuse(RefusalType.notNow, 'De aanvraag is al ingediend.');
     if (!round || !roundIsOpen()) {
       refuse(RefusalType.notNow, `De aanvraagtermijn is gesloten${round ? ` sinds ${round.closesAt}` : ''}; de school wacht op de volgende subsidieronde.`);
     }
@@ -309,11 +322,20 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
     () => void requireOpenDraft(),
   );
 
+  /** Set while a submission waits for its place in a full-able round, so a second one is refused. */
+  let submitting = false;
+
   onAction(
     submitApplication,
     SubmitApplication,
     async (form) => {
-      const { rates } = requireOpenDraft();
+      const { rates, capacity, roundId } = requireOpenDraft();
+      if (capacity) {
+        submitting = true;
+        const { granted } = await claimRoundPlace({ roundId, journeyId }).finally(() => (submitting = false));
+        if (!granted) refuse(RefusalType.notNow, 'Deze subsidieronde is vol: alle plaatsen zijn vergeven. De school doet mee in de volgende ronde.');
+        requireOpenDraft(); // the round may have closed while the place was being taken
+      }
       application = {
         ...application!,
         ...form,
@@ -376,6 +398,21 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
     return outcome;
   }
 
+  /** Waits for the school's submission until the round closes; the round may move its deadline. */
+  async function applicationSubmittedInTime(): Promise<boolean> {
+    for (;;) {
+      const deadline = round!.closesAt;
+      const submitted = () => application!.status === 'submitted';
+      if (await waitUntil(() => submitted() || round!.closesAt !== deadline, deadline)) {
+        if (submitted()) return true;
+        // Rescheduled (or closed early): the same round, a new deadline.
+        await enter('application', 'school', round!.closesAt);
+        continue;
+      }
+      return submitted();
+    }
+  }
+
   /** Conversation, intake and an application in an open round, up to the office's decision. */
   async function applyForSubsidy(): Promise<JourneyResult | ApplicationView> {
     await enter('conversation', 'office', null);
@@ -390,6 +427,10 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
     for (;;) {
       if (!roundIsOpen()) {
         await enter('awaiting_round', 'round', null);
+        // Asked after the case record says "awaiting_round": a round that opens later finds this
+        // journey there and signals it; one that opened before is found here.
+        const alreadyOpen = await findOpenRound({ track });
+        if (alreadyOpen && !roundIsOpen()) round = alreadyOpen;
         await waitFor(roundIsOpen);
       }
       const current = round!;
@@ -408,10 +449,12 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
         decision: null,
       };
       await enter('application', 'school', current.closesAt);
-      await record({ type: 'round_joined', roundId: current.roundId, closesAt: current.closesAt }, 'system');
-      if (await waitUntil(() => application!.status === 'submitted', current.closesAt)) break;
+      await record({ type: 'round_joined', roundId: current.roundId, closesAt: current.closesAt, application }, 'system');
+      notify('round-opened', current);
+      if (await applicationSubmittedInTime()) break;
 
       await record({ type: 'round_missed', roundId: current.roundId }, 'system');
+      notify('round-missed', round!);
       round = null;
     }
 
@@ -424,6 +467,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
 
   /** Ends this run at a school-year boundary and starts the next with a fresh history. */
   async function nextRun(next: JourneyInput['entry'], changes: Partial<JourneyInput> = {}): Promise<never> {
+    await mailsSent();
     await waitFor(() => allHandlersFinished() && stepsStored === stepsQueued);
     return continueAsNew<typeof expertschoolJourney>({
       ...input,
@@ -486,6 +530,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
     if (!(error instanceof JourneyStopped) || !request) throw error;
     result = await close('cancelled', request.reason, request.cancelledBy);
   }
+  await mailsSent();
   await condition(allHandlersFinished);
   return result;
 }

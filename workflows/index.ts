@@ -1,2 +1,3 @@
 // Every workflow the worker registers.
 export { expertschoolJourney } from './expertschool-journey';
+export { subsidyRound } from './subsidy-round';

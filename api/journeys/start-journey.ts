@@ -27,6 +27,7 @@ export async function startJourney({ db, temporal, taskQueue }: JourneyDependenc
     name: school.name,
     sector: school.sector,
     region: school.region,
+    contactEmail: school.contactEmail,
     inspectionRating: school.inspectionRating as SchoolSnapshot['inspectionRating'],
   };
   const journeyId = journeyWorkflowId(school.brin, request.track);

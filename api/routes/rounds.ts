@@ -1,52 +1,83 @@
-import type { Client } from '@temporalio/client';
 import { Router } from 'express';
-import { OpenRound } from '../../domain/journey';
+import { CancelRound, CreateRound, RescheduleRound, RoundId, RoundView } from '../../domain/round';
 import { z } from '../../domain/zod';
-import type { Db } from '../../platform/db';
-import { roundOpened } from '../../workflows/expertschool-journey.messages';
+import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound, type RoundDependencies } from '../rounds/manage-rounds';
 import { errorResponse, jsonBody, jsonResponse, type OpenAPIRegistry } from '../openapi';
 import { validate } from '../validate';
 
-/** Journeys that a round opening concerns: not yet applying, not closed. */
-const PHASES_BEFORE_APPLYING = ['conversation', 'intake', 'awaiting_round'];
-const SIGNAL_BATCH = 100;
+const RoundParams = z.object({ roundId: RoundId });
+const notChangeable = errorResponse('Closed or cancelled already, or open (only its closing moment can move)');
 
-/**
- * Tells every journey that has not applied yet that a round opened. A placeholder for the round
- * machinery (scheduled round workflows), which will call the same signal.
- */
-export async function announceRound(db: Db, temporal: Client, round: OpenRound): Promise<number> {
-  let signalled = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = await db.journey.findMany({
-      where: { track: 'expertschool', phase: { in: PHASES_BEFORE_APPLYING }, ...(cursor ? { id: { gt: cursor } } : {}) },
-      select: { id: true },
-      orderBy: { id: 'asc' },
-      take: SIGNAL_BATCH,
-    });
-    if (batch.length === 0) return signalled;
-    await Promise.all(batch.map(({ id }) => temporal.workflow.getHandle(id).signal(roundOpened, round)));
-    signalled += batch.length;
-    cursor = batch[batch.length - 1]!.id;
-  }
-}
-
-export function roundsRouter(db: Db, temporal: Client, registry: OpenAPIRegistry): Router {
+/** Office: subsidy rounds. */
+export function roundsRouter(deps: RoundDependencies, registry: OpenAPIRegistry): Router {
   const router = Router();
+
   registry.registerPath({
     method: 'post',
-    path: '/api/rounds/open',
-    summary: 'Open a subsidy round now: every journey that has not applied yet joins it',
-    request: { body: jsonBody(OpenRound) },
+    path: '/api/rounds',
+    summary: 'Create a subsidy round; a Schedule opens it at its opening moment (at once when that has passed)',
+    request: { body: jsonBody(CreateRound) },
     responses: {
-      202: jsonResponse('Journeys told', z.object({ signalled: z.number().int() })),
-      400: errorResponse('Invalid round'),
+      201: jsonResponse('Created', RoundView),
+      400: errorResponse('Invalid input (e.g. closing before opening)'),
+      409: errorResponse('Exists, or overlaps a round for the same track and school year'),
+      422: errorResponse('Closing moment in the past, or no amounts for the school year'),
     },
   });
-  router.post('/api/rounds/open', async (req, res) => {
-    const round = validate(OpenRound, req.body);
-    res.status(202).json({ signalled: await announceRound(db, temporal, round) });
+  router.post('/api/rounds', async (req, res) => {
+    res.status(201).json(await createRound(deps, validate(CreateRound, req.body)));
   });
+
+  registry.registerPath({ method: 'get', path: '/api/rounds', summary: 'All subsidy rounds, newest first', responses: { 200: jsonResponse('Rounds', z.array(RoundView)) } });
+  router.get('/api/rounds', async (_req, res) => {
+    res.json(await listRounds(deps.db));
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/rounds/{roundId}',
+    summary: 'A subsidy round',
+    request: { params: RoundParams },
+    responses: { 200: jsonResponse('The round', RoundView), 404: errorResponse('Unknown round') },
+  });
+  router.get('/api/rounds/:roundId', async (req, res) => {
+    res.json(await getRound(deps.db, validate(RoundParams, req.params).roundId));
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/api/rounds/{roundId}/reschedule',
+    summary: 'Move the opening (while scheduled) or closing moment',
+    request: { params: RoundParams, body: jsonBody(RescheduleRound) },
+    responses: { 200: jsonResponse('The round', RoundView), 400: errorResponse('Invalid input'), 404: errorResponse('Unknown round'), 409: notChangeable, 422: errorResponse('Closing moment in the past') },
+  });
+  router.post('/api/rounds/:roundId/reschedule', async (req, res) => {
+    const { roundId } = validate(RoundParams, req.params);
+    res.json(await rescheduleRound(deps, roundId, validate(RescheduleRound, req.body)));
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/api/rounds/{roundId}/open-now',
+    summary: 'Open a scheduled round now',
+    request: { params: RoundParams },
+    responses: { 200: jsonResponse('The round', RoundView), 404: errorResponse('Unknown round'), 409: notChangeable },
+  });
+  router.post('/api/rounds/:roundId/open-now', async (req, res) => {
+    res.json(await openRoundNow(deps, validate(RoundParams, req.params).roundId));
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/api/rounds/{roundId}/cancel',
+    summary: 'Cancel a round; journeys applying in it wait for the next one',
+    request: { params: RoundParams, body: jsonBody(CancelRound) },
+    responses: { 200: jsonResponse('The round', RoundView), 400: errorResponse('Invalid input'), 404: errorResponse('Unknown round'), 409: notChangeable },
+  });
+  router.post('/api/rounds/:roundId/cancel', async (req, res) => {
+    const { roundId } = validate(RoundParams, req.params);
+    res.json(await cancelRound(deps, roundId, validate(CancelRound, req.body).reason));
+  });
+
   return router;
 }

@@ -27,7 +27,7 @@ describe('Brin', () => {
 });
 
 describe('School', () => {
-  const school = { brin: ' 12ab ', name: 'Basisschool De Regenboog', sector: 'PO', region: 'Utrecht', inspectionRating: 'goed' };
+  const school = { brin: ' 12ab ', name: 'Basisschool De Regenboog', sector: 'PO', region: 'Utrecht', contactEmail: 'directie@regenboog.example', inspectionRating: 'goed' };
 
   it('defaults equalAccessMarkers to an empty list', () => {
     expect(School.parse(school).equalAccessMarkers).toEqual([]);

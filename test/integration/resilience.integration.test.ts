@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createSchool } from '../support/fixtures';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
-import { requiredEnv } from '../support/time-skipping';
 
 const office = 'Anna Visser';
 const conversationReport = { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak van de school.', recordedBy: office };
@@ -36,9 +35,10 @@ describe('the worker process is killed mid-journey', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../worker/main.ts')], {
       env: {
         ...process.env,
-        DATABASE_URL: requiredEnv('DATABASE_URL'),
+        DATABASE_URL: stack.databaseUrl,
         TEMPORAL_ADDRESS: stack.temporalAddress,
         TEMPORAL_TASK_QUEUE: stack.taskQueue,
+        SMTP_URL: stack.mail.smtpUrl,
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,12 +11,18 @@ import { createApp } from '../../api/app';
 import { createDb, type Db } from '../../platform/db';
 import { freePort } from '../../platform/free-port';
 import { createLogger } from '../../platform/logger';
+import { startMailCatcher, type MailCatcher } from '../../platform/mail-catcher';
+import { createMailer } from '../../platform/mailer';
 import { startDevServer, type DevServer } from '../../platform/temporal-dev-server';
 import { createKoersWorker } from '../../worker/create-worker';
+import { createTestDatabase } from './database';
 import { quietTemporalRuntime, requiredEnv } from './time-skipping';
 
 export interface DevStack {
   db: Db;
+  /** A real SMTP server on loopback that receives the worker's mail. */
+  mail: MailCatcher;
+  databaseUrl: string;
   client: Client;
   taskQueue: string;
   temporalAddress: string;
@@ -35,10 +41,13 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
   const serverOptions = { cliPath: requiredEnv('TEMPORAL_CLI_PATH'), port, dbFile };
   let devServer = await startDevServer(serverOptions);
 
-  const db = createDb(requiredEnv('DATABASE_URL'));
+  const databaseUrl = await createTestDatabase();
+  const db = createDb(databaseUrl);
   const connection = await Connection.connect({ address: devServer.address });
   const client = new Client({ connection });
   const taskQueue = `it-${randomUUID()}`;
+  const mail = await startMailCatcher({ smtpPort: await freePort() });
+  const mailer = createMailer({ smtpUrl: mail.smtpUrl });
 
   const workers: { worker: Worker; running: Promise<void>; connection: NativeConnection }[] = [];
   async function startWorker(): Promise<Worker> {
@@ -48,6 +57,8 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
       namespace: 'default',
       taskQueue,
       db,
+      temporal: client,
+      mailer,
       workflowBundle: { codePath: requiredEnv('KOERS_WORKFLOW_BUNDLE') },
     });
     workers.push({ worker, running: worker.run(), connection: workerConnection });
@@ -64,6 +75,8 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
 
   return {
     db,
+    mail,
+    databaseUrl,
     client,
     taskQueue,
     temporalAddress: devServer.address,
@@ -85,6 +98,8 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
         await c.close();
       }
       await connection.close();
+      mailer.close();
+      await mail.stop();
       await db.$disconnect();
       await devServer.stop();
     },

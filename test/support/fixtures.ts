@@ -17,11 +17,13 @@ function randomBrin(): string {
 /** Creates a school with a BRIN no other test uses. */
 export async function createSchool(db: Db, overrides: Partial<School> = {}): Promise<School> {
   for (;;) {
+    const brin = randomBrin();
     const school: School = {
-      brin: randomBrin(),
+      brin,
       name: 'Basisschool De Regenboog',
       sector: 'PO',
       region: 'Utrecht',
+      contactEmail: `directie-${brin.toLowerCase()}@school.example`,
       inspectionRating: 'goed',
       equalAccessMarkers: [],
       ...overrides,
@@ -75,4 +77,30 @@ export function completeApplication(hasAspirantYearBehind = false, overrides: Pa
     otherSubsidies: [],
     ...overrides,
   };
+}
+
+/** A round as the office records it, opening `opensInDays` after `now` (the test server's clock). */
+export async function createRoundRecord(
+  db: Db,
+  now: number,
+  round: { id: string; schoolYear?: string; opensInDays: number; openForDays: number; tracks?: string[]; capacity?: number | null; reminderDaysBefore?: number[] },
+): Promise<{ id: string; opensAt: Date; closesAt: Date; schoolYear: string }> {
+  const opensAt = new Date(now + round.opensInDays * DAY);
+  const closesAt = new Date(opensAt.getTime() + round.openForDays * DAY);
+  const schoolYear = round.schoolYear ?? nextSchoolYear(schoolYearOf(opensAt));
+  await db.subsidyRound.create({
+    data: {
+      id: round.id,
+      name: `Subsidieronde ${schoolYear} (${round.id})`,
+      schoolYear,
+      opensAt,
+      closesAt,
+      tracks: round.tracks ?? ['expertschool'],
+      rates: subsidyRatesFor(schoolYear) ?? subsidyRatesFor('2026-2027')!,
+      capacity: round.capacity ?? null,
+      reminderDaysBefore: round.reminderDaysBefore ?? [14, 3],
+      status: 'scheduled',
+    },
+  });
+  return { id: round.id, opensAt, closesAt, schoolYear };
 }

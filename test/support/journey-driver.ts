@@ -79,7 +79,9 @@ export class JourneyDriver {
       const view = await this.state();
       if (view.phase === phase && view.unrecordedSteps === 0 && extra(view)) return view;
       if (Date.now() > deadline) throw new Error(`journey stayed in ${view.phase} (${view.waitingFor}), expected ${phase}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Not faster: a stream of queries can hold off the signals the journey is waiting for on the
+      // time-skipping server.
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 

@@ -9,6 +9,10 @@ import { registerSearchAttributes } from '../../platform/search-attributes';
 import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createDb, type Db } from '../../platform/db';
+import { freePort } from '../../platform/free-port';
+import { startMailCatcher, type MailCatcher } from '../../platform/mail-catcher';
+import { createMailer, type Mailer } from '../../platform/mailer';
+import { createTestDatabase } from './database';
 
 let runtimeInstalled = false;
 
@@ -23,32 +27,44 @@ export interface TimeSkippingHarness {
   env: TestWorkflowEnvironment;
   db: Db;
   taskQueue: string;
+  /** A real SMTP server on loopback; the worker's mail arrives here unless a mailer was passed. */
+  mail: MailCatcher;
   close(): Promise<void>;
 }
 
-export async function startTimeSkippingHarness(): Promise<TimeSkippingHarness> {
+export interface TimeSkippingOptions {
+  /** The worker's mailer; by default one that sends to `mail`, the harness's catcher. */
+  mailer?: Mailer;
+}
+
+export async function startTimeSkippingHarness(options: TimeSkippingOptions = {}): Promise<TimeSkippingHarness> {
   quietTemporalRuntime();
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
   const env = await TestWorkflowEnvironment.createTimeSkipping(
     path ? { server: { executable: { type: 'existing-path', path } } } : undefined,
   );
   await registerSearchAttributes(env.connection as Connection, env.namespace ?? 'default');
-  const db = createDb(requiredEnv('DATABASE_URL'));
+  const db = createDb(await createTestDatabase());
   const taskQueue = `test-${randomUUID()}`;
+  const mail = await startMailCatcher({ smtpPort: await freePort() });
+  const mailer = options.mailer ?? createMailer({ smtpUrl: mail.smtpUrl });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: requiredEnv('KOERS_WORKFLOW_BUNDLE') },
-    activities: createActivities({ db }),
+    activities: createActivities({ db, mailer, temporal: env.client }),
   });
   const running = worker.run();
   return {
     env,
     db,
     taskQueue,
+    mail,
     async close() {
       worker.shutdown();
       await running;
+      if (!options.mailer) mailer.close();
+      await mail.stop();
       await db.$disconnect();
       await env.teardown();
     },

@@ -17,6 +17,7 @@ test('histories cover every kind of journey ending and every school-year boundar
   expect([...names].sort()).toEqual([
     'aspirant-drops-out',
     'misses-a-round',
+    'misses-a-round-then-applies-in-the-next',
     'new-school-to-hub-year',
     'office-rejects',
     'returning-aspirant-to-hub-year',

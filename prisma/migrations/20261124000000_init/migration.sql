@@ -10,6 +10,7 @@ CREATE TABLE "School" (
     "name" TEXT NOT NULL,
     "sector" "Sector" NOT NULL,
     "region" TEXT NOT NULL,
+    "contactEmail" TEXT NOT NULL,
     "inspectionRating" TEXT NOT NULL,
     "equalAccessMarkers" TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -150,6 +151,58 @@ CREATE TABLE "AuditEvent" (
     CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "SubsidyRound" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "schoolYear" TEXT NOT NULL,
+    "opensAt" TIMESTAMP(3) NOT NULL,
+    "closesAt" TIMESTAMP(3) NOT NULL,
+    "tracks" TEXT[],
+    "rates" JSONB NOT NULL,
+    "capacity" INTEGER,
+    "reminderDaysBefore" INTEGER[],
+    "status" TEXT NOT NULL,
+    "openedAt" TIMESTAMP(3),
+    "closedAt" TIMESTAMP(3),
+    "closedReason" TEXT,
+    "cancelReason" TEXT,
+    "workflowId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "SubsidyRound_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RoundPlace" (
+    "roundId" TEXT NOT NULL,
+    "journeyId" TEXT NOT NULL,
+    "claimedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RoundPlace_pkey" PRIMARY KEY ("roundId","journeyId")
+);
+
+-- CreateTable
+CREATE TABLE "OutboxMail" (
+    "id" TEXT NOT NULL,
+    "journeyId" TEXT,
+    "purpose" TEXT NOT NULL,
+    "to" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "html" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lastError" TEXT,
+    "requestedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" TIMESTAMP(3),
+    "messageId" TEXT,
+
+    CONSTRAINT "OutboxMail_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "Journey_phase_idx" ON "Journey"("phase");
 
@@ -180,6 +233,18 @@ CREATE INDEX "AspirantYear_journeyId_idx" ON "AspirantYear"("journeyId");
 -- CreateIndex
 CREATE INDEX "AuditEvent_journeyId_seq_idx" ON "AuditEvent"("journeyId", "seq");
 
+-- CreateIndex
+CREATE INDEX "SubsidyRound_status_idx" ON "SubsidyRound"("status");
+
+-- CreateIndex
+CREATE INDEX "SubsidyRound_schoolYear_idx" ON "SubsidyRound"("schoolYear");
+
+-- CreateIndex
+CREATE INDEX "OutboxMail_journeyId_idx" ON "OutboxMail"("journeyId");
+
+-- CreateIndex
+CREATE INDEX "OutboxMail_status_idx" ON "OutboxMail"("status");
+
 -- AddForeignKey
 ALTER TABLE "Journey" ADD CONSTRAINT "Journey_brin_fkey" FOREIGN KEY ("brin") REFERENCES "School"("brin") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -209,4 +274,7 @@ ALTER TABLE "ExpertTeamMember" ADD CONSTRAINT "ExpertTeamMember_aspirantYearId_f
 
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_journeyId_fkey" FOREIGN KEY ("journeyId") REFERENCES "Journey"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RoundPlace" ADD CONSTRAINT "RoundPlace_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "SubsidyRound"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

@@ -1,0 +1,183 @@
+/**
+ * What a subsidy round does to the world: its record, telling journeys, reminding schools,
+ * and handing out places in a full round. Each is safe to run twice.
+ */
+import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { daysBeforeInAmsterdam } from '../domain/amsterdam-time';
+import type { OpenRound } from '../domain/journey';
+import { RoundTrack } from '../domain/round';
+import { SubsidyRates } from '../domain/subsidy-rates';
+import type { Db } from '../platform/db';
+import { roundChanged, roundOpened } from '../workflows/expertschool-journey.messages';
+import { roundFull, type OpenedRound } from '../workflows/subsidy-round.messages';
+
+/** Journeys a round opening concerns: not applying yet, not closed. */
+const PHASES_BEFORE_APPLYING = ['conversation', 'intake', 'awaiting_round'];
+const PAGE = 500;
+const SIGNALS_AT_ONCE = 50;
+
+export interface RoundReminder {
+  roundId: string;
+  journeyId: string;
+  to: string;
+  schoolName: string;
+  roundName: string;
+  closesAt: string;
+  daysBefore: number;
+  remindAt: string;
+}
+
+export interface RoundActivityDependencies {
+  db: Db;
+  temporal: Client;
+  /** Sends the reminder to the school, once per journey, round and reminder. */
+  sendRoundReminder(reminder: RoundReminder): Promise<void>;
+}
+
+type RoundRow = NonNullable<Awaited<ReturnType<Db['subsidyRound']['findUnique']>>>;
+
+export function toOpenRound(row: RoundRow): OpenRound & { name: string } {
+  return {
+    roundId: row.id,
+    name: row.name,
+    schoolYear: row.schoolYear,
+    opensAt: row.opensAt.toISOString(),
+    closesAt: row.closesAt.toISOString(),
+    rates: SubsidyRates.parse(row.rates),
+    capacity: row.capacity,
+  };
+}
+
+export function remindersFor(closesAt: Date, reminderDaysBefore: number[]): OpenedRound['reminders'] {
+  return reminderDaysBefore.map((daysBefore) => ({ daysBefore, at: daysBeforeInAmsterdam(closesAt, daysBefore).toISOString() }));
+}
+
+/** Signals journeys in bounded batches; a journey whose workflow is gone is skipped. */
+async function signalEach(ids: string[], send: (id: string) => Promise<void>): Promise<number> {
+  let told = 0;
+  for (let i = 0; i < ids.length; i += SIGNALS_AT_ONCE) {
+    const results = await Promise.allSettled(ids.slice(i, i + SIGNALS_AT_ONCE).map(send));
+    Context.current().heartbeat();
+    for (const result of results) {
+      if (result.status === 'fulfilled') told++;
+      else if (!(result.reason instanceof WorkflowNotFoundError)) throw result.reason;
+    }
+  }
+  return told;
+}
+
+export function createRoundActivities({ db, temporal, sendRoundReminder }: RoundActivityDependencies) {
+  return {
+    /** Marks the round open, once; null when it is not this workflow's to open (already open, cancelled, closed). */
+    async openSubsidyRound({ roundId }: { roundId: string }): Promise<OpenedRound | null> {
+      const workflowId = Context.current().info.workflowExecution?.workflowId ?? null;
+      await db.subsidyRound.updateMany({ where: { id: roundId, status: 'scheduled' }, data: { status: 'open', openedAt: new Date(), workflowId } });
+      const row = await db.subsidyRound.findUnique({ where: { id: roundId } });
+      if (!row || row.status !== 'open' || row.workflowId !== workflowId) return null;
+      return {
+        round: toOpenRound(row),
+        tracks: RoundTrack.array().parse(row.tracks),
+        reminders: remindersFor(row.closesAt, row.reminderDaysBefore),
+      };
+    },
+
+    /**
+     * Tells every journey of the round's tracks that has not applied yet. Pages through the case
+     * record by id and heartbeats its place, so a retry resumes where the last attempt stopped.
+     */
+    async announceRound({ round, tracks }: { round: OpenRound; tracks: string[] }): Promise<number> {
+      const context = Context.current();
+      let { cursor, told } = (context.info.heartbeatDetails as { cursor: string; told: number } | undefined) ?? { cursor: '', told: 0 };
+      for (;;) {
+        const page = await db.journey.findMany({
+          where: { track: { in: tracks }, phase: { in: PHASES_BEFORE_APPLYING }, id: { gt: cursor } },
+          select: { id: true },
+          orderBy: { id: 'asc' },
+          take: PAGE,
+        });
+        if (page.length === 0) return told;
+        told += await signalEach(page.map((j) => j.id), (id) => temporal.workflow.getHandle(id).signal(roundOpened, round));
+        cursor = page[page.length - 1]!.id;
+        context.heartbeat({ cursor, told });
+      }
+    },
+
+    /** Reminds each school whose application for the round is still a draft. Returns how many. */
+    async remindUnfinishedApplications({ roundId, daysBefore, remindAt }: { roundId: string; daysBefore: number; remindAt: string }): Promise<number> {
+      const round = await db.subsidyRound.findUniqueOrThrow({ where: { id: roundId } });
+      const drafts = await db.application.findMany({
+        where: { roundId, status: 'draft', journey: { phase: 'application' } },
+        select: { journeyId: true, journey: { select: { school: { select: { name: true, contactEmail: true } } } } },
+        orderBy: { journeyId: 'asc' },
+      });
+      for (const draft of drafts) {
+        await sendRoundReminder({
+          roundId,
+          journeyId: draft.journeyId,
+          to: draft.journey.school.contactEmail,
+          schoolName: draft.journey.school.name,
+          roundName: round.name,
+          closesAt: round.closesAt.toISOString(),
+          daysBefore,
+          remindAt,
+        });
+        Context.current().heartbeat();
+      }
+      return drafts.length;
+    },
+
+    /** Closes the round (once) and returns the moment it closed. */
+    async closeSubsidyRound({ roundId, reason }: { roundId: string; reason: 'deadline' | 'full' | 'cancelled' }): Promise<string> {
+      await db.subsidyRound.updateMany({
+        where: { id: roundId, status: 'open' },
+        data: { status: reason === 'cancelled' ? 'cancelled' : 'closed', closedAt: new Date(), closedReason: reason },
+      });
+      const row = await db.subsidyRound.findUniqueOrThrow({ where: { id: roundId } });
+      return (row.closedAt ?? new Date()).toISOString();
+    },
+
+    /** Tells journeys still applying in the round its new closing moment (moved, or closed early). */
+    async tellApplyingJourneys({ roundId, closesAt }: { roundId: string; closesAt: string }): Promise<number> {
+      const row = await db.subsidyRound.findUniqueOrThrow({ where: { id: roundId } });
+      const applying = await db.journey.findMany({ where: { roundId, phase: 'application' }, select: { id: true } });
+      const changed = { ...toOpenRound(row), closesAt };
+      return signalEach(applying.map((j) => j.id), (id) => temporal.workflow.getHandle(id).signal(roundChanged, changed));
+    },
+
+    /**
+     * Takes a place in a round with a capacity for a journey's application ("vol = vol"): never
+     * more places than the capacity, however many apply at once. Taking the last place closes the
+     * round to new applications.
+     */
+    async claimRoundPlace({ roundId, journeyId }: { roundId: string; journeyId: string }): Promise<{ granted: boolean }> {
+      const outcome = await db.$transaction(async (tx) => {
+        // The row lock serialises claims for one round.
+        const [round] = await tx.$queryRaw<{ capacity: number | null; workflowId: string | null }[]>`
+          SELECT "capacity", "workflowId" FROM "SubsidyRound" WHERE "id" = ${roundId} FOR UPDATE`;
+        if (!round) return { granted: false, full: false, workflowId: null };
+        const mine = await tx.roundPlace.findUnique({ where: { roundId_journeyId: { roundId, journeyId } } });
+        if (mine) return { granted: true, full: false, workflowId: round.workflowId };
+        const taken = await tx.roundPlace.count({ where: { roundId } });
+        if (round.capacity !== null && taken >= round.capacity) return { granted: false, full: false, workflowId: round.workflowId };
+        await tx.roundPlace.create({ data: { roundId, journeyId } });
+        return { granted: true, full: round.capacity !== null && taken + 1 >= round.capacity, workflowId: round.workflowId };
+      });
+      if (outcome.full && outcome.workflowId) {
+        await temporal.workflow.getHandle(outcome.workflowId).signal(roundFull).catch((error: unknown) => {
+          if (!(error instanceof WorkflowNotFoundError)) throw error;
+        });
+      }
+      return { granted: outcome.granted };
+    },
+
+    /** The round of a track open right now, if any: a journey that starts waiting joins it directly. */
+    async findOpenRound({ track }: { track: string }): Promise<OpenRound | null> {
+      const row = await db.subsidyRound.findFirst({
+        where: { status: 'open', tracks: { has: track }, closesAt: { gt: new Date() } },
+        orderBy: { closesAt: 'asc' },
+      });
+      return row ? toOpenRound(row) : null;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * How long a round opening takes to reach thousands of waiting journeys, against Temporal's own
+ * cost of signalling the same number of bare workflows, both measured in this run.
+ *
+ *   npm run bench:round-fanout -- [journeys=2000]
+ *
+ * Writes bench/results/round-fanout.json and prints a table.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { startJourney } from '../api/journeys/start-journey';
+import { createRound } from '../api/rounds/manage-rounds';
+import { nextSchoolYear, schoolYearOf } from '../domain/school-year';
+import { subsidyRatesFor } from '../domain/subsidy-rates';
+import { recordConversationReport, recordIntakeOutcome } from '../workflows/expertschool-journey.messages';
+import { waitForOneSignal, wake } from './bare-workflows';
+import { inBatches, startBenchStack, type BenchStack } from './stack';
+
+const DAY = 86_400_000;
+const CONCURRENCY = 50;
+
+function brinFor(i: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return `${String(i % 100).padStart(2, '0')}${letters[Math.floor(i / 100) % 26]}${letters[Math.floor(i / 2600) % 26]}`;
+}
+
+async function journeysWaitingForARound(stack: BenchStack, count: number): Promise<void> {
+  await stack.db.school.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      brin: brinFor(i), name: `School ${i}`, sector: 'PO' as const, region: 'Utrecht', contactEmail: `school${i}@bench.example`, inspectionRating: 'goed', equalAccessMarkers: [],
+    })),
+  });
+  const office = 'Bench';
+  await inBatches(Array.from({ length: count }, (_, i) => i), CONCURRENCY, async (i) => {
+    const { journeyId } = await startJourney({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue }, { brin: brinFor(i), track: 'expertschool', hasAspirantYearBehind: false });
+    const handle = stack.client.workflow.getHandle(journeyId);
+    await handle.executeUpdate(recordConversationReport, { args: [{ conductedOn: '2026-11-20', report: 'Verkennend gesprek (benchmark).', recordedBy: office }] });
+    await handle.executeUpdate(recordIntakeOutcome, { args: [{ outcome: 'expertschool', notes: '', recordedBy: office }] });
+  });
+  while ((await stack.db.journey.count({ where: { phase: 'awaiting_round' } })) < count) await new Promise((r) => setTimeout(r, 200));
+}
+
+/** Seconds from opening the round until every journey is applying in it (as the case record says). */
+async function roundOpening(stack: BenchStack, count: number): Promise<number> {
+  const schoolYear = nextSchoolYear(schoolYearOf(new Date()));
+  const started = performance.now();
+  await createRound({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue }, {
+    id: 'bench-round', name: 'Benchmarkronde', schoolYear, tracks: ['expertschool'], capacity: null, reminderDaysBefore: [14, 3],
+    opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 30 * DAY).toISOString(), rates: subsidyRatesFor('2026-2027'),
+  });
+  while ((await stack.db.journey.count({ where: { phase: 'application', roundId: 'bench-round' } })) < count) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** Seconds to signal `count` bare workflows (same concurrency) until all have completed. */
+async function bareSignalLoop(stack: BenchStack, count: number): Promise<number> {
+  const taskQueue = 'bench-bare';
+  const worker = await Worker.create({ connection: stack.connection, taskQueue, workflowsPath: require.resolve('./bare-workflows') });
+  const running = worker.run();
+  const ids = Array.from({ length: count }, (_, i) => `bare-${i}`);
+  await inBatches(ids, CONCURRENCY, (workflowId) => stack.client.workflow.start(waitForOneSignal, { workflowId, taskQueue }));
+  const started = performance.now();
+  await inBatches(ids, CONCURRENCY, (id) => stack.client.workflow.getHandle(id).signal(wake));
+  await inBatches(ids, CONCURRENCY, (id) => stack.client.workflow.getHandle(id).result());
+  const seconds = (performance.now() - started) / 1000;
+  worker.shutdown();
+  await running;
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  const count = Number(process.argv[2] ?? 2000);
+  const stack = await startBenchStack();
+  try {
+    process.stderr.write(`preparing ${count} journeys waiting for a round…\n`);
+    await journeysWaitingForARound(stack, count);
+    process.stderr.write('opening the round…\n');
+    const koers = await roundOpening(stack, count);
+    process.stderr.write('baseline: signalling as many bare workflows…\n');
+    const bare = await bareSignalLoop(stack, count);
+    const result = {
+      benchmark: 'round-fanout',
+      journeys: count,
+      koersSeconds: Number(koers.toFixed(2)),
+      bareSignalSeconds: Number(bare.toFixed(2)),
+      ratio: Number((koers / bare).toFixed(2)),
+      journeysPerSecond: Math.round(count / koers),
+      measuredAt: new Date().toISOString(),
+    };
+    const dir = path.join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'round-fanout.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.table([
+      { measure: `round opening: ${count} journeys applying`, seconds: result.koersSeconds },
+      { measure: `baseline: signal ${count} bare workflows to completion`, seconds: result.bareSignalSeconds },
+      { measure: 'ratio (Koers / baseline)', seconds: result.ratio },
+    ]);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+/** To every school that waits for a round: a subsidy round opened, and until when it can apply. */
+import { formatMoment } from './format';
+import { renderMail, type RenderedMail } from './layout';
+
+export interface RoundOpenedMail {
+  schoolName: string;
+  roundName: string;
+  /** E.g. "2027-2028" */
+  schoolYear: string;
+  /** ISO moment the round closes */
+  closesAt: string;
+  /** Where the school fills in its application (links come later). */
+  actionUrl?: string | undefined;
+}
+
+export function renderRoundOpened(data: RoundOpenedMail): RenderedMail {
+  const closes = formatMoment(data.closesAt);
+  return renderMail({
+    subject: `Aanvraagronde ${data.roundName} is geopend`,
+    greeting: `Beste schoolleiding van ${data.schoolName},`,
+    paragraphs: [
+      `De aanvraagronde ${data.roundName} voor het schooljaar ${data.schoolYear} is geopend. Uw school kan nu een subsidieaanvraag indienen.`,
+      `De ronde sluit op ${closes}.`,
+    ],
+    action: { line: `Dien uw aanvraag in vóór ${closes}.`, label: 'Naar uw aanvraag', url: data.actionUrl },
+    after: ['Is uw aanvraag dan nog niet ingediend, dan kunt u pas in een volgende ronde weer aanvragen.'],
+  });
+}
+
+export const roundOpenedSample: RoundOpenedMail = {
+  schoolName: 'De Regenboog',
+  roundName: 'Voorjaar 2027',
+  schoolYear: '2027-2028',
+  closesAt: '2027-05-14T15:00:00.000Z',
+  actionUrl: 'https://koers.ontwikkelkracht.example/aanvraag/voorbeeld',
+};

@@ -1,0 +1,115 @@
+/**
+ * The mail templates as pure functions: Dutch text and HTML from typed data, moments in
+ * Amsterdam time, every interpolated value escaped in the HTML.
+ */
+import {
+  mailPreviews,
+  renderApplicationReminder,
+  renderRoundMissed,
+  renderRoundOpened,
+  type RenderedMail,
+} from '../../mail';
+import { applicationReminderSample } from '../../mail/application-reminder';
+import { formatDaysLeft, formatMoment } from '../../mail/format';
+import { escapeHtml } from '../../mail/layout';
+import { roundMissedSample } from '../../mail/round-missed';
+import { roundOpenedSample } from '../../mail/round-opened';
+
+const script = '<script>alert("x")</script>';
+
+describe('formatMoment', () => {
+  it('says a moment in Dutch, in Amsterdam time', () => {
+    expect(formatMoment('2027-05-14T15:00:00.000Z')).toBe('vrijdag 14 mei 2027 om 17:00');
+    expect(formatMoment(new Date('2027-05-14T15:00:00.000Z'))).toBe('vrijdag 14 mei 2027 om 17:00');
+  });
+
+  // Summer time starts on Sunday 28 March 2027: 17:00 is 15:00 UTC after it and 16:00 UTC before it.
+  it('follows the change to summer time', () => {
+    expect(formatMoment('2027-03-29T15:00:00Z')).toBe('maandag 29 maart 2027 om 17:00');
+    expect(formatMoment('2027-03-27T16:00:00Z')).toBe('zaterdag 27 maart 2027 om 17:00');
+  });
+
+  it('writes midnight as 00:00 on the new day, and refuses what is not a moment', () => {
+    expect(formatMoment('2027-05-14T22:00:00Z')).toBe('zaterdag 15 mei 2027 om 00:00');
+    expect(() => formatMoment('morgen')).toThrow(RangeError);
+  });
+});
+
+test('formatDaysLeft counts whole days, in Dutch', () => {
+  expect(formatDaysLeft(14)).toBe('nog 14 dagen');
+  expect(formatDaysLeft(1)).toBe('nog 1 dag');
+  expect(formatDaysLeft(0)).toBe('nog minder dan een dag');
+});
+
+test('escapeHtml escapes what HTML gives meaning to', () => {
+  expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+});
+
+function expectWellFormed(mail: RenderedMail): void {
+  expect(mail.subject).not.toMatch(/[\r\n]/);
+  expect(mail.text).toMatch(/^Beste schoolleiding van /);
+  expect(mail.text).toContain('Met vriendelijke groet,\nProgrammabureau Ontwikkelkracht');
+  expect(mail.html).toContain('<html lang="nl">');
+  expect(mail.html).toContain(`<title>${escapeHtml(mail.subject)}</title>`);
+  expect(mail.html).not.toMatch(/<img|<script/i);
+}
+
+describe('every template', () => {
+  it.each(mailPreviews.map((preview) => [preview.kind, preview] as const))('%s renders with its sample data', (_kind, preview) => {
+    const mail = preview.render();
+    expectWellFormed(mail);
+    expect(mail.subject).toContain('Voorjaar 2027');
+  });
+
+  it.each([
+    ['round-opened', () => renderRoundOpened({ ...roundOpenedSample, schoolName: script, roundName: script, schoolYear: script })],
+    ['application-reminder', () => renderApplicationReminder({ ...applicationReminderSample, schoolName: script, roundName: script })],
+    ['round-missed', () => renderRoundMissed({ ...roundMissedSample, schoolName: script, roundName: script })],
+  ] as const)('%s escapes interpolated data in its HTML and keeps it as written in its text', (_kind, render) => {
+    const mail = render();
+    expect(mail.html).not.toContain('<script');
+    expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(mail.text).toContain(script);
+    expect(mail.subject).toContain(script);
+  });
+});
+
+describe('round-opened', () => {
+  it('names the round, its school year and its closing moment, with one action line', () => {
+    const mail = renderRoundOpened(roundOpenedSample);
+    expect(mail.subject).toBe('Aanvraagronde Voorjaar 2027 is geopend');
+    expect(mail.text).toContain('De aanvraagronde Voorjaar 2027 voor het schooljaar 2027-2028 is geopend.');
+    expect(mail.text).toContain('Dien uw aanvraag in vóór vrijdag 14 mei 2027 om 17:00.\nNaar uw aanvraag: https://koers.ontwikkelkracht.example/aanvraag/voorbeeld');
+    expect(mail.html).toContain('<a href="https://koers.ontwikkelkracht.example/aanvraag/voorbeeld"');
+  });
+
+  it('keeps the action line without a link when there is none yet', () => {
+    const mail = renderRoundOpened({ ...roundOpenedSample, actionUrl: undefined });
+    expect(mail.text).toContain('Dien uw aanvraag in vóór vrijdag 14 mei 2027 om 17:00.');
+    expect(mail.text).not.toContain('Naar uw aanvraag');
+    expect(mail.html).not.toContain('<a ');
+  });
+
+  it('refuses a link that is not http(s)', () => {
+    expect(() => renderRoundOpened({ ...roundOpenedSample, actionUrl: 'javascript:alert(1)' })).toThrow(/http\(s\)/);
+  });
+});
+
+describe('application-reminder', () => {
+  it('says how many days are left and when the round closes', () => {
+    const mail = renderApplicationReminder({ ...applicationReminderSample, daysLeft: 3, closesAt: '2027-03-29T15:00:00Z' });
+    expect(mail.subject).toBe('Herinnering: uw aanvraag voor Voorjaar 2027 is nog niet ingediend');
+    expect(mail.text).toContain('U heeft nog 3 dagen: de ronde sluit op maandag 29 maart 2027 om 17:00.');
+    expect(mail.html).toContain('Dien uw volledige aanvraag in vóór maandag 29 maart 2027 om 17:00.');
+  });
+});
+
+describe('round-missed', () => {
+  it('says the round closed without the application and that the next round will be announced', () => {
+    const mail = renderRoundMissed(roundMissedSample);
+    expect(mail.subject).toBe('Aanvraagronde Voorjaar 2027 is gesloten');
+    expect(mail.text).toContain('gesloten voordat uw aanvraag was ingediend');
+    expect(mail.text).toContain('Zodra de volgende aanvraagronde opengaat, krijgt u daarover bericht van ons.');
+    expect(mail.html).not.toContain('<a ');
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Subsidy rounds through the API on the Temporal dev server: a real Schedule opens the round (and
+ * shows in `temporal schedule list`), waiting journeys join it, and bad input is refused.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { amsterdamIso } from '../../domain/amsterdam-time';
+import { nextSchoolYear, schoolYearOf } from '../../domain/school-year';
+import { createSchool } from '../support/fixtures';
+import { api, startDevStack, type DevStack } from '../support/dev-stack';
+import { requiredEnv } from '../support/time-skipping';
+
+const DAY = 86_400_000;
+const office = 'Anna Visser';
+let stack: DevStack;
+beforeAll(async () => {
+  stack = await startDevStack({ worker: true });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const schoolYear = nextSchoolYear(schoolYearOf(new Date()));
+let counter = 0;
+function roundInput(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    id: `test-${Date.now()}-${counter}`,
+    name: 'Voorjaarsronde',
+    // Each test its own school year slot, far apart, so windows only overlap where a test wants it.
+    schoolYear: `${2040 + counter}-${2041 + counter}`,
+    opensAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    closesAt: new Date(Date.now() + 60 * DAY).toISOString(),
+    tracks: ['expertschool'],
+    rates: { fixedPerSchool: 35_616, perOntwikkelschoolPlace: 8_480, maxPlacesPerTrajectory: 6 },
+    ...overrides,
+  };
+}
+
+async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = await probe();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test('a Schedule opens the round at its moment, visible to the Temporal CLI, and waiting journeys join it', async () => {
+  const school = await createSchool(stack.db);
+  const { body: started } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+  await api(stack, 'POST', `/api/journeys/${started.journeyId}/conversation-report`, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de aanpak.', recordedBy: office });
+  const waiting = await api(stack, 'POST', `/api/journeys/${started.journeyId}/intake-outcome`, { outcome: 'expertschool', recordedBy: office });
+  expect(waiting.body.phase).toBe('awaiting_round');
+
+  const input = roundInput({ schoolYear, opensAt: new Date(Date.now() + 3_000).toISOString() });
+  const created = await api(stack, 'POST', '/api/rounds', input);
+  expect(created.status).toBe(201);
+  expect(created.body).toMatchObject({ id: input.id, status: 'scheduled', placesTaken: 0, reminderDaysBefore: [14, 3] });
+
+  const { stdout } = await promisify(execFile)(requiredEnv('TEMPORAL_CLI_PATH'), ['schedule', 'list', '--address', stack.temporalAddress]);
+  expect(stdout).toContain(`round-${input.id}`);
+
+  await until(() => api(stack, 'GET', `/api/rounds/${input.id}`), (r) => r.body.status === 'open', 'the Schedule to open the round');
+  const joined = await until(() => api(stack, 'GET', `/api/journeys/${started.journeyId}`), (r) => r.body.phase === 'application', 'the journey to join');
+  expect(joined.body.application.roundId).toBe(input.id);
+});
+
+test('times are Amsterdam wall-clock times, across daylight saving', async () => {
+  const winter = await api(stack, 'POST', '/api/rounds', roundInput({ opensAt: '2040-01-15T09:00', closesAt: '2040-03-30T17:00' }));
+  expect(winter.status).toBe(201);
+  expect(winter.body.opensAt).toBe('2040-01-15T08:00:00.000Z'); // CET, UTC+1
+  expect(winter.body.closesAt).toBe('2040-03-30T15:00:00.000Z'); // CEST, UTC+2 (clocks went forward on 25 March)
+  expect(amsterdamIso(new Date(winter.body.closesAt))).toBe('2040-03-30T17:00:00+02:00');
+});
+
+describe('bad input is refused with a reason', () => {
+  test('closing before opening', async () => {
+    const { status, body } = await api(stack, 'POST', '/api/rounds', roundInput({ opensAt: '2040-05-01T09:00', closesAt: '2040-04-01T09:00' }));
+    expect(status).toBe(400);
+    expect(body.error.issues).toEqual([{ path: ['closesAt'], message: 'Een ronde sluit na het moment waarop zij opent.' }]);
+  });
+
+  test('overlapping rounds for the same track and school year; another track may overlap', async () => {
+    const first = roundInput();
+    expect((await api(stack, 'POST', '/api/rounds', first)).status).toBe(201);
+    const dayLater = new Date(Date.parse(first.opensAt) + DAY).toISOString();
+    const overlapping = await api(stack, 'POST', '/api/rounds', { ...first, id: `${first.id}-b`, opensAt: dayLater });
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.body.error.message).toMatch(/^Deze ronde overlapt met "Voorjaarsronde"/);
+    const otherTrack = await api(stack, 'POST', '/api/rounds', { ...first, id: `${first.id}-c`, tracks: ['ontwikkelschool'] });
+    expect(otherTrack.status).toBe(201);
+    expect(await stack.db.subsidyRound.count({ where: { id: `${first.id}-b` } })).toBe(0);
+  });
+
+  test('rescheduling a round that has closed', async () => {
+    const input = roundInput({ opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 2_000).toISOString() });
+    expect((await api(stack, 'POST', '/api/rounds', input)).status).toBe(201);
+    await until(() => api(stack, 'GET', `/api/rounds/${input.id}`), (r) => r.body.status === 'closed', 'the round to close');
+    const moved = await api(stack, 'POST', `/api/rounds/${input.id}/reschedule`, { closesAt: new Date(Date.now() + 10 * DAY).toISOString() });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.message).toBe('Deze ronde is al gesloten; verzetten kan niet meer.');
+  });
+
+  test('a closing moment in the past, an unknown round, a malformed moment', async () => {
+    const past = await api(stack, 'POST', '/api/rounds', roundInput({ opensAt: '2020-01-01T09:00', closesAt: '2020-02-01T09:00' }));
+    expect(past.status).toBe(422);
+    expect((await api(stack, 'GET', '/api/rounds/bestaat-niet')).status).toBe(404);
+    const malformed = await api(stack, 'POST', '/api/rounds', roundInput({ opensAt: 'morgen' }));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.issues[0]).toEqual({ path: ['opensAt'], message: 'Vul een moment in als 2027-04-25T09:00 (Nederlandse tijd).' });
+  });
+
+  test('rescheduling a scheduled round moves its Schedule; cancelling removes it', async () => {
+    const input = roundInput();
+    await api(stack, 'POST', '/api/rounds', input);
+    const later = new Date(Date.now() + 40 * DAY);
+    const moved = await api(stack, 'POST', `/api/rounds/${input.id}/reschedule`, { opensAt: later.toISOString() });
+    expect(moved.body.opensAt).toBe(later.toISOString());
+    const described = await stack.client.schedule.getHandle(`round-${input.id}`).describe();
+    expect(described.info.nextActionTimes[0]?.getTime()).toBe(Math.floor(later.getTime() / 1000) * 1000);
+
+    const cancelled = await api(stack, 'POST', `/api/rounds/${input.id}/cancel`, { reason: 'Het budget is nog niet vastgesteld.' });
+    expect(cancelled.body.status).toBe('cancelled');
+    await expect(stack.client.schedule.getHandle(`round-${input.id}`).describe()).rejects.toThrow();
+  });
+});

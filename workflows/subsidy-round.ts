@@ -1,0 +1,91 @@
+/**
+ * One subsidy round, from opening to closing. Started by the round's Schedule at its opening
+ * moment (or by the office, to open it now):
+ *
+ *   open → tell every waiting journey → remind unfinished applications (e.g. 14 and 3 days before)
+ *        → close at the deadline, when full, or when cancelled → tell journeys still applying
+ *
+ * Journeys keep their own copy of the deadline; this workflow only tells them when it changes.
+ */
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import {
+  getRound,
+  roundCancelled,
+  roundFull,
+  roundRescheduled,
+  type OpenedRound,
+  type SubsidyRoundInput,
+  type SubsidyRoundState,
+} from './subsidy-round.messages';
+
+const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<SubsidyRoundState> {
+  const state: SubsidyRoundState = { roundId, status: 'opening', closesAt: null, journeysTold: 0, remindersSent: [], closedReason: null };
+  let reminders: OpenedRound['reminders'] = [];
+  let closing: 'full' | 'cancelled' | null = null;
+
+  setHandler(getRound, () => state);
+  setHandler(roundRescheduled, (change) => {
+    state.closesAt = change.closesAt;
+    reminders = change.reminders.filter((r) => Date.parse(r.at) > Date.now());
+  });
+  setHandler(roundFull, () => {
+    closing ??= 'full';
+  });
+  setHandler(roundCancelled, () => {
+    closing ??= 'cancelled';
+  });
+
+  const opened = await activities.openSubsidyRound({ roundId });
+  if (!opened) {
+    // Opened already (the office opened it early), cancelled, or closed: nothing to do twice.
+    state.status = 'closed';
+    return state;
+  }
+  state.status = 'open';
+  state.closesAt = opened.round.closesAt;
+  // A reminder whose moment had passed before the round opened (opened late) is not sent.
+  const openedAt = Date.now();
+  reminders = opened.reminders.filter((r) => Date.parse(r.at) > openedAt);
+
+  state.journeysTold = await activities.announceRound({ round: opened.round, tracks: opened.tracks });
+
+  // Each reminder once, in time order; a rescheduled deadline brings its own reminder moments.
+  const sent = new Set<number>();
+  for (;;) {
+    const next = reminders.filter((r) => !sent.has(r.daysBefore) && Date.parse(r.at) < Date.parse(state.closesAt!))
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+    const wakeAt = next ? next.at : state.closesAt!;
+    const ms = Date.parse(wakeAt) - Date.now();
+    const deadlineBefore = state.closesAt;
+    const interrupted = ms > 0 ? await condition(() => closing !== null || state.closesAt !== deadlineBefore, ms) : false;
+    if (closing) break;
+    if (interrupted) {
+      // Rescheduled: journeys applying keep their own deadline, so they hear the new one.
+      await activities.tellApplyingJourneys({ roundId, closesAt: state.closesAt! });
+      continue;
+    }
+    if (!next) break; // the deadline
+    sent.add(next.daysBefore);
+    const mails = await activities.remindUnfinishedApplications({ roundId, daysBefore: next.daysBefore, remindAt: next.at });
+    state.remindersSent.push({ daysBefore: next.daysBefore, at: next.at, mails });
+  }
+
+  // Set by signal handlers; TypeScript cannot see that they changed it.
+  const closedEarly = closing as 'full' | 'cancelled' | null;
+  state.closedReason = closedEarly ?? 'deadline';
+  const closedAt = await activities.closeSubsidyRound({ roundId, reason: state.closedReason });
+  state.status = state.closedReason === 'cancelled' ? 'cancelled' : 'closed';
+  state.closesAt = closedAt;
+  if (state.closedReason !== 'deadline') {
+    // Journeys apply against their own copy of the deadline: tell them it came early.
+    await activities.tellApplyingJourneys({ roundId, closesAt: closedAt });
+  }
+  return state;
+}
