@@ -173,8 +173,17 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   /** Before this run ends, every mail it asked for is sent. */
   const mailsSent = () => Promise.all(mailsUnderWay);
 
-  /** Moves the journey to a phase: visible at once in the query and search attributes, then stored. */
-  function enter(next: JourneyPhase, who: WaitingFor | null, deadline: string | null): Promise<void> {
+  /**
+   * Moves the journey to a phase: visible at once in the query and search attributes, then stored
+   * as one step with the event that caused it (by default just the phase change).
+   */
+  function enter(
+    next: JourneyPhase,
+    who: WaitingFor | null,
+    deadline: string | null,
+    event: JourneyEvent = { type: 'phase_entered', phase: next },
+    actor = 'system',
+  ): Promise<void> {
     phase = next;
     waitingFor = who;
     nextDeadline = deadline;
@@ -183,7 +192,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
       { key: searchAttributes.waitingFor, value: waitingFor },
       { key: searchAttributes.nextDeadline, value: deadline === null ? null : new Date(deadline) },
     ]);
-    return record({ type: 'phase_entered', phase }, 'system');
+    return record(event, actor);
   }
 
   // ---- waiting: every wait ends early when the office stops the journey ----
@@ -393,8 +402,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   // ---- the flow ----
   async function close(closing: ClosingOutcome, reason: string, actor: string): Promise<JourneyResult> {
     outcome = { outcome: closing, reason };
-    await enter('closed', null, null);
-    await record({ type: 'journey_closed', outcome: closing, reason }, actor);
+    await enter('closed', null, null, { type: 'journey_closed', outcome: closing, reason }, actor);
     return outcome;
   }
 
@@ -448,8 +456,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
         submittedAt: null,
         decision: null,
       };
-      await enter('application', 'school', current.closesAt);
-      await record({ type: 'round_joined', roundId: current.roundId, closesAt: current.closesAt, application }, 'system');
+      await enter('application', 'school', current.closesAt, { type: 'round_joined', roundId: current.roundId, closesAt: current.closesAt, application });
       notify('round-opened', current);
       if (await applicationSubmittedInTime()) break;
 
