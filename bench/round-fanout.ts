@@ -14,7 +14,7 @@ import { createRound } from '../api/rounds/manage-rounds';
 import { nextSchoolYear, schoolYearOf } from '../domain/school-year';
 import { subsidyRatesFor } from '../domain/subsidy-rates';
 import { recordConversationReport, recordIntakeOutcome } from '../workflows/expertschool-journey.messages';
-import { waitForOneSignal, wake } from './bare-workflows';
+import { isWaiting, waitForOneSignal, wake } from './bare-workflows';
 import { inBatches, startBenchStack, type BenchStack } from './stack';
 
 const DAY = 86_400_000;
@@ -62,6 +62,8 @@ async function bareSignalLoop(stack: BenchStack, count: number): Promise<number>
   const running = worker.run();
   const ids = Array.from({ length: count }, (_, i) => `bare-${i}`);
   await inBatches(ids, CONCURRENCY, (workflowId) => stack.client.workflow.start(waitForOneSignal, { workflowId, taskQueue }));
+  // Like the journeys, every bare workflow is already waiting before the clock starts.
+  await inBatches(ids, CONCURRENCY, (id) => stack.client.workflow.getHandle(id).query(isWaiting));
   const started = performance.now();
   await inBatches(ids, CONCURRENCY, (id) => stack.client.workflow.getHandle(id).signal(wake));
   await inBatches(ids, CONCURRENCY, (id) => stack.client.workflow.getHandle(id).result());

@@ -12,7 +12,7 @@ import { composeCommand, projectRoot } from '../../scripts/provision';
 
 const composeFile = path.join(projectRoot, 'docker-compose.yml');
 
-const EXPECTED_SERVICES = ['api', 'migrate', 'postgres', 'temporal', 'temporal-postgres', 'temporal-ui', 'worker'];
+const EXPECTED_SERVICES = ['api', 'mailpit', 'migrate', 'postgres', 'temporal', 'temporal-postgres', 'temporal-ui', 'worker'];
 
 interface Run {
   status: number | null;
