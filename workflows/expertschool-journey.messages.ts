@@ -44,8 +44,6 @@ export interface JourneyInput {
   /** Audit steps recorded by earlier runs, so step keys stay unique across continueAsNew. */
   stepsRecorded: number;
   entry: JourneyEntry;
-  /** A round already open when this run starts: the journey joins it directly. */
-  openRound?: OpenRound | null;
 }
 
 export interface JourneyResult {

@@ -92,7 +92,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   let phase: JourneyPhase = entry.stage === 'conversation' ? 'conversation' : entry.stage;
   let waitingFor: WaitingFor | null = null;
   let nextDeadline: string | null = null;
-  let round: OpenRound | null = input.openRound ?? null;
+  let round: OpenRound | null = null;
   let conversation: JourneyView['conversation'] = null;
   let intake: JourneyView['intake'] = null;
   let application: ApplicationView | null = entry.stage === 'conversation' ? null : entry.application;
@@ -481,7 +481,6 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
       ...changes,
       stepsRecorded: stepsStored,
       entry: next,
-      openRound: null,
     });
   }
 

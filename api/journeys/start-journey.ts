@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
-import type { OpenRound, SchoolSnapshot, Track } from '../../domain/journey';
+import type { SchoolSnapshot, Track } from '../../domain/journey';
 import { AppError } from '../errors';
 import { expertschoolJourney } from '../../workflows';
 import { journeyWorkflowId, searchAttributes, type JourneyInput } from '../../workflows/expertschool-journey.messages';
@@ -9,7 +9,6 @@ export interface StartJourneyRequest {
   brin: string;
   track: Track;
   hasAspirantYearBehind: boolean;
-  openRound?: OpenRound | null;
 }
 
 export interface JourneyDependencies {
@@ -38,7 +37,6 @@ export async function startJourney({ db, temporal, taskQueue }: JourneyDependenc
     cycle: 0,
     stepsRecorded: 0,
     entry: { stage: 'conversation' },
-    openRound: request.openRound ?? null,
   };
   try {
     await temporal.workflow.start(expertschoolJourney, {

@@ -13,6 +13,7 @@ import {
   SubmitApplication,
   Track,
 } from '../../domain/journey';
+import { Brin } from '../../domain/school';
 import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/expertschool-journey.messages';
@@ -20,7 +21,6 @@ import { startJourney } from '../journeys/start-journey';
 import { errorResponse, jsonBody, jsonResponse, type OpenAPIRegistry } from '../openapi';
 import { AppError } from '../errors';
 import { validate } from '../validate';
-import { Brin } from '../../domain/school';
 
 const StartJourneyRequest = z
   .object({

@@ -29,11 +29,11 @@ export class JourneyDriver {
 
   static async start(
     deps: { db: Db; client: Client; taskQueue: string },
-    request: { brin: string; hasAspirantYearBehind?: boolean; openRound?: OpenRound },
+    request: { brin: string; hasAspirantYearBehind?: boolean },
   ): Promise<JourneyDriver> {
     const { journeyId } = await startJourney(
       { db: deps.db, temporal: deps.client, taskQueue: deps.taskQueue },
-      { brin: request.brin, track: 'expertschool', hasAspirantYearBehind: request.hasAspirantYearBehind ?? false, openRound: request.openRound },
+      { brin: request.brin, track: 'expertschool', hasAspirantYearBehind: request.hasAspirantYearBehind ?? false },
     );
     const { runId } = await deps.client.workflow.getHandle(journeyId).describe();
     return new JourneyDriver(journeyId, runId, deps.client);
