@@ -249,6 +249,9 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
 
   function allowOnly(action: JourneyAction): void {
     if (phase === 'closed') refuse(RefusalType.notNow, JOURNEY_CLOSED_MESSAGE);
+    if (phase === 'awaiting_round' && (action === 'submitApplication' || action === 'saveApplicationDraft')) {
+      refuse(RefusalType.notNow, 'Er is nu geen subsidieronde open: aanvragen kan weer zodra de volgende ronde opengaat. De school krijgt daarover bericht.');
+    }
     if (!actionsByPhase[phase].includes(action)) {
       refuse(RefusalType.notNow, `Dit kan nu niet: de reis van ${school.name} is in de fase "${phaseLabel[phase]}".`);
     }

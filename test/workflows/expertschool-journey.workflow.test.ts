@@ -260,7 +260,7 @@ test('a school that misses the deadline waits for the next round and keeps what 
   expect(waiting.waitingFor).toBe('round');
   // One second after closing, an application is refused with the reason.
   const late = await journey.refusal(submitApplication, form);
-  expect(late).toMatchObject({ type: 'ActionNotAllowedNow', message: 'Dit kan nu niet: de reis van Basisschool De Regenboog is in de fase "wacht op subsidieronde".' });
+  expect(late).toMatchObject({ type: 'ActionNotAllowedNow', message: 'Er is nu geen subsidieronde open: aanvragen kan weer zodra de volgende ronde opengaat. De school krijgt daarover bericht.' });
 
   const next = openRoundAt(await h.env.currentTimeMs(), 30, { roundId: 'next-round' });
   await journey.openRound(next);
