@@ -102,6 +102,10 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   let stopRequest: CancelJourney | null = null;
   let outcome: JourneyResult | null = null;
 
+  let stepsQueued = input.stepsRecorded;
+  let stepsStored = input.stepsRecorded;
+  const pendingSteps: JourneyStep[] = [];
+
   const now = () => new Date().toISOString();
   const roundIsOpen = () => round !== null && Date.now() < Date.parse(round.closesAt);
 
@@ -129,9 +133,6 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   }
 
   // ---- recording steps: one at a time, in order; callers may wait until theirs is stored ----
-  let stepsQueued = input.stepsRecorded;
-  let stepsStored = input.stepsRecorded;
-  const pendingSteps: JourneyStep[] = [];
 
   function caseState(): CaseState {
     return {
