@@ -7,10 +7,8 @@ import type { Mailer } from '../platform/mailer';
 import type { JourneyStep } from './journey-step';
 import { noticeMail, reminderMail, type SchoolNotice } from './notify-school';
 import { recordJourneyStep } from './record-journey-step';
-import { sendMail, type SendMailRequest, type SendMailResult } from './send-mail';
+import { sendMail, type SendMailRequest } from './send-mail';
 import { createRoundActivities } from './subsidy-rounds';
-
-export type { SendMailRequest, SendMailResult } from './send-mail';
 
 export interface ActivityDependencies {
   db: Db;
@@ -24,10 +22,6 @@ export function createActivities({ db, mailer, temporal }: ActivityDependencies)
   return {
     async recordJourneyStep(step: JourneyStep): Promise<void> {
       await recordJourneyStep(db, step);
-    },
-    /** Sends a mail once per key, through the outbox. */
-    async sendMail(request: SendMailRequest): Promise<SendMailResult> {
-      return send(request);
     },
     /** A journey's mail to its school (a round opened, a round missed), once per journey and purpose. */
     async notifySchool(notice: SchoolNotice): Promise<void> {

@@ -101,7 +101,10 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   let aspirantOutcome: RecordAspirantOutcome | null = null;
   let stopRequest: CancelJourney | null = null;
   let outcome: JourneyResult | null = null;
+  /** Set while a submission waits for its place in a round with a capacity, so a second one is refused. */
+  let submitting = false;
 
+  // Journey steps: queued by record(), stored in order by storeSteps().
   let stepsQueued = input.stepsRecorded;
   let stepsStored = input.stepsRecorded;
   const pendingSteps: JourneyStep[] = [];
@@ -133,7 +136,6 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   }
 
   // ---- recording steps: one at a time, in order; callers may wait until theirs is stored ----
-
   function caseState(): CaseState {
     return {
       journeyId,
@@ -334,9 +336,6 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
     },
     () => void requireOpenDraft(),
   );
-
-  /** Set while a submission waits for its place in a full-able round, so a second one is refused. */
-  let submitting = false;
 
   onAction(
     submitApplication,

@@ -36,6 +36,14 @@ async function findRound(db: Db | Prisma.TransactionClient, id: string): Promise
   return row;
 }
 
+/** A closed or cancelled round takes no more changes; `consequence` finishes the sentence. */
+function refuseIfEnded(row: RoundRow, consequence = ''): void {
+  if (row.status === 'closed' || row.status === 'cancelled') {
+    const ended = row.status === 'closed' ? 'gesloten' : 'geannuleerd';
+    throw new AppError('round_not_changeable', `Deze ronde is al ${ended}${consequence}.`);
+  }
+}
+
 /** Refuses a window that closes in the past or overlaps another live round for a track in the same school year. */
 async function checkWindow(
   tx: Prisma.TransactionClient,
@@ -93,9 +101,7 @@ export async function rescheduleRound({ db, temporal, taskQueue }: RoundDependen
   let openNow = false;
   await db.$transaction(async (tx) => {
     const row = await findRound(tx, id);
-    if (row.status === 'closed' || row.status === 'cancelled') {
-      throw new AppError('round_not_changeable', `Deze ronde is al ${row.status === 'closed' ? 'gesloten' : 'geannuleerd'}; verzetten kan niet meer.`);
-    }
+    refuseIfEnded(row, '; verzetten kan niet meer');
     if (row.status === 'open' && change.opensAt) {
       throw new AppError('round_not_changeable', 'Deze ronde is al open; alleen het sluitingsmoment kan nog veranderen.');
     }
@@ -130,9 +136,7 @@ export async function openRoundNow({ db, temporal, taskQueue }: RoundDependencie
 
 export async function cancelRound({ db, temporal }: RoundDependencies, id: string, reason: string): Promise<RoundView> {
   const row = await findRound(db, id);
-  if (row.status === 'closed' || row.status === 'cancelled') {
-    throw new AppError('round_not_changeable', `Deze ronde is al ${row.status === 'closed' ? 'gesloten' : 'geannuleerd'}.`);
-  }
+  refuseIfEnded(row);
   await db.subsidyRound.update({ where: { id }, data: { cancelReason: reason } });
   if (row.status === 'scheduled') {
     await deleteRoundSchedule(temporal, id);
