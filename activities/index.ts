@@ -1,13 +1,14 @@
 /**
  * The activities the worker registers, built from their dependencies. Each is safe to run twice.
  */
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
 import type { JourneyStep } from './journey-step';
-import { noticeMail, reminderMail, type SchoolNotice } from './notify-school';
+import { notifySchool, remindOfApplication, type SchoolNotice } from './notify-school';
 import { recordJourneyStep } from './record-journey-step';
-import { sendMail, type SendMailRequest } from './send-mail';
+import { renewLink, type LinkRenewal } from './renew-link';
 import { createRoundActivities } from './subsidy-rounds';
 
 export interface ActivityDependencies {
@@ -15,19 +16,41 @@ export interface ActivityDependencies {
   mailer: Mailer;
   /** For activities that tell other workflows something (a round opening, a round full). */
   temporal: Client;
+  /** Where the links in mails point: the API's public address. */
+  publicUrl: string;
+  /** The programme office's address, the organizer of calendar invitations. */
+  organizerEmail: string;
 }
 
-export function createActivities({ db, mailer, temporal }: ActivityDependencies) {
-  const send = (request: SendMailRequest) => sendMail({ db, mailer }, request);
+/**
+ * Runs a mail activity while telling Temporal it is alive, so that a worker that dies mid-send is
+ * noticed within the heartbeat timeout and the mail is retried on another, not minutes later.
+ */
+async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
+  const context = Context.current();
+  const beat = setInterval(() => context.heartbeat(), 1_000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(beat);
+  }
+}
+
+export function createActivities({ db, mailer, temporal, publicUrl, organizerEmail }: ActivityDependencies) {
+  const mail = { db, mailer, publicUrl, organizerEmail };
   return {
     async recordJourneyStep(step: JourneyStep): Promise<void> {
       await recordJourneyStep(db, step);
     },
-    /** A journey's mail to its school (a round opened, a round missed), once per journey and purpose. */
+    /** A journey's mail to its school, once per journey and purpose, with a link where the school acts. */
     async notifySchool(notice: SchoolNotice): Promise<void> {
-      await send(noticeMail(notice));
+      await heartbeating(() => notifySchool(mail, notice));
     },
-    ...createRoundActivities({ db, temporal, sendRoundReminder: (reminder) => send(reminderMail(reminder)).then(() => undefined) }),
+    /** A new link for a step, from an expired one, to the school's known address. */
+    async renewLink(renewal: LinkRenewal): Promise<boolean> {
+      return heartbeating(() => renewLink(mail, renewal));
+    },
+    ...createRoundActivities({ db, temporal, sendRoundReminder: (reminder) => remindOfApplication(mail, reminder) }),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   ConversationKind,
   IntakeOutcome,
   JourneyPhase,
+  PlannedConversation,
   RecordAspirantOutcome,
   Track,
   WaitingFor,
@@ -32,6 +33,8 @@ export interface CaseState {
 export type JourneyEvent =
   | { type: 'journey_started'; hasAspirantYearBehind: boolean }
   | { type: 'phase_entered'; phase: JourneyPhase }
+  | { type: 'conversation_planned'; conversation: PlannedConversation }
+  | { type: 'conversation_answered'; conversation: PlannedConversation }
   | { type: 'conversation_recorded'; kind: ConversationKind; conductedOn: string; report: string }
   | { type: 'intake_recorded'; outcome: IntakeOutcome; notes: string }
   | { type: 'round_joined'; roundId: string; closesAt: string; application: ApplicationView }

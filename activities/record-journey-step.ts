@@ -70,6 +70,8 @@ async function writeEventRecords(tx: Tx, { event, caseState, at, actor }: Journe
     }
     case 'journey_started':
     case 'phase_entered':
+    case 'conversation_planned': // the plan and the answer live in the audit event and the workflow
+    case 'conversation_answered':
     case 'round_missed':
     case 'journey_closed':
       return; // the case row and the audit event say it all

@@ -1,19 +1,32 @@
+/**
+ * The outbox: every mail Koers sends is first written as a row keyed by what it is about and why
+ * (`${journeyId}/${purpose}`), then delivered from that row. However often an activity runs, a key
+ * is written once and delivered once.
+ */
 import { createHash } from 'node:crypto';
 import type { RenderedMail } from '../mail';
-import type { Db } from '../platform/db';
+import type { Db, Prisma } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
 
-export interface SendMailRequest {
+export interface MailKey {
   /** The outbox row's id: what the mail is about and why, e.g. `${journeyId}/${purpose}`. */
   key: string;
   journeyId: string | null;
   /** E.g. round-reminder-14d/2027-2028-voorjaar */
   purpose: string;
-  to: string;
-  mail: RenderedMail;
   /** ISO moment in workflow time at which the mail was asked for. */
   requestedAt: string;
 }
+
+/** What goes out: the recipient, the rendered mail, and an optional calendar invitation. */
+export interface MailContent {
+  to: string;
+  mail: RenderedMail;
+  /** iCalendar text (METHOD:REQUEST), sent as the mail's invitation. */
+  icalEvent?: string | undefined;
+}
+
+export type SendMailRequest = MailKey & MailContent;
 
 export interface SendMailResult {
   messageId: string;
@@ -27,28 +40,43 @@ export function messageIdFor(key: string): string {
 }
 
 /**
- * Sends the mail with this key at most once through the outbox: the first request writes the
- * row (later requests with the same key do not change it, and the row's content is what is sent);
- * a sent row is never sent again. A failed send is counted, its error kept on the row, and thrown
- * so that Temporal retries. A crash between the server's acceptance and marking the row sent makes
- * the next attempt send again, under the same Message-ID.
+ * Writes the mail with this key to the outbox unless it is there already. `compose` runs inside
+ * the same transaction, only when the row is new: what it creates alongside (a link token) exists
+ * exactly when the mail that carries it does.
  */
-export async function sendMail({ db, mailer }: { db: Db; mailer: Mailer }, request: SendMailRequest): Promise<SendMailResult> {
-  const { key: id } = request;
-  await db.outboxMail.createMany({
-    data: [{
-      id,
-      journeyId: request.journeyId,
-      purpose: request.purpose,
-      to: request.to,
-      subject: request.mail.subject,
-      text: request.mail.text,
-      html: request.mail.html,
-      status: 'pending',
-      requestedAt: new Date(request.requestedAt),
-    }],
-    skipDuplicates: true,
-  });
+export async function enqueueMail(db: Db, key: MailKey, compose: (tx: Prisma.TransactionClient) => Promise<MailContent>): Promise<void> {
+  const exists = () => db.outboxMail.count({ where: { id: key.key } }).then((n) => n > 0);
+  if (await exists()) return;
+  try {
+    await db.$transaction(async (tx) => {
+      const { to, mail, icalEvent } = await compose(tx);
+      await tx.outboxMail.create({
+        data: {
+          id: key.key,
+          journeyId: key.journeyId,
+          purpose: key.purpose,
+          to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          icalEvent: icalEvent ?? null,
+          status: 'pending',
+          requestedAt: new Date(key.requestedAt),
+        },
+      });
+    });
+  } catch (error) {
+    // Another attempt wrote it first (and this transaction, with its link, was rolled back).
+    if (!(await exists())) throw error;
+  }
+}
+
+/**
+ * Delivers the outbox row with this key unless it was delivered before. A failed send is counted,
+ * its error kept on the row, and thrown so that Temporal retries. A crash between the server's
+ * acceptance and marking the row sent makes the next attempt send again, under the same Message-ID.
+ */
+export async function deliverMail({ db, mailer }: { db: Db; mailer: Mailer }, id: string): Promise<SendMailResult> {
   // Counting the attempt only while pending also catches an attempt that finished meanwhile.
   const claimed = await db.outboxMail.updateMany({ where: { id, status: 'pending' }, data: { attempts: { increment: 1 } } });
   const row = await db.outboxMail.findUniqueOrThrow({ where: { id } });
@@ -56,7 +84,7 @@ export async function sendMail({ db, mailer }: { db: Db; mailer: Mailer }, reque
   if (claimed.count === 0) return { messageId: row.messageId ?? messageId, sentNow: false };
 
   try {
-    await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, messageId });
+    await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, messageId });
   } catch (error) {
     const lastError = describeSmtpError(error, row.to);
     await db.outboxMail.update({ where: { id }, data: { lastError } });
@@ -64,6 +92,12 @@ export async function sendMail({ db, mailer }: { db: Db; mailer: Mailer }, reque
   }
   await db.outboxMail.update({ where: { id }, data: { status: 'sent', sentAt: new Date(), messageId } });
   return { messageId, sentNow: true };
+}
+
+/** Writes a ready mail to the outbox (once per key) and delivers it (once). */
+export async function sendMail(deps: { db: Db; mailer: Mailer }, { to, mail, icalEvent, ...key }: SendMailRequest): Promise<SendMailResult> {
+  await enqueueMail(deps.db, key, async () => ({ to, mail, icalEvent }));
+  return deliverMail(deps, key.key);
 }
 
 /** The error as the server or the network put it, with the recipient's address taken out. */

@@ -1,23 +1,28 @@
-/** The Express application: JSON API, health and OpenAPI document. Built from its dependencies. */
+/** The Express application: JSON API, school pages, health and OpenAPI document. Built from its dependencies. */
 import type { Client } from '@temporalio/client';
 import express from 'express';
+import { DEFAULT_MAIL_FROM, mailFromAddress } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { errorHandler, notFound, requireJson } from './errors-middleware';
 import { OpenAPIRegistry, openApiDocument } from './openapi';
+import { assetsRouter } from './pages/assets';
 import { healthRouter } from './routes/health';
 import { journeysRouter } from './routes/journeys';
 import { roundsRouter } from './routes/rounds';
 import { schoolsRouter } from './routes/schools';
+import { schoolPagesRouter } from './school/school-pages';
 
 export interface AppDependencies {
   db: Db;
   temporal: Client;
   taskQueue: string;
   log: Logger;
+  /** MAIL_FROM: the programme office's address, organizer of calendar invitations. */
+  mailFrom?: string;
 }
 
-export function createApp({ db, temporal, taskQueue, log }: AppDependencies): express.Express {
+export function createApp({ db, temporal, taskQueue, log, mailFrom = DEFAULT_MAIL_FROM }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -30,6 +35,8 @@ export function createApp({ db, temporal, taskQueue, log }: AppDependencies): ex
     next();
   });
   app.use('/api', requireJson, express.json({ limit: '256kb' }));
+  app.use(assetsRouter());
+  app.use(schoolPagesRouter({ db, temporal, taskQueue, log, organizerEmail: mailFromAddress(mailFrom) }));
 
   const registry = new OpenAPIRegistry();
   app.use(healthRouter(db, temporal, registry));

@@ -12,7 +12,7 @@ const refusalCodes: Record<string, ErrorCode> = {
 };
 
 /** Turns whatever was thrown into the one error shape the API answers with. */
-function toAppError(error: unknown): AppError | undefined {
+export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = refusalCodes[error.cause.type ?? ''];

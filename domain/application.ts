@@ -1,6 +1,6 @@
 import { z } from './zod';
 
-export const ParticipantRole = z.enum(['school_leader', 'teacher', 'internal_supervisor', 'other']);
+export const ParticipantRole = z.enum(['school_leader', 'teacher', 'internal_supervisor', 'other'], { message: 'Kies de rol van de deelnemer.' });
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
 
 export const participantRoleLabel: Record<ParticipantRole, string> = {
@@ -24,7 +24,7 @@ export const Trajectory = z
   .object({
     title: z.string().trim().min(3, { message: 'Geef het leertraject een titel.' }).max(200),
     // The per-round maximum (6) is a rule checked with the round's rates, so the message can name it.
-    places: z.number().int({ message: 'Het aantal plaatsen is een heel getal.' }).min(1, { message: 'Een leertraject heeft minstens 1 plaats.' }),
+    places: z.number({ message: 'Vul het aantal plaatsen in als getal.' }).int({ message: 'Het aantal plaatsen is een heel getal.' }).min(1, { message: 'Een leertraject heeft minstens 1 plaats.' }),
   })
   .openapi('Trajectory');
 export type Trajectory = z.infer<typeof Trajectory>;

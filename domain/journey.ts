@@ -76,6 +76,31 @@ export const RecordConversationReport = z
   .openapi('RecordConversationReport');
 export type RecordConversationReport = z.infer<typeof RecordConversationReport>;
 
+export const PlanConversation = z
+  .object({
+    startsAt: z.iso.datetime({ offset: true, message: 'Vul het moment van het gesprek in als datum en tijd met tijdzone, bv. 2027-01-12T10:00:00+01:00.' }),
+    durationMinutes: z.number().int().min(15, { message: 'Een gesprek duurt minstens 15 minuten.' }).max(240, { message: 'Een gesprek duurt hoogstens 4 uur.' }).default(60),
+    location: z.string().trim().min(3, { message: 'Vul in waar het gesprek is (adres of link naar de videoverbinding).' }).max(500),
+    plannedBy: staffName,
+  })
+  .openapi('PlanConversation');
+export type PlanConversation = z.infer<typeof PlanConversation>;
+
+export const ConversationAnswer = z.enum(['confirm', 'other_moment'], { message: 'Kies of u het gesprek bevestigt of een ander moment wilt.' });
+export type ConversationAnswer = z.infer<typeof ConversationAnswer>;
+
+export const RespondToConversation = z
+  .object({
+    answer: ConversationAnswer,
+    note: z.string().trim().max(2_000, { message: 'De toelichting is te lang (maximaal 2.000 tekens).' }).default(''),
+  })
+  .refine((r) => r.answer === 'confirm' || r.note.length >= 5, {
+    message: 'Laat weten welke momenten u wel uitkomen.',
+    path: ['note'],
+  })
+  .openapi('RespondToConversation');
+export type RespondToConversation = z.infer<typeof RespondToConversation>;
+
 export const RecordIntakeOutcome = z
   .object({ outcome: IntakeOutcome, notes: z.string().trim().max(5_000).default(''), recordedBy: staffName })
   .openapi('RecordIntakeOutcome');
@@ -128,6 +153,8 @@ export type OpenRound = z.infer<typeof OpenRound>;
 // ---- the journey's view: what the query returns ----
 
 export const JourneyAction = z.enum([
+  'planConversation',
+  'respondToConversation',
   'recordConversationReport',
   'recordIntakeOutcome',
   'saveApplicationDraft',
@@ -154,6 +181,21 @@ export const ApplicationView = z.object({
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
+/** The conversation the office planned with the school, and the school's answer. */
+export const PlannedConversation = z
+  .object({
+    kind: ConversationKind,
+    /** 1 for the first plan; a new moment counts up (the invitation's sequence). */
+    number: z.number().int().positive(),
+    startsAt: isoDateTime,
+    durationMinutes: z.number().int(),
+    location: z.string(),
+    plannedBy: z.string(),
+    response: z.object({ answer: ConversationAnswer, note: z.string(), at: isoDateTime }).nullable(),
+  })
+  .openapi('PlannedConversation');
+export type PlannedConversation = z.infer<typeof PlannedConversation>;
+
 export const JourneyView = z
   .object({
     journeyId: z.string(),
@@ -164,6 +206,7 @@ export const JourneyView = z
     waitingFor: WaitingFor.nullable(),
     nextDeadline: isoDateTime.nullable(),
     hasAspirantYearBehind: z.boolean(),
+    plannedConversation: PlannedConversation.nullable(),
     conversation: z
       .object({ kind: ConversationKind, conductedOn: z.string(), report: z.string(), recordedBy: z.string() })
       .nullable(),

@@ -10,6 +10,7 @@ export interface ApplicationReminderMail {
   /** Whole days until it closes (the round's reminder day, e.g. 14 or 3). */
   daysLeft: number;
   actionUrl?: string | undefined;
+  linkValidUntil?: string | undefined;
 }
 
 export function renderApplicationReminder(data: ApplicationReminderMail): RenderedMail {
@@ -20,7 +21,7 @@ export function renderApplicationReminder(data: ApplicationReminderMail): Render
     paragraphs: [
       `Uw aanvraag voor de aanvraagronde ${data.roundName} is nog niet af. U heeft ${formatDaysLeft(data.daysLeft)}: de ronde sluit op ${closes}.`,
     ],
-    action: { line: `Dien uw volledige aanvraag in vóór ${closes}.`, label: 'Naar uw aanvraag', url: data.actionUrl },
+    action: { line: `Dien uw volledige aanvraag in vóór ${closes}.`, label: 'Naar uw aanvraag', url: data.actionUrl, validUntil: data.linkValidUntil },
     after: ['Een aanvraag die bij het sluiten van de ronde niet is ingediend, doet niet mee in deze ronde.'],
   });
 }
@@ -30,5 +31,5 @@ export const applicationReminderSample: ApplicationReminderMail = {
   roundName: 'Voorjaar 2027',
   closesAt: '2027-05-14T15:00:00.000Z',
   daysLeft: 14,
-  actionUrl: 'https://koers.ontwikkelkracht.example/aanvraag/voorbeeld',
+  actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
 };

@@ -7,6 +7,7 @@
  * Templates pass plain text; every value is escaped here, once. Pure and free of Node built-ins,
  * so a workflow may render a mail as well as an activity.
  */
+import { formatMoment } from './format';
 
 /** One e-mail as it is stored in the outbox and sent. */
 export interface RenderedMail {
@@ -23,6 +24,8 @@ export interface MailAction {
   label: string;
   /** http(s) only; without it the action line stands alone. */
   url?: string | undefined;
+  /** ISO moment the link stops working: said under the link, with a word on keeping it to oneself. */
+  validUntil?: string | undefined;
 }
 
 export interface MailContent {
@@ -62,9 +65,17 @@ export function renderMail(content: MailContent): RenderedMail {
   return { subject, text: renderText(content, url, after), html: renderHtml(subject, content, url, after) };
 }
 
+/** Under a personal link: how long it works, and that it is the school's own. */
+function linkNote(action: MailAction | undefined): string | undefined {
+  if (!action?.url || !action.validUntil) return undefined;
+  return `Deze link is persoonlijk voor uw school en werkt tot ${formatMoment(action.validUntil)}. Stuur hem niet door. Is hij verlopen, dan kunt u vanaf de pagina een nieuwe aanvragen.`;
+}
+
 function renderText(content: MailContent, url: string | undefined, after: readonly string[]): string {
   const blocks: string[] = [content.greeting, ...content.paragraphs];
   if (content.action) blocks.push(url === undefined ? content.action.line : `${content.action.line}\n${content.action.label}: ${url}`);
+  const note = linkNote(content.action);
+  if (note) blocks.push(note);
   blocks.push(...after, signature.join('\n'), `-- \n${footer}`);
   return `${blocks.join('\n\n')}\n`;
 }
@@ -92,6 +103,7 @@ function renderHtml(subject: string, content: MailContent, url: string | undefin
               `<p style="${styles.paragraph}"><a href="${escapeHtml(url)}" style="${styles.button}">${escapeHtml(content.action.label)}</a></p>`,
               `<p style="${styles.fallback}">Werkt de knop niet? Ga dan naar ${escapeHtml(url)}</p>`,
             ]),
+        ...(linkNote(content.action) === undefined ? [] : [`<p style="${styles.fallback}">${escapeHtml(linkNote(content.action)!)}</p>`]),
       ]
     : [];
   return [

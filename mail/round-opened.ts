@@ -9,8 +9,9 @@ export interface RoundOpenedMail {
   schoolYear: string;
   /** ISO moment the round closes */
   closesAt: string;
-  /** Where the school fills in its application (links come later). */
+  /** Where the school fills in its application. */
   actionUrl?: string | undefined;
+  linkValidUntil?: string | undefined;
 }
 
 export function renderRoundOpened(data: RoundOpenedMail): RenderedMail {
@@ -22,7 +23,7 @@ export function renderRoundOpened(data: RoundOpenedMail): RenderedMail {
       `De aanvraagronde ${data.roundName} voor het schooljaar ${data.schoolYear} is geopend. Uw school kan nu een subsidieaanvraag indienen.`,
       `De ronde sluit op ${closes}.`,
     ],
-    action: { line: `Dien uw aanvraag in vóór ${closes}.`, label: 'Naar uw aanvraag', url: data.actionUrl },
+    action: { line: `Dien uw aanvraag in vóór ${closes}.`, label: 'Naar uw aanvraag', url: data.actionUrl, validUntil: data.linkValidUntil },
     after: ['Is uw aanvraag dan nog niet ingediend, dan kunt u pas in een volgende ronde weer aanvragen.'],
   });
 }
@@ -32,5 +33,5 @@ export const roundOpenedSample: RoundOpenedMail = {
   roundName: 'Voorjaar 2027',
   schoolYear: '2027-2028',
   closesAt: '2027-05-14T15:00:00.000Z',
-  actionUrl: 'https://koers.ontwikkelkracht.example/aanvraag/voorbeeld',
+  actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
 };

@@ -18,6 +18,8 @@ const Config = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the worker hands its mail over; `npm start` points it at the local mail catcher. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).default('smtp://127.0.0.1:2525'),
+  /** The API's address as schools reach it: the links in mails point here. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s):// URL' }).default('http://localhost:3000'),
   MAIL_FROM: z
     .string()
     .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address, e.g. Ontwikkelkracht <noreply@example.org>')
@@ -32,4 +34,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration in the environment:\n${problems}`);
   }
   return result.data;
+}
+
+/** The bare address in MAIL_FROM ("Name <a@b>" or "a@b"). */
+export function mailFromAddress(mailFrom: string): string {
+  return /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
 }

@@ -32,6 +32,8 @@ export interface CaughtMail {
   text: string;
   html: string | null;
   headers: Record<string, string>;
+  /** Attached and alternative parts that are not the text or HTML, e.g. a calendar invitation. */
+  attachments: { filename: string | null; contentType: string; content: string }[];
 }
 
 export interface MailCatcherOptions {
@@ -55,6 +57,12 @@ export interface MailCatcher {
   waitFor(predicate?: (mail: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail>;
   /** While refusing, the server answers every MAIL FROM with 451 (try again later), as a relay that is down would. */
   setRefusing(refusing: boolean): void;
+  /**
+   * Leaves the next mail's end of data unanswered until `release()`, as a slow server would.
+   * `held` resolves once the whole mail is in. A client that hangs up before the answer never
+   * had its mail accepted (RFC 5321: responsibility passes with the 250 reply), so it is not kept.
+   */
+  holdNextMail(): { held: Promise<void>; release(): void };
   stop(): Promise<void>;
 }
 
@@ -66,6 +74,8 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
   const mails: CaughtMail[] = dir ? await readKept(dir) : [];
   const waiters = new Set<(mail: CaughtMail) => void>();
   let refusing = false;
+  let hold: { reached: () => void; released: Promise<void> } | null = null;
+  const hungUp = new Set<string>();
 
   async function receive(raw: Buffer, envelope: CaughtMail['envelope']): Promise<void> {
     const receivedAt = new Date();
@@ -96,12 +106,22 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
       if (!refusing) return callback();
       callback(Object.assign(new Error('Tijdelijk niet beschikbaar; probeer het later opnieuw'), { responseCode: 451 }));
     },
+    onClose(session) {
+      hungUp.add(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', (error) => callback(error));
-      stream.on('end', () => {
+      stream.on('end', async () => {
         if (stream.sizeExceeded) return callback(Object.assign(new Error('Bericht is te groot'), { responseCode: 552 }));
+        const holding = hold;
+        if (holding) {
+          hold = null;
+          holding.reached();
+          await holding.released;
+          if (hungUp.has(session.id)) return callback(new Error('The client hung up before the mail was accepted'));
+        }
         const envelope = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
@@ -164,6 +184,13 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
     setRefusing(value: boolean) {
       refusing = value;
     },
+    holdNextMail() {
+      let reached!: () => void;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (reached = resolve));
+      hold = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { held, release };
+    },
     async stop() {
       const closing = [new Promise<void>((resolve) => smtp.close(() => resolve()))];
       if (http) {
@@ -206,6 +233,7 @@ async function parse(id: string, raw: Buffer): Promise<CaughtMail> {
     text: parsed.text ?? '',
     html: typeof parsed.html === 'string' ? parsed.html : null,
     headers,
+    attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, content: a.content.toString('utf8') })),
   };
 }
 

@@ -13,6 +13,8 @@ export interface OutgoingMail {
   html: string;
   /** The Message-ID header, angle brackets included: the same mail always carries the same one. */
   messageId: string;
+  /** An iCalendar invitation (METHOD:REQUEST) that calendar-aware clients offer to accept. */
+  icalEvent?: string | undefined;
 }
 
 export interface Mailer {
@@ -34,7 +36,7 @@ export const MAILER_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_
 export function createMailer({ smtpUrl, from = DEFAULT_MAIL_FROM }: MailerOptions): Mailer {
   const transport = nodemailer.createTransport({ url: smtpUrl, ...MAILER_TIMEOUTS, logger: false, debug: false });
   return {
-    async send({ to, subject, text, html, messageId }) {
+    async send({ to, subject, text, html, messageId, icalEvent }) {
       const info = await transport.sendMail({
         from,
         to,
@@ -42,6 +44,7 @@ export function createMailer({ smtpUrl, from = DEFAULT_MAIL_FROM }: MailerOption
         text,
         html,
         messageId,
+        ...(icalEvent ? { icalEvent: { method: 'REQUEST', filename: 'uitnodiging.ics', content: icalEvent } } : {}),
         // Tells auto-responders (out of office) not to answer.
         headers: { 'Auto-Submitted': 'auto-generated' },
       });

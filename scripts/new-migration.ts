@@ -4,7 +4,7 @@
  * (`prisma migrate dev` needs a native engine that cannot be downloaded here.)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('usage: npm run db:migration -- <name_in_snake_case>');
   const scratch = mkdtempSync(path.join(tmpdir(), 'koers-migration-'));
+  chmodSync(scratch, 0o755); // PostgreSQL, run as an unprivileged user when we are root, must reach its data dir
   const previous = path.join(scratch, 'previous.prisma');
   writeFileSync(previous, execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { cwd: projectRoot }));
 

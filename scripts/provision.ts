@@ -91,20 +91,28 @@ export function composeCommand(): string[] | undefined {
   return undefined;
 }
 
+/** Chromium for the browser tests (playwright-core drives it): CHROMIUM_PATH, else Debian's. */
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+  return candidates.find((candidate) => existsSync(candidate));
+}
+
 /**
- * Installs Debian packages the tests need (docker-compose, to validate docker-compose.yml) where
- * that is possible without asking: as root on a Debian-like system. Elsewhere it says what is missing.
+ * Installs the Debian packages the tests need (docker-compose, to validate docker-compose.yml;
+ * chromium, for the browser tests) where that is possible without asking: as root on a Debian-like
+ * system. Elsewhere it says what is missing.
  */
 export function ensureSystemPackages(): void {
-  if (composeCommand()) return;
+  const missing = [...(composeCommand() ? [] : ['docker-compose']), ...(chromiumPath() ? [] : ['chromium'])];
+  if (missing.length === 0) return;
   if (process.getuid?.() !== 0 || !commandExists('apt-get')) {
-    log('docker-compose is missing: install it (Debian: apt-get install docker-compose) to validate docker-compose.yml');
+    log(`missing: ${missing.join(', ')}: install them (Debian: apt-get install ${missing.join(' ')})`);
     return;
   }
-  log('installing docker-compose from Debian packages…');
+  log(`installing ${missing.join(', ')} from Debian packages…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'docker-compose'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
 
 if (require.main === module) {
@@ -115,4 +123,5 @@ if (require.main === module) {
   log(`Temporal CLI: ${cli ?? 'none (the SDK will try to download one)'}`);
   log(`time-skipping test server: ${testServer ?? 'none (the SDK will try to download one)'}`);
   log(`compose: ${compose?.join(' ') ?? 'none: install docker-compose (apt-get install docker-compose) to validate docker-compose.yml'}`);
+  log(`chromium: ${chromiumPath() ?? 'none: install chromium (apt-get install chromium) for the browser tests'}`);
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { DEFAULT_MAIL_FROM, mailFromAddress } from '../platform/config';
 import type { Db } from '../platform/db';
 import { noMailer, type Mailer } from '../platform/mailer';
 
@@ -13,17 +14,22 @@ export interface KoersWorkerOptions {
   temporal: Client;
   /** How the worker's mail goes out; without one, every `sendMail` fails (and is retried). */
   mailer?: Mailer;
+  /** Where the links in mails point (PUBLIC_URL). */
+  publicUrl: string;
+  /** MAIL_FROM: the organizer of calendar invitations. */
+  mailFrom?: string;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 /** The worker: every workflow and activity of Koers on one task queue. Run more of them to scale out. */
-export function createKoersWorker({ connection, namespace, taskQueue, db, temporal, mailer = noMailer, workflowBundle }: KoersWorkerOptions): Promise<Worker> {
+export function createKoersWorker(options: KoersWorkerOptions): Promise<Worker> {
+  const { connection, namespace, taskQueue, db, temporal, mailer = noMailer, workflowBundle, publicUrl, mailFrom = DEFAULT_MAIL_FROM } = options;
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ db, mailer, temporal }),
+    activities: createActivities({ db, mailer, temporal, publicUrl, organizerEmail: mailFromAddress(mailFrom) }),
   });
 }

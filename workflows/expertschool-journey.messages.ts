@@ -11,10 +11,12 @@ import type {
   DecideApplication,
   JourneyView,
   OpenRound,
+  PlanConversation,
   RecordAspirantOutcome,
   RecordConversationReport,
   RecordIntakeOutcome,
   RegisterExpertTeam,
+  RespondToConversation,
   SaveApplicationDraft,
   SchoolSnapshot,
   SubmitApplication,
@@ -53,6 +55,8 @@ export interface JourneyResult {
 
 export const getJourney = defineQuery<JourneyView>('getJourney');
 
+export const planConversation = defineUpdate<JourneyView, [PlanConversation]>('planConversation');
+export const respondToConversation = defineUpdate<JourneyView, [RespondToConversation]>('respondToConversation');
 export const recordConversationReport = defineUpdate<JourneyView, [RecordConversationReport]>('recordConversationReport');
 export const recordIntakeOutcome = defineUpdate<JourneyView, [RecordIntakeOutcome]>('recordIntakeOutcome');
 export const saveApplicationDraft = defineUpdate<JourneyView, [SaveApplicationDraft]>('saveApplicationDraft');

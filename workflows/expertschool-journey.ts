@@ -15,6 +15,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -22,14 +23,17 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CaseState, JourneyEvent, JourneyStep } from '../activities/journey-step';
+import type { NoticeContent } from '../activities/notify-school';
 import { checkEligibility, type Ineligibility } from '../domain/eligibility';
 import {
   CancelJourney,
   DecideApplication,
+  PlanConversation,
   RecordAspirantOutcome,
   RecordConversationReport,
   RecordIntakeOutcome,
   RegisterExpertTeam,
+  RespondToConversation,
   SaveApplicationDraft,
   SubmitApplication,
   phaseLabel,
@@ -39,6 +43,7 @@ import {
   type JourneyPhase,
   type JourneyView,
   type OpenRound,
+  type PlannedConversation,
   type WaitingFor,
 } from '../domain/journey';
 import { nextSchoolYear, schoolYearBounds, type SchoolYear } from '../domain/school-year';
@@ -49,10 +54,12 @@ import {
   cancelJourney,
   decideApplication,
   getJourney,
+  planConversation,
   recordAspirantOutcome,
   recordConversationReport,
   recordIntakeOutcome,
   registerExpertTeam,
+  respondToConversation,
   roundChanged,
   roundOpened,
   saveApplicationDraft,
@@ -67,13 +74,14 @@ import {
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } as const;
 const { recordJourneyStep, findOpenRound, claimRoundPlace } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 // Well above the mailer's own timeouts, so two attempts at one mail never overlap.
-const { notifySchool } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry });
+// The heartbeat notices a worker that died mid-send within seconds, so another retries it soon.
+const { notifySchool } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry });
 
 /** Thrown inside the journey's flow when the office stops the journey; ends the run cleanly. */
 class JourneyStopped extends Error {}
 
 const actionsByPhase: Record<JourneyPhase, JourneyAction[]> = {
-  conversation: ['recordConversationReport', 'cancelJourney'],
+  conversation: ['planConversation', 'respondToConversation', 'recordConversationReport', 'cancelJourney'],
   intake: ['recordIntakeOutcome', 'cancelJourney'],
   awaiting_round: ['cancelJourney'],
   application: ['saveApplicationDraft', 'submitApplication', 'cancelJourney'],
@@ -93,6 +101,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   let waitingFor: WaitingFor | null = null;
   let nextDeadline: string | null = null;
   let round: OpenRound | null = null;
+  let plannedConversation: PlannedConversation | null = null;
   let conversation: JourneyView['conversation'] = null;
   let intake: JourneyView['intake'] = null;
   let application: ApplicationView | null = entry.stage === 'conversation' ? null : entry.application;
@@ -111,6 +120,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
 
   const now = () => new Date().toISOString();
   const roundIsOpen = () => round !== null && Date.now() < Date.parse(round.closesAt);
+  const awaitingConversationAnswer = () => plannedConversation !== null && plannedConversation.response === null;
 
   function view(): JourneyView {
     return {
@@ -122,6 +132,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
       waitingFor,
       nextDeadline,
       hasAspirantYearBehind,
+      plannedConversation,
       conversation,
       intake,
       round,
@@ -130,7 +141,7 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
       expertTeam,
       aspirantOutcome,
       outcome,
-      allowedActions: actionsByPhase[phase],
+      allowedActions: actionsByPhase[phase].filter((action) => action !== 'respondToConversation' || awaitingConversationAnswer()),
       unrecordedSteps: stepsQueued - stepsStored,
     };
   }
@@ -170,8 +181,8 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
 
   // ---- mail to the school: sent beside the flow, so an SMTP outage never holds up a deadline ----
   const mailsUnderWay: Promise<void>[] = [];
-  function notify(kind: 'round-opened' | 'round-missed', about: OpenRound): void {
-    mailsUnderWay.push(notifySchool({ journeyId, to: school.contactEmail, schoolName: school.name, kind, round: about, requestedAt: now() }));
+  function notify(notice: NoticeContent): void {
+    mailsUnderWay.push(notifySchool({ journeyId, brin: school.brin, cycle, requestedAt: now(), ...notice }));
   }
   /** Before this run ends, every mail it asked for is sent. */
   const mailsSent = () => Promise.all(mailsUnderWay);
@@ -307,6 +318,46 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
   setHandler(roundChanged, (changed) => {
     if (round?.roundId === changed.roundId) round = changed;
   });
+
+  onAction(
+    planConversation,
+    PlanConversation,
+    async ({ startsAt, durationMinutes, location, plannedBy }) => {
+      plannedConversation = {
+        kind: hasAspirantYearBehind ? 'evaluation' : 'exploratory',
+        number: (plannedConversation?.number ?? 0) + 1,
+        startsAt: new Date(startsAt).toISOString(),
+        durationMinutes,
+        location,
+        plannedBy,
+        response: null,
+      };
+      notify({ kind: 'conversation-planned', conversation: plannedConversation });
+      // Now the school is asked to confirm, before the conversation starts.
+      await enter('conversation', 'school', plannedConversation.startsAt, { type: 'conversation_planned', conversation: plannedConversation }, plannedBy);
+    },
+    ({ startsAt }) => {
+      if (Date.parse(startsAt) <= Date.now()) {
+        const message = 'Kies een moment in de toekomst.';
+        refuse(RefusalType.invalidInput, message, { issues: [{ path: ['startsAt'], message }] });
+      }
+    },
+  );
+
+  onAction(
+    respondToConversation,
+    RespondToConversation,
+    async ({ answer, note }) => {
+      plannedConversation = { ...plannedConversation!, response: { answer, note, at: now() } };
+      const event = { type: 'conversation_answered', conversation: plannedConversation } as const;
+      // Confirmed: the office holds the conversation. Another moment: the office plans again.
+      await enter('conversation', 'office', answer === 'confirm' ? plannedConversation.startsAt : null, event, 'school');
+    },
+    () => {
+      if (!plannedConversation) refuse(RefusalType.notNow, 'Er is nog geen gesprek gepland om op te antwoorden.');
+      if (plannedConversation.response) refuse(RefusalType.notNow, 'Op deze uitnodiging is al geantwoord.');
+    },
+  );
 
   onAction(recordConversationReport, RecordConversationReport, async ({ conductedOn, report, recordedBy }) => {
     conversation = { kind: hasAspirantYearBehind ? 'evaluation' : 'exploratory', conductedOn, report, recordedBy };
@@ -460,11 +511,11 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
         decision: null,
       };
       await enter('application', 'school', current.closesAt, { type: 'round_joined', roundId: current.roundId, closesAt: current.closesAt, application });
-      notify('round-opened', current);
+      notify({ kind: 'round-opened', round: current });
       if (await applicationSubmittedInTime()) break;
 
       await record({ type: 'round_missed', roundId: current.roundId }, 'system');
-      notify('round-missed', round!);
+      notify({ kind: 'round-missed', round: round! });
       round = null;
     }
 
@@ -506,6 +557,8 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
       case 'aspirant_year': {
         const end = schoolYearBounds(entry.schoolYear).end.toISOString();
         await enter('aspirant_year', 'school', end);
+        // Journeys that entered the aspirant year before schools had links were not asked by mail.
+        if (patched('expert-team-link')) notify({ kind: 'expert-team-requested', schoolYear: entry.schoolYear });
         // A school that drops out does so at once; becoming an expertschool takes effect at year end.
         await waitUntil(() => aspirantOutcome?.outcome === 'dropped_out', end);
         if (aspirantOutcome === null) {

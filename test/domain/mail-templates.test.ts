@@ -4,6 +4,9 @@
  */
 import {
   mailPreviews,
+  renderConversationPlanned,
+  renderExpertTeamRequested,
+  renderLinkRenewed,
   renderApplicationReminder,
   renderRoundMissed,
   renderRoundOpened,
@@ -12,6 +15,10 @@ import {
 import { applicationReminderSample } from '../../mail/application-reminder';
 import { formatDaysLeft, formatMoment } from '../../mail/format';
 import { escapeHtml } from '../../mail/layout';
+import { conversationInvitation } from '../../mail/conversation-invitation';
+import { conversationPlannedSample } from '../../mail/conversation-planned';
+import { expertTeamRequestedSample } from '../../mail/expert-team-requested';
+import { linkRenewedSample } from '../../mail/link-renewed';
 import { roundMissedSample } from '../../mail/round-missed';
 import { roundOpenedSample } from '../../mail/round-opened';
 
@@ -58,19 +65,21 @@ describe('every template', () => {
   it.each(mailPreviews.map((preview) => [preview.kind, preview] as const))('%s renders with its sample data', (_kind, preview) => {
     const mail = preview.render();
     expectWellFormed(mail);
-    expect(mail.subject).toContain('Voorjaar 2027');
+    expect(mail.subject.length).toBeGreaterThan(10);
   });
 
   it.each([
     ['round-opened', () => renderRoundOpened({ ...roundOpenedSample, schoolName: script, roundName: script, schoolYear: script })],
     ['application-reminder', () => renderApplicationReminder({ ...applicationReminderSample, schoolName: script, roundName: script })],
     ['round-missed', () => renderRoundMissed({ ...roundMissedSample, schoolName: script, roundName: script })],
+    ['conversation-planned', () => renderConversationPlanned({ ...conversationPlannedSample, schoolName: script, location: script })],
+    ['expert-team-requested', () => renderExpertTeamRequested({ ...expertTeamRequestedSample, schoolName: script, schoolYear: script })],
+    ['link-renewed', () => renderLinkRenewed({ ...linkRenewedSample, schoolName: script, stepLabel: script })],
   ] as const)('%s escapes interpolated data in its HTML and keeps it as written in its text', (_kind, render) => {
     const mail = render();
     expect(mail.html).not.toContain('<script');
     expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(mail.text).toContain(script);
-    expect(mail.subject).toContain(script);
   });
 });
 
@@ -79,8 +88,8 @@ describe('round-opened', () => {
     const mail = renderRoundOpened(roundOpenedSample);
     expect(mail.subject).toBe('Aanvraagronde Voorjaar 2027 is geopend');
     expect(mail.text).toContain('De aanvraagronde Voorjaar 2027 voor het schooljaar 2027-2028 is geopend.');
-    expect(mail.text).toContain('Dien uw aanvraag in vóór vrijdag 14 mei 2027 om 17:00.\nNaar uw aanvraag: https://koers.ontwikkelkracht.example/aanvraag/voorbeeld');
-    expect(mail.html).toContain('<a href="https://koers.ontwikkelkracht.example/aanvraag/voorbeeld"');
+    expect(mail.text).toContain('Dien uw aanvraag in vóór vrijdag 14 mei 2027 om 17:00.\nNaar uw aanvraag: https://koers.ontwikkelkracht.example/s/voorbeeld');
+    expect(mail.html).toContain('<a href="https://koers.ontwikkelkracht.example/s/voorbeeld"');
   });
 
   it('keeps the action line without a link when there is none yet', () => {
@@ -111,5 +120,65 @@ describe('round-missed', () => {
     expect(mail.text).toContain('gesloten voordat uw aanvraag was ingediend');
     expect(mail.text).toContain('Zodra de volgende aanvraagronde opengaat, krijgt u daarover bericht van ons.');
     expect(mail.html).not.toContain('<a ');
+  });
+});
+
+describe('conversation-planned', () => {
+  it('says what, when (Amsterdam time) and where, and how long the personal link works', () => {
+    const mail = renderConversationPlanned(conversationPlannedSample);
+    expect(mail.subject).toBe('Uitnodiging: verkennend gesprek op dinsdag 12 januari 2027 om 10:00');
+    expect(mail.text).toContain('Wanneer: dinsdag 12 januari 2027 om 10:00 (60 minuten).');
+    expect(mail.text).toContain('Waar: Basisschool De Regenboog, Dorpsstraat 1, Utrecht');
+    expect(mail.text).toContain('Deze link is persoonlijk voor uw school en werkt tot dinsdag 12 januari 2027 om 10:00.');
+  });
+
+  it('says so when it replaces an earlier invitation', () => {
+    const mail = renderConversationPlanned({ ...conversationPlannedSample, kind: 'evaluation', isNewMoment: true });
+    expect(mail.subject).toBe('Nieuw moment: evaluatiegesprek op dinsdag 12 januari 2027 om 10:00');
+    expect(mail.text).toContain('Dit vervangt de eerdere uitnodiging.');
+  });
+});
+
+describe('the calendar invitation', () => {
+  const invitation = {
+    uid: 'journey-expertschool-12AB-conversation-0@koers',
+    sequence: 0,
+    kind: 'exploratory' as const,
+    schoolName: 'De Regenboog',
+    startsAt: '2027-01-12T09:00:00.000Z',
+    durationMinutes: 90,
+    location: 'Dorpsstraat 1, Utrecht',
+    url: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
+    organizerEmail: 'programmabureau@ontwikkelkracht.example',
+  };
+
+  it('is a request with a stable UID, the moment in UTC and its duration', () => {
+    const ics = conversationInvitation(invitation).replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain(`UID:${invitation.uid}`);
+    expect(ics).toContain('SEQUENCE:0');
+    expect(ics).toContain('DTSTART:20270112T090000Z');
+    expect(ics).toContain('DURATION:PT90M');
+    expect(ics).toContain('LOCATION:Dorpsstraat 1\\, Utrecht');
+    expect(ics).toContain('ORGANIZER;CN="Programmabureau Ontwikkelkracht":MAILTO:programmabureau@ontwikkelkracht.example');
+  });
+
+  it('counts up its sequence for a new moment, so a calendar replaces the old one', () => {
+    expect(conversationInvitation({ ...invitation, sequence: 1 })).toContain('SEQUENCE:1');
+  });
+});
+
+describe('expert-team-requested and link-renewed', () => {
+  it('ask for the team of the aspirant year, with the school leader in it', () => {
+    const mail = renderExpertTeamRequested(expertTeamRequestedSample);
+    expect(mail.subject).toBe('Geef uw expertteam door voor het aspirantjaar 2027-2028');
+    expect(mail.text).toContain('onder wie de schoolleider');
+  });
+
+  it('say a new link was asked for, and what to do if nobody at the school asked', () => {
+    const mail = renderLinkRenewed(linkRenewedSample);
+    expect(mail.subject).toBe('Uw nieuwe link voor uw subsidieaanvraag');
+    expect(mail.text).toContain('Heeft u of een collega deze link niet aangevraagd? Dan kunt u deze e-mail negeren.');
+    expect(mail.text).toContain('https://koers.ontwikkelkracht.example/s/voorbeeld');
   });
 });

@@ -5,6 +5,7 @@
 import { completeApplication, createSchool, openRoundAt } from '../support/fixtures';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { schoolYearBounds } from '../../domain/school-year';
+import { linkIn, tokenOf } from '../support/school-links';
 
 let stack: DevStack;
 beforeAll(async () => {
@@ -32,7 +33,8 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
 });
 
-async function journeyReadyToApply(): Promise<string> {
+/** A journey in the open round, and the token of the application link its school was mailed. */
+async function journeyReadyToApply(): Promise<{ journeyId: string; token: string }> {
   const school = await createSchool(stack.db);
   const started = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
   expect(started.status).toBe(201);
@@ -41,7 +43,10 @@ async function journeyReadyToApply(): Promise<string> {
   await api(stack, 'POST', `/api/journeys/${journeyId}/intake-outcome`, { outcome: 'expertschool', recordedBy: office });
   for (let i = 0; i < 100; i++) {
     const { body } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
-    if (body.phase === 'application') return journeyId;
+    if (body.phase === 'application') {
+      const mail = await stack.mail.waitFor((m) => m.to === school.contactEmail);
+      return { journeyId, token: tokenOf(linkIn(mail)) };
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the journey did not join the round');
@@ -57,19 +62,23 @@ test('the OpenAPI document describes every action, generated from the schemas', 
   const { status, body } = await api(stack, 'GET', '/openapi.json');
   expect(status).toBe(200);
   expect(body.openapi).toBe('3.1.0');
-  for (const action of ['conversation-report', 'intake-outcome', 'application-draft', 'application', 'decision', 'expert-team', 'aspirant-outcome', 'cancel']) {
+  for (const action of ['conversation-plan', 'conversation-response', 'conversation-report', 'intake-outcome', 'application-draft', 'application', 'decision', 'expert-team', 'aspirant-outcome', 'cancel']) {
     expect(body.paths[`/api/journeys/{journeyId}/${action}`]?.post).toBeDefined();
   }
+  // School actions name the link token they need; office actions do not (yet: office login is next).
+  expect(body.paths['/api/journeys/{journeyId}/application'].post.security).toEqual([{ schoolLink: [] }]);
+  expect(body.paths['/api/journeys/{journeyId}/decision'].post.security).toBeUndefined();
+  expect(body.components.securitySchemes.schoolLink).toMatchObject({ type: 'http', scheme: 'bearer' });
   expect(body.components.schemas.ApplicationForm.properties.participants).toBeDefined();
   expect(body.components.schemas.JourneyView.properties.phase.enum).toContain('hub_year');
 });
 
 test('a journey driven over HTTP to an approved application, visible in Temporal with its search attributes', async () => {
-  const journeyId = await journeyReadyToApply();
-  const draft = await api(stack, 'POST', `/api/journeys/${journeyId}/application-draft`, { trajectories: [{ title: 'Begrijpend lezen', places: 6 }] });
+  const { journeyId, token } = await journeyReadyToApply();
+  const draft = await api(stack, 'POST', `/api/journeys/${journeyId}/application-draft`, { trajectories: [{ title: 'Begrijpend lezen', places: 6 }] }, token);
   expect(draft.body.application).toMatchObject({ status: 'draft', trajectories: [{ title: 'Begrijpend lezen', places: 6 }] });
 
-  const submitted = await api(stack, 'POST', `/api/journeys/${journeyId}/application`, completeApplication());
+  const submitted = await api(stack, 'POST', `/api/journeys/${journeyId}/application`, completeApplication(), token);
   expect(submitted.status).toBe(200);
   expect(submitted.body).toMatchObject({ phase: 'decision', waitingFor: 'office', application: { amountEuros: 120_416 } });
 
@@ -133,7 +142,7 @@ describe('bad input gets a 4xx with a clear reason and leaves nothing behind', (
   });
 
   test('applications against the rules: 3 participants, 7 places, no school leader', async () => {
-    const journeyId = await journeyReadyToApply();
+    const { journeyId, token } = await journeyReadyToApply();
     const base = completeApplication();
     const attempts = [
       { form: { ...base, participants: base.participants.slice(0, 3) }, issue: { path: ['participants'], code: 'too_few_participants' } },
@@ -141,12 +150,12 @@ describe('bad input gets a 4xx with a clear reason and leaves nothing behind', (
       { form: { ...base, participants: base.participants.map((p) => ({ ...p, role: 'teacher' })) }, issue: { path: ['participants'], code: 'no_school_leader' } },
     ];
     for (const { form, issue } of attempts) {
-      const { status, body } = await api(stack, 'POST', `/api/journeys/${journeyId}/application`, form);
+      const { status, body } = await api(stack, 'POST', `/api/journeys/${journeyId}/application`, form, token);
       expect(status).toBe(422);
       expect(body.error.code).toBe('not_eligible');
       expect(body.error.issues).toEqual([expect.objectContaining(issue)]);
     }
-    const wrongTypes = await api(stack, 'POST', `/api/journeys/${journeyId}/application`, { ...base, trajectories: [{ title: 'Lezen', places: 'zes' }] });
+    const wrongTypes = await api(stack, 'POST', `/api/journeys/${journeyId}/application`, { ...base, trajectories: [{ title: 'Lezen', places: 'zes' }] }, token);
     expect(wrongTypes.status).toBe(400);
 
     // Nothing of the refused applications was written.

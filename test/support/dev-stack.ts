@@ -49,6 +49,13 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
   const mail = await startMailCatcher({ smtpPort: await freePort() });
   const mailer = createMailer({ smtpUrl: mail.smtpUrl });
 
+  const app = createApp({ db, temporal: client, taskQueue, log: createLogger('silent') });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const address = server.address();
+  const apiUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
   const workers: { worker: Worker; running: Promise<void>; connection: NativeConnection }[] = [];
   async function startWorker(): Promise<Worker> {
     const workerConnection = await NativeConnection.connect({ address: devServer.address });
@@ -60,18 +67,12 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
       temporal: client,
       mailer,
       workflowBundle: { codePath: requiredEnv('KOERS_WORKFLOW_BUNDLE') },
+      publicUrl: apiUrl,
     });
     workers.push({ worker, running: worker.run(), connection: workerConnection });
     return worker;
   }
   if (options.worker) await startWorker();
-
-  const app = createApp({ db, temporal: client, taskQueue, log: createLogger('silent') });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const address = server.address();
-  const apiUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   return {
     db,
@@ -106,11 +107,11 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
   };
 }
 
-/** JSON over HTTP against the stack's API. */
-export async function api(stack: DevStack, method: 'GET' | 'POST', route: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** JSON over HTTP against the stack's API; a school's action carries its link's token. */
+export async function api(stack: DevStack, method: 'GET' | 'POST', route: string, body?: unknown, linkToken?: string): Promise<{ status: number; body: any }> {
   const response = await fetch(`${stack.apiUrl}${route}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(linkToken ? { authorization: `Bearer ${linkToken}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -2,6 +2,7 @@
  * Drives one journey the way the API does: start it, act on it through its Updates, read it
  * through its query, and (with RECORD_HISTORIES=1) keep the histories of its runs for replay.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
@@ -85,9 +86,14 @@ export class JourneyDriver {
     }
   }
 
-  /** Writes the history of every run so far to test/histories when RECORD_HISTORIES=1. */
+  /**
+   * Writes the history of every run so far to test/histories when RECORD_HISTORIES=1, unless it is
+   * there already: a history recorded on older workflow code stays, so the replay test keeps
+   * proving that journeys started on that code still run. A new behaviour gets a new name.
+   */
   async recordHistories(name: string): Promise<void> {
     if (process.env.RECORD_HISTORIES !== '1') return;
+    if (existsSync(path.join(HISTORIES_DIR, `${name}.run0.history.pb`))) return;
     await mkdir(HISTORIES_DIR, { recursive: true });
     let runId: string | undefined = this.firstRunId;
     for (let run = 0; runId; run++) {

@@ -14,6 +14,9 @@ import { startMailCatcher, type MailCatcher } from '../../platform/mail-catcher'
 import { createMailer, type Mailer } from '../../platform/mailer';
 import { createTestDatabase } from './database';
 
+/** Where links in mails point in tests without an API. */
+export const TEST_PUBLIC_URL = 'http://koers.test';
+
 let runtimeInstalled = false;
 
 /** Keep the worker's own logging to warnings, so test output shows what matters. */
@@ -52,7 +55,7 @@ export async function startTimeSkippingHarness(options: TimeSkippingOptions = {}
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: requiredEnv('KOERS_WORKFLOW_BUNDLE') },
-    activities: createActivities({ db, mailer, temporal: env.client }),
+    activities: createActivities({ db, mailer, temporal: env.client, publicUrl: TEST_PUBLIC_URL, organizerEmail: 'programmabureau@ontwikkelkracht.example' }),
   });
   const running = worker.run();
   return {

@@ -6,16 +6,18 @@ import { schoolYearBounds } from '../../domain/school-year';
 import {
   cancelJourney,
   decideApplication,
+  planConversation,
   recordAspirantOutcome,
   recordConversationReport,
   recordIntakeOutcome,
   registerExpertTeam,
+  respondToConversation,
   saveApplicationDraft,
   submitApplication,
 } from '../../workflows/expertschool-journey.messages';
 import { completeApplication, createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';
-import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';
+import { startTimeSkippingHarness, TEST_PUBLIC_URL, type TimeSkippingHarness } from '../support/time-skipping';
 
 const DAY = 24 * 60 * 60 * 1000;
 let h: TimeSkippingHarness;
@@ -48,9 +50,60 @@ async function journeyInOpenRound(options: Parameters<typeof startedJourney>[0] 
   return { school, journey, round };
 }
 
+test('the school answers the invitation and names its expert team through links it is mailed', async () => {
+  const { school, journey } = await startedJourney();
+  const now = await h.env.currentTimeMs();
+  const plan = { durationMinutes: 60, location: 'Dorpsstraat 1, Utrecht', plannedBy: office };
+
+  const past = await journey.refusal(planConversation, { ...plan, startsAt: new Date(now - DAY).toISOString() });
+  expect(past).toMatchObject({ type: 'InvalidInput', issues: [{ path: ['startsAt'], message: 'Kies een moment in de toekomst.' }] });
+  expect(await journey.refusal(respondToConversation, { answer: 'confirm', note: '' })).toMatchObject({ type: 'ActionNotAllowedNow' });
+
+  const firstMoment = new Date(now + 7 * DAY).toISOString();
+  const planned = await journey.act(planConversation, { ...plan, startsAt: firstMoment });
+  expect(planned).toMatchObject({ waitingFor: 'school', nextDeadline: firstMoment, allowedActions: ['planConversation', 'respondToConversation', 'recordConversationReport', 'cancelJourney'] });
+  const invitation = await h.mail.waitFor((m) => m.to === school.contactEmail && m.subject.startsWith('Uitnodiging: verkennend gesprek'));
+  expect(invitation.text).toMatch(new RegExp(`${TEST_PUBLIC_URL}/s/[A-Za-z0-9_-]{43}`));
+
+  const noNote = await journey.refusal(respondToConversation, { answer: 'other_moment', note: '' });
+  expect(noNote.issues).toEqual([{ path: ['note'], message: 'Laat weten welke momenten u wel uitkomen.' }]);
+  const other = await journey.act(respondToConversation, { answer: 'other_moment', note: 'Liever op een dinsdag.' });
+  expect(other).toMatchObject({ waitingFor: 'office', nextDeadline: null, allowedActions: ['planConversation', 'recordConversationReport', 'cancelJourney'] });
+  expect(await journey.refusal(respondToConversation, { answer: 'confirm', note: '' })).toMatchObject({ message: 'Op deze uitnodiging is al geantwoord.' });
+
+  const secondMoment = new Date(now + 9 * DAY).toISOString();
+  await journey.act(planConversation, { ...plan, startsAt: secondMoment });
+  const confirmed = await journey.act(respondToConversation, { answer: 'confirm', note: '' });
+  expect(confirmed).toMatchObject({ waitingFor: 'office', nextDeadline: secondMoment, plannedConversation: { number: 2, response: { answer: 'confirm' } } });
+  await h.mail.waitFor((m) => m.to === school.contactEmail && m.subject.startsWith('Nieuw moment: verkennend gesprek'));
+
+  await journey.act(recordConversationReport, report);
+  await journey.act(recordIntakeOutcome, { outcome: 'expertschool', notes: '', recordedBy: office });
+  const round = openRoundAt(await h.env.currentTimeMs());
+  await journey.openRound(round);
+  await journey.reach('application');
+  await journey.act(submitApplication, completeApplication());
+  await journey.act(decideApplication, { decision: 'approved', reason: 'Voldoet aan alle criteria van de regeling.', decidedBy: office });
+  await h.env.sleep(schoolYearBounds(round.schoolYear).start.getTime() - (await h.env.currentTimeMs()) + DAY);
+  await journey.reach('aspirant_year');
+
+  // The aspirant year asks for the expert team, by mail, with a link for that step.
+  const ask = await h.mail.waitFor((m) => m.to === school.contactEmail && m.subject === `Geef uw expertteam door voor het aspirantjaar ${round.schoolYear}`);
+  expect(ask.text).toMatch(new RegExp(`${TEST_PUBLIC_URL}/s/[A-Za-z0-9_-]{43}`));
+  const links = await h.db.linkToken.findMany({ where: { journeyId: journey.journeyId }, orderBy: { createdAt: 'asc' } });
+  expect(links.map((l) => [l.purpose, l.singleUse, l.revokedAt !== null])).toEqual([
+    ['conversation', true, true], // replaced by the new moment's link
+    ['conversation', true, false],
+    ['application', false, false],
+    ['expert-team', true, false],
+  ]);
+  expect(await journey.act(registerExpertTeam, { members: expertTeam })).toMatchObject({ waitingFor: 'calendar', expertTeam });
+  await journey.recordHistories('school-acts-through-links');
+});
+
 test('a new school goes from its first conversation through the aspirant year to its hub year', async () => {
   const { school, journey } = await startedJourney();
-  expect(await journey.state()).toMatchObject({ phase: 'conversation', waitingFor: 'office', allowedActions: ['recordConversationReport', 'cancelJourney'] });
+  expect(await journey.state()).toMatchObject({ phase: 'conversation', waitingFor: 'office', allowedActions: ['planConversation', 'recordConversationReport', 'cancelJourney'] });
 
   const afterReport = await journey.act(recordConversationReport, report);
   expect(afterReport).toMatchObject({ phase: 'intake', conversation: { kind: 'exploratory' } });
@@ -90,7 +143,7 @@ test('a new school goes from its first conversation through the aspirant year to
   // After the hub year, the next programme year starts with an evaluation conversation.
   await h.env.sleep(schoolYearBounds(hub.schoolYear!).end.getTime() - (await h.env.currentTimeMs()) + DAY);
   const nextYear = await journey.reach('conversation', (v) => v.cycle === 1);
-  expect(nextYear).toMatchObject({ hasAspirantYearBehind: true, allowedActions: ['recordConversationReport', 'cancelJourney'] });
+  expect(nextYear).toMatchObject({ hasAspirantYearBehind: true, allowedActions: ['planConversation', 'recordConversationReport', 'cancelJourney'] });
   const evaluation = await journey.act(recordConversationReport, report);
   expect(evaluation.conversation?.kind).toBe('evaluation');
 

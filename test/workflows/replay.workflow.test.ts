@@ -21,6 +21,7 @@ test('histories cover every kind of journey ending and every school-year boundar
     'new-school-to-hub-year',
     'office-rejects',
     'returning-aspirant-to-hub-year',
+    'school-acts-through-links',
   ]);
   expect(files).toContain('new-school-to-hub-year.run3.history.pb'); // three continueAsNew boundaries
 });

@@ -1,0 +1,109 @@
+/**
+ * The pages a school reaches from its e-mailed links: /s/<token>. The token alone says which case
+ * and which step; the link is checked on every request, and every action goes to the journey's
+ * workflow, so the page shows what the workflow decided.
+ */
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { openLink, type LinkRefusal } from '../../links/open-link';
+import type { LinkPurpose } from '../../links/link-token';
+import { conversationInvitation } from '../../mail/conversation-invitation';
+import type { Db } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
+import { RENEW_SCHOOL_LINK, linkRenewalWorkflowId } from '../../workflows/link-renewal.messages';
+import { sendPage } from '../pages/render';
+import { applicationStep } from './application-step';
+import { conversationStep } from './conversation-step';
+import { expertTeamStep } from './expert-team-step';
+import { RefusalPage, RenewalRequestedPage, StepClosedPage, refusalTexts } from './link-refusals';
+import { loadStep, type SchoolStep, type StepContext } from './school-step';
+
+export interface SchoolPageDependencies {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  /** The programme office's address, as organizer in the calendar invitation. */
+  organizerEmail: string;
+  log: Logger;
+}
+
+const steps: Record<LinkPurpose, SchoolStep> = {
+  application: applicationStep,
+  conversation: conversationStep,
+  'expert-team': expertTeamStep,
+};
+
+/** Security headers for pages: a strict CSP, and no Referer, because the URL carries the token. */
+export const pageHeaders = helmet({
+  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, formAction: ["'self'"], frameAncestors: ["'none'"] } },
+  referrerPolicy: { policy: 'no-referrer' },
+  strictTransportSecurity: false, // set by whatever terminates TLS in front of Koers
+});
+
+export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: true, limit: '512kb', parameterLimit: 5_000 });
+  router.use('/s', pageHeaders);
+
+  function refuse(res: Response, token: string, refusal: LinkRefusal): void {
+    sendPage(res, refusalTexts[refusal.status].status, <RefusalPage refusal={refusal} token={token} />);
+  }
+
+  /** Opens the link and the journey behind it, or answers with the refusal page. */
+  async function withStep(req: Request, res: Response, then: (ctx: StepContext, step: SchoolStep) => Promise<void>): Promise<void> {
+    const token = String(req.params.token);
+    const check = await openLink(deps.db, token);
+    if (check.status !== 'valid') return refuse(res, token, check);
+    const ctx = await loadStep(deps, token, check.link);
+    await then(ctx, steps[check.link.purpose]);
+  }
+
+  router.get('/s/:token', (req, res) => withStep(req, res, (ctx, step) => step.show(ctx, req, res)));
+  router.post('/s/:token', form, (req, res) => withStep(req, res, (ctx, step) => step.act(ctx, req, res)));
+
+  router.get('/s/:token/uitnodiging.ics', (req, res) =>
+    withStep(req, res, async (ctx) => {
+      const planned = ctx.journey.plannedConversation;
+      if (ctx.link.purpose !== 'conversation' || !planned) return void res.status(404).type('text').send('Geen agenda-uitnodiging bij deze link.');
+      const ics = conversationInvitation({
+        uid: `${ctx.journey.journeyId}-conversation-${ctx.journey.cycle}@koers`,
+        sequence: planned.number - 1,
+        kind: planned.kind,
+        schoolName: ctx.journey.school.name,
+        startsAt: planned.startsAt,
+        durationMinutes: planned.durationMinutes,
+        location: planned.location,
+        organizerEmail: deps.organizerEmail,
+      });
+      res.set('Cache-Control', 'no-store').type('text/calendar; charset=utf-8').attachment('uitnodiging.ics').send(ics);
+    }),
+  );
+
+  // Asked from the expired-link page. The answer is the same whatever happens next, so it tells
+  // nobody whether the step is still open; the new link goes to the school's known address.
+  router.post('/s/:token/nieuwe-link', form, async (req, res) => {
+    const token = String(req.params.token);
+    const check = await openLink(deps.db, token);
+    if (check.status !== 'expired') return check.status === 'valid' ? res.redirect(303, `/s/${token}`) : refuse(res, token, check);
+    try {
+      await deps.temporal.workflow.start(RENEW_SCHOOL_LINK, {
+        workflowId: linkRenewalWorkflowId(check.linkId),
+        taskQueue: deps.taskQueue,
+        args: [check.linkId],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    sendPage(res, 202, <RenewalRequestedPage />);
+  });
+
+  // A school sees a page, never JSON, also when something on our side fails.
+  router.use('/s', ((error, req, res, _next) => {
+    deps.log.error({ err: error, method: req.method, route: req.route?.path ?? '/s' }, 'school page failed');
+    sendPage(res, 503, <StepClosedPage title="Er ging iets mis aan onze kant" explanation="Probeer het over een paar minuten opnieuw. Wat al was opgeslagen, blijft bewaard." />);
+  }) as ErrorRequestHandler);
+
+  return router;
+}

@@ -1,0 +1,51 @@
+/**
+ * What every school page shares: the opened link, the journey it belongs to as the workflow sees
+ * it now, and sending an action to the workflow as an Update whose refusal becomes a page.
+ */
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Request, Response } from 'express';
+import type { JourneyView } from '../../domain/journey';
+import type { OpenLink } from '../../links/open-link';
+import type { Db } from '../../platform/db';
+import { getJourney } from '../../workflows/expertschool-journey.messages';
+import type { AppError } from '../errors';
+import { toAppError } from '../errors-middleware';
+import type { FormIssue } from '../pages/form-fields';
+
+export interface StepContext {
+  token: string;
+  link: OpenLink;
+  db: Db;
+  handle: WorkflowHandle;
+  journey: JourneyView;
+}
+
+export interface SchoolStep {
+  show(ctx: StepContext, req: Request, res: Response): Promise<void>;
+  act(ctx: StepContext, req: Request, res: Response): Promise<void>;
+}
+
+export async function loadStep(deps: { db: Db; temporal: Client }, token: string, link: OpenLink): Promise<StepContext> {
+  const handle = deps.temporal.workflow.getHandle(link.journeyId);
+  return { token, link, db: deps.db, handle, journey: await handle.query(getJourney) };
+}
+
+export type UpdateOutcome = { ok: true; journey: JourneyView } | { ok: false; error: AppError };
+
+/** Sends the school's action to its journey; a refusal comes back as the API's AppError. */
+export async function sendAction<T>(ctx: StepContext, update: UpdateDefinition<JourneyView, [T]>, input: T): Promise<UpdateOutcome> {
+  try {
+    return { ok: true, journey: await ctx.handle.executeUpdate(update, { args: [input] }) };
+  } catch (error) {
+    const known = toAppError(error);
+    if (known) return { ok: false, error: known };
+    throw error;
+  }
+}
+
+
+/** A refusal's issues, or its message as a form-wide one when it names no field. */
+export function issuesOf(error: AppError): FormIssue[] {
+  return error.issues.length ? error.issues : [{ path: [], message: error.message }];
+}

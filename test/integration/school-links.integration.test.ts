@@ -1,0 +1,284 @@
+/**
+ * Schools act through e-mailed links, end to end on the system as `npm start` runs it: the worker
+ * sends real mail over SMTP to a server on loopback, the test parses it, follows its link, and
+ * takes the step on the page behind it; the journey's workflow decides what the page shows.
+ * Every way a link can be wrong is refused with its own status and a Dutch page that says
+ * nothing about the case.
+ */
+import { completeApplication, createSchool } from '../support/fixtures';
+import { api, startDevStack, type DevStack } from '../support/dev-stack';
+import { applicationFields, getPage, linkIn, postForm, tokenOf } from '../support/school-links';
+import type { School } from '../../domain/school';
+import { hashToken } from '../../links/link-token';
+import type { CaughtMail } from '../../platform/mail-catcher';
+
+const DAY = 86_400_000;
+const office = 'Anna Visser';
+let stack: DevStack;
+
+beforeAll(async () => {
+  stack = await startDevStack({ worker: true });
+  // One round, open now and for a month: journeys that reach it in these tests join it.
+  const round = {
+    id: 'links-voorjaar',
+    name: 'Voorjaar',
+    schoolYear: '2040-2041',
+    opensAt: new Date(Date.now() + DAY).toISOString(),
+    closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    tracks: ['expertschool'],
+    rates: { fixedPerSchool: 35_616, perOntwikkelschoolPlace: 8_480, maxPlacesPerTrajectory: 6 },
+  };
+  expect((await api(stack, 'POST', '/api/rounds', round)).status).toBe(201);
+  expect((await api(stack, 'POST', `/api/rounds/${round.id}/open-now`, {})).status).toBe(200);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function startJourney(): Promise<{ school: School; journeyId: string }> {
+  const school = await createSchool(stack.db, { name: `Basisschool Linkproef ${Math.random().toString(36).slice(2, 7)}` });
+  const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+  return { school, journeyId: body.journeyId };
+}
+
+const mailTo = (school: School, subject: RegExp) => (mail: CaughtMail) => mail.to === school.contactEmail && subject.test(mail.subject);
+const inAWeek = () => new Date(Date.now() + 7 * DAY).toISOString();
+
+async function planConversation(journeyId: string, startsAt = inAWeek()) {
+  const planned = await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-plan`, {
+    startsAt,
+    durationMinutes: 60,
+    location: 'Dorpsstraat 1, Utrecht',
+    plannedBy: office,
+  });
+  expect(planned.status).toBe(200);
+  return planned.body;
+}
+
+/** Conversation and intake done: the journey joins the open round and the school gets its mail. */
+async function reachApplication(): Promise<{ school: School; journeyId: string; mail: CaughtMail }> {
+  const { school, journeyId } = await startJourney();
+  await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-report`, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak.', recordedBy: office });
+  const applying = await api(stack, 'POST', `/api/journeys/${journeyId}/intake-outcome`, { outcome: 'expertschool', recordedBy: office });
+  expect(applying.body.phase).toBe('application');
+  const mail = await stack.mail.waitFor(mailTo(school, /^Aanvraagronde Voorjaar is geopend$/));
+  return { school, journeyId, mail };
+}
+
+/** A refusal page says what is wrong with the link, and nothing about the school behind it. */
+function expectNothingAbout(school: School, html: string): void {
+  expect(html).not.toContain(school.name);
+  expect(html).not.toContain(school.brin);
+  expect(html).not.toContain(school.contactEmail);
+}
+
+describe('the conversation invitation', () => {
+  test('arrives with a calendar invitation and a link; the school confirms through it, once', async () => {
+    const { school, journeyId } = await startJourney();
+    const planned = await planConversation(journeyId);
+    expect(planned).toMatchObject({ phase: 'conversation', waitingFor: 'school', plannedConversation: { number: 1, response: null } });
+
+    const mail = await stack.mail.waitFor(mailTo(school, /^Uitnodiging: verkennend gesprek op /));
+    const link = linkIn(mail);
+    expect(link.startsWith(`${stack.apiUrl}/s/`)).toBe(true);
+    expect(mail.html).toContain(`href="${link}"`);
+    expect(mail.text).toContain('Waar: Dorpsstraat 1, Utrecht');
+    const invitation = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+    expect(invitation?.content).toMatch(/METHOD:REQUEST/);
+    expect(invitation?.content).toContain(`UID:${journeyId}-conversation-0@koers`);
+    // Only the token's hash is kept.
+    const token = tokenOf(link);
+    expect(await stack.db.linkToken.count({ where: { tokenHash: token } })).toBe(0);
+    expect(await stack.db.linkToken.findUnique({ where: { tokenHash: hashToken(token) } })).toMatchObject({ journeyId, purpose: 'conversation', singleUse: true });
+
+    const page = await getPage(link);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Uitnodiging voor het verkennend gesprek');
+    expect(page.html).toContain(school.name);
+    const ics = await fetch(`${link}/uitnodiging.ics`);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+
+    const unanswered = await postForm(link, { note: '' });
+    expect(unanswered.status).toBe(400);
+    expect(unanswered.html).toMatch(/id="answer-fout"[^>]*>Kies of u het gesprek bevestigt of een ander moment wilt\./);
+
+    const confirmed = await postForm(link, { answer: 'confirm', note: '' });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.html).toContain('Dank u wel');
+    const { body: journey } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+    expect(journey).toMatchObject({ waitingFor: 'office', plannedConversation: { response: { answer: 'confirm' } } });
+
+    const again = await getPage(link);
+    expect(again.status).toBe(410);
+    expect(again.html).toContain('Deze link is al gebruikt');
+    expectNothingAbout(school, again.html);
+    // The mail is on the case's record (the timeline reads the outbox).
+    expect(await stack.db.outboxMail.findMany({ where: { journeyId }, select: { purpose: true, status: true } })).toEqual([{ purpose: 'conversation-planned/0-1', status: 'sent' }]);
+  });
+
+  test('a new moment revokes the earlier link, and its invitation replaces the first in the calendar', async () => {
+    const { school, journeyId } = await startJourney();
+    await planConversation(journeyId);
+    const first = linkIn(await stack.mail.waitFor(mailTo(school, /^Uitnodiging: /)));
+    await planConversation(journeyId, new Date(Date.now() + 9 * DAY).toISOString());
+    const second = await stack.mail.waitFor(mailTo(school, /^Nieuw moment: /));
+    expect(second.attachments[0]?.content).toMatch(/SEQUENCE:1/);
+
+    const old = await getPage(first);
+    expect(old.status).toBe(410);
+    expect(old.html).toContain('Deze link is ingetrokken');
+    expectNothingAbout(school, old.html);
+
+    const link = linkIn(second);
+    const noReason = await postForm(link, { answer: 'other_moment', note: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.html).toContain('Laat weten welke momenten u wel uitkomen.');
+    expect(noReason.html).toMatch(/<textarea[^>]*aria-invalid="true"/);
+    const other = await postForm(link, { answer: 'other_moment', note: 'Dinsdagmiddag of donderdagochtend past beter.' });
+    expect(other.status).toBe(200);
+    const { body: journey } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+    expect(journey).toMatchObject({ waitingFor: 'office', nextDeadline: null, plannedConversation: { number: 2, response: { answer: 'other_moment' } } });
+  });
+});
+
+describe('the application behind the round mail', () => {
+  test('the school saves half, resumes, sees each error by its field, and submits', async () => {
+    const { school, journeyId, mail } = await reachApplication();
+    const link = linkIn(mail);
+    expect(mail.text).toContain('Deze link is persoonlijk voor uw school');
+
+    const empty = await getPage(link);
+    expect(empty.status).toBe(200);
+    expect(empty.html).toContain(`Aanvraag expertschool: ${school.name}`);
+
+    const complete = completeApplication();
+    const half = applicationFields({ ...complete, participants: complete.participants.slice(0, 2), trajectories: [] });
+    const saved = await postForm(link, { ...half, intent: 'save' });
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe(`/s/${tokenOf(link)}?opgeslagen=1`);
+    const resumed = await getPage(`${link}?opgeslagen=1`);
+    expect(resumed.html).toContain('Uw aanvraag is opgeslagen');
+    expect(resumed.html).toContain(`value="${complete.participants[1]!.email}"`);
+    expect(resumed.html).toContain('2 deelnemers ingevuld, minstens 4 nodig. Er is een schoolleider bij.');
+    const record = await stack.db.application.findFirstOrThrow({ where: { journeyId }, include: { participants: true } });
+    expect(record.participants).toHaveLength(2);
+
+    // A typo in an address: the error sits by that field, and the summary links to it.
+    const typo = applicationFields({ ...complete, participants: [complete.participants[0]!, { ...complete.participants[1]!, email: 'jan@' }] });
+    const wrong = await postForm(link, { ...typo, intent: 'submit' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toMatch(/id="participants-1-email-fout"[^>]*>Vul een geldig e-mailadres in\./);
+    expect(wrong.html).toContain('href="#participants-1-email"');
+    expect(wrong.html).toMatch(/id="participants-1-email"[^>]*aria-invalid="true"/);
+
+    // Well-formed but against the rules (too few participants): the workflow's refusal, by the list.
+    const tooFew = await postForm(link, { ...applicationFields({ ...complete, participants: complete.participants.slice(0, 3) }), intent: 'submit' });
+    expect(tooFew.status).toBe(422);
+    expect(tooFew.html).toContain('Uw aanvraag is opgeslagen, maar nog niet ingediend.');
+    expect(tooFew.html).toContain('href="#participants"');
+
+    const submitted = await postForm(link, { ...applicationFields(complete), intent: 'submit' });
+    expect(submitted.status).toBe(303);
+    const done = await getPage(link);
+    expect(done.status).toBe(200);
+    expect(done.html).toContain('Uw aanvraag is ingediend');
+    const { body: journey } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+    expect(journey).toMatchObject({ phase: 'decision', application: { status: 'submitted', participants: complete.participants } });
+  });
+
+  test('adding a row saves what was typed and puts the focus on the new row, without JavaScript', async () => {
+    const { mail } = await reachApplication();
+    const link = linkIn(mail);
+    const complete = completeApplication();
+    const added = await postForm(link, { ...applicationFields({ ...complete, participants: complete.participants.slice(0, 4) }), participantRows: '5', intent: 'add-participant' });
+    expect(added.status).toBe(200);
+    expect(added.html).toMatch(/<input[^>]*id="participants-5-name"[^>]*autofocus/);
+    expect(added.html).not.toContain('id="participants-6-name"');
+  });
+});
+
+describe('links that do not open their step', () => {
+  test('a forged or malformed link: 404, and a page that knows nothing', async () => {
+    const { school } = await reachApplication();
+    for (const token of ['A'.repeat(43), 'kort', `${'b'.repeat(42)}!`]) {
+      const page = await getPage(`${stack.apiUrl}/s/${encodeURIComponent(token)}`);
+      expect(page.status).toBe(404);
+      expect(page.html).toContain('Deze link kennen we niet');
+      expectNothingAbout(school, page.html);
+    }
+  });
+
+  test('an expired link: 410, and a new link goes to the school, once, however often it is asked', async () => {
+    const { school, mail } = await reachApplication();
+    const link = linkIn(mail);
+    await stack.db.linkToken.update({ where: { tokenHash: hashToken(tokenOf(link)) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+
+    const expired = await getPage(link);
+    expect(expired.status).toBe(410);
+    expect(expired.html).toContain('Deze link is verlopen');
+    expect(expired.html).toContain(`action="/s/${tokenOf(link)}/nieuwe-link"`);
+    expectNothingAbout(school, expired.html);
+
+    for (let i = 0; i < 3; i++) {
+      const asked = await postForm(`${link}/nieuwe-link`, { intent: 'renew' });
+      expect(asked.status).toBe(202);
+      expect(asked.html).toContain('binnen enkele minuten een nieuwe link');
+      expectNothingAbout(school, asked.html);
+    }
+    const renewal = await stack.mail.waitFor(mailTo(school, /^Uw nieuwe link voor uw subsidieaanvraag$/));
+    const fresh = await getPage(linkIn(renewal));
+    expect(fresh.status).toBe(200);
+    expect(fresh.html).toContain(school.name);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(stack.mail.messages().filter(mailTo(school, /^Uw nieuwe link/))).toHaveLength(1);
+  });
+
+  test('a link the office revoked, and a link of a closed journey: 410, each with its own page', async () => {
+    const { school, journeyId, mail } = await reachApplication();
+    const link = linkIn(mail);
+    const revoked = await api(stack, 'POST', `/api/journeys/${journeyId}/links/revoke`, { purpose: 'application', revokedBy: office });
+    expect(revoked.body).toEqual({ revoked: 1 });
+    const page = await getPage(link);
+    expect(page.status).toBe(410);
+    expect(page.html).toContain('Deze link is ingetrokken');
+    expectNothingAbout(school, page.html);
+
+    const other = await startJourney();
+    await planConversation(other.journeyId);
+    const invitation = linkIn(await stack.mail.waitFor(mailTo(other.school, /^Uitnodiging: /)));
+    await api(stack, 'POST', `/api/journeys/${other.journeyId}/cancel`, { reason: 'De school ziet af van deelname dit jaar.', cancelledBy: office });
+    const closed = await getPage(invitation);
+    expect(closed.status).toBe(410);
+    expect(closed.html).toContain('Hier kunt u niets meer doen');
+    expectNothingAbout(other.school, closed.html);
+  });
+
+  test('through the JSON API: no link 401, unknown 401, another case 403, another step 403, used 410', async () => {
+    const a = await reachApplication();
+    const b = await reachApplication();
+    const tokenA = tokenOf(linkIn(a.mail));
+    const draft = { trajectories: [{ title: 'Begrijpend lezen', places: 6 }] };
+    const post = (journeyId: string, action: string, token: string | null, body: unknown) =>
+      fetch(`${stack.apiUrl}/api/journeys/${journeyId}/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+    expect(await post(a.journeyId, 'application-draft', null, draft)).toMatchObject({ status: 401, body: { error: { code: 'link_required' } } });
+    expect(await post(a.journeyId, 'application-draft', 'C'.repeat(43), draft)).toMatchObject({ status: 401, body: { error: { code: 'link_unknown' } } });
+    const otherCase = await post(b.journeyId, 'application-draft', tokenA, draft);
+    expect(otherCase).toMatchObject({ status: 403, body: { error: { code: 'link_wrong_case' } } });
+    expect(JSON.stringify(otherCase.body)).not.toContain(b.school.name);
+    expect(await post(a.journeyId, 'expert-team', tokenA, { members: [] })).toMatchObject({ status: 403, body: { error: { code: 'link_wrong_purpose' } } });
+    expect(await post(a.journeyId, 'application-draft', tokenA, draft)).toMatchObject({ status: 200, body: { application: { trajectories: draft.trajectories } } });
+
+    const { school, journeyId } = await startJourney();
+    await planConversation(journeyId);
+    const invitation = tokenOf(linkIn(await stack.mail.waitFor(mailTo(school, /^Uitnodiging: /))));
+    expect(await post(journeyId, 'conversation-response', invitation, { answer: 'confirm' })).toMatchObject({ status: 200 });
+    expect(await post(journeyId, 'conversation-response', invitation, { answer: 'confirm' })).toMatchObject({ status: 410, body: { error: { code: 'link_used' } } });
+    await stack.db.linkToken.update({ where: { tokenHash: hashToken(tokenA) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await post(a.journeyId, 'application-draft', tokenA, draft)).toMatchObject({ status: 410, body: { error: { code: 'link_expired' } } });
+  });
+});

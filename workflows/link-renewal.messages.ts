@@ -1,0 +1,7 @@
+/** How clients start the link renewal workflow: its name and id scheme. */
+export const RENEW_SCHOOL_LINK = 'renewSchoolLink';
+
+/** One renewal per expired link: asking twice finds the same workflow. */
+export function linkRenewalWorkflowId(expiredLinkId: string): string {
+  return `link-renewal-${expiredLinkId}`;
+}

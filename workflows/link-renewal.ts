@@ -1,0 +1,17 @@
+/**
+ * Sends a school a new link from an expired one. A workflow of its own, started by the page the
+ * school asked on with the expired link's id as workflow id: the request survives a crash of the
+ * API or the worker, and asking twice sends one mail (see link-renewal.messages.ts).
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+
+const { renewLink } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+export async function renewSchoolLink(expiredLinkId: string): Promise<boolean> {
+  return renewLink({ expiredLinkId, requestedAt: new Date().toISOString() });
+}
