@@ -1,6 +1,7 @@
 /**
- * A crash loses nothing: the worker process killed mid-journey, and the Temporal dev server
- * killed and restarted on its state file. The journeys carry on from where they were.
+ * A crash loses nothing: the worker process killed mid-journey or mid-mail, and the Temporal dev
+ * server killed and restarted on its state file. The journeys carry on from where they were, and
+ * a mail is delivered exactly once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -26,34 +27,35 @@ async function startJourneyWithConversation(stack: DevStack): Promise<string> {
   return body.journeyId;
 }
 
+/** The worker as `npm run worker` runs it, in a process of its own; resolves once it polls. */
+function startWorkerProcess(stack: DevStack, workers: ChildProcess[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../worker/main.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: stack.databaseUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      SMTP_URL: stack.mail.smtpUrl,
+      PUBLIC_URL: stack.apiUrl,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  workers.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('"worker started"')) resolve(child);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it started:\n${output}`)));
+  });
+}
+
 describe('the worker process is killed mid-journey', () => {
   let stack: DevStack;
   const workers: ChildProcess[] = [];
-
-  /** The worker as `npm run worker` runs it, in a process of its own; resolves once it polls. */
-  function startWorkerProcess(): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../worker/main.ts')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: stack.databaseUrl,
-        TEMPORAL_ADDRESS: stack.temporalAddress,
-        TEMPORAL_TASK_QUEUE: stack.taskQueue,
-        SMTP_URL: stack.mail.smtpUrl,
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    workers.push(child);
-    return new Promise((resolve, reject) => {
-      let output = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('"worker started"')) resolve(child);
-      });
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it started:\n${output}`)));
-    });
-  }
 
   beforeAll(async () => {
     stack = await startDevStack({ worker: false });
@@ -64,20 +66,64 @@ describe('the worker process is killed mid-journey', () => {
   });
 
   test('a new worker picks the journey up where the killed one left it', async () => {
-    const first = await startWorkerProcess();
+    const first = await startWorkerProcess(stack, workers);
     const journeyId = await startJourneyWithConversation(stack);
 
     first.kill('SIGKILL');
     // The office acts while no worker runs: the action waits for one instead of failing.
     const intake = api(stack, 'POST', `/api/journeys/${journeyId}/intake-outcome`, intakeOutcome);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await startWorkerProcess();
+    await startWorkerProcess(stack, workers);
 
     const { status, body } = await intake;
     expect(status).toBe(200);
     expect(body).toMatchObject({ phase: 'awaiting_round', conversation: { report: conversationReport.report }, intake: { outcome: 'expertschool' } });
     expect(await stack.db.journey.findUnique({ where: { id: journeyId } })).toMatchObject({ phase: 'awaiting_round' });
     await expectEveryStepOnceInOrder(stack, journeyId);
+  });
+});
+
+describe('the worker process is killed while it sends a mail', () => {
+  // Its own stack: the mail catcher's hold must catch this test's mail and no other.
+  let stack: DevStack;
+  const workers: ChildProcess[] = [];
+  beforeAll(async () => {
+    stack = await startDevStack({ worker: false });
+  });
+  afterAll(async () => {
+    for (const worker of workers) worker.kill('SIGKILL');
+    await stack?.close();
+  });
+
+  test('the mail is delivered exactly once, by the next worker', async () => {
+    const first = await startWorkerProcess(stack, workers);
+    const school = await createSchool(stack.db);
+    const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+
+    // The SMTP server has the whole mail but has not said it accepted it when the worker dies.
+    const hold = stack.mail.holdNextMail();
+    const planned = api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-plan`, {
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      location: 'Dorpsstraat 1, Utrecht',
+      plannedBy: 'Anna Visser',
+    });
+    await hold.held;
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    first.kill('SIGKILL');
+    await exited;
+    hold.release(); // too late: the client is gone, so the server never took the mail
+    expect(stack.mail.messages()).toHaveLength(0);
+
+    await startWorkerProcess(stack, workers);
+    expect((await planned).status).toBe(200);
+    // The activity's heartbeat stops with the worker; after its timeout the next worker sends.
+    const mail = await stack.mail.waitFor((m) => m.to === school.contactEmail, 60_000);
+    const row = await stack.db.outboxMail.findFirstOrThrow({ where: { journeyId: body.journeyId } });
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, messageId: mail.messageId });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(stack.mail.messages().filter((m) => m.to === school.contactEmail)).toHaveLength(1);
+    // And the one link in it is the one stored (the first attempt's transaction made it, once).
+    expect(await stack.db.linkToken.count({ where: { journeyId: body.journeyId } })).toBe(1);
   });
 });
 
