@@ -19,7 +19,7 @@ const Config = z.object({
   /** Where the worker hands its mail over; `npm start` points it at the local mail catcher. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).default('smtp://127.0.0.1:2525'),
   /** The API's address as schools reach it: the links in mails point here. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s):// URL' }).default('http://localhost:3000'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s):// URL' }).default('http://127.0.0.1:3000'),
   MAIL_FROM: z
     .string()
     .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address, e.g. Ontwikkelkracht <noreply@example.org>')

@@ -97,7 +97,9 @@ async function main(): Promise<void> {
     const mail = await startMailCatcher({ smtpPort: ports.smtp, httpPort: ports.mail, dir: path.join(dataDir, 'mail') });
     stops.push(() => mail.stop());
 
-    const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, PORT: String(ports.api), SMTP_URL: mail.smtpUrl };
+    // Links in mails point at this API, unless PUBLIC_URL says where schools reach it.
+    const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${ports.api}`;
+    const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, PORT: String(ports.api), SMTP_URL: mail.smtpUrl, PUBLIC_URL: publicUrl };
     const children = [runProcess('worker', 'worker/main.ts', env), runProcess('api', 'api/main.ts', env)];
     for (const child of children) {
       stops.push(() => stopProcess(child));

@@ -165,8 +165,11 @@ export function ChoiceGroup(props: {
   );
 }
 
-/** At the top of a form that came back with errors: each links to its field. */
-export function ErrorSummary({ errors, general }: { errors: FieldErrors; general?: string[] }) {
+/**
+ * At the top of a form that came back with errors: each links to its field, and says which row or
+ * section it is about (`contextOf`), since "Vul de naam in" alone does not say whose.
+ */
+export function ErrorSummary({ errors, general, contextOf }: { errors: FieldErrors; general?: string[]; contextOf?: (fieldId: string) => string | undefined }) {
   const entries = Object.entries(errors).flatMap(([id, messages]) => messages.map((message) => [id, message] as const));
   if (entries.length === 0 && !general?.length) return null;
   return (
@@ -186,7 +189,7 @@ export function ErrorSummary({ errors, general }: { errors: FieldErrors; general
               {entries.map(([id, message]) => (
                 <li class="utrecht-unordered-list__item" key={`${id}:${message}`}>
                   <a class="utrecht-link utrecht-link--html-a" href={`#${id}`}>
-                    {message}
+                    {contextOf?.(id) ? `${contextOf(id)}: ${message}` : message}
                   </a>
                 </li>
               ))}
@@ -229,4 +232,13 @@ export function errorsByField(issues: readonly FormIssue[]): { fields: FieldErro
     (fields[id] ??= []).includes(message) || fields[id]!.push(message);
   }
   return { fields, general };
+}
+
+/** "Deelnemer 2" for participants-1-email: the row a field id belongs to, numbered as the form shows it. */
+export function rowContext(rows: Record<string, string>): (fieldId: string) => string | undefined {
+  return (fieldId) => {
+    const match = /^([A-Za-z]+)-(\d+)-/.exec(fieldId);
+    const label = match ? rows[match[1]!] : undefined;
+    return label && match ? `${label} ${Number(match[2]) + 1}` : undefined;
+  };
 }

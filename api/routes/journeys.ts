@@ -21,6 +21,7 @@ import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/expertschool-journey.messages';
 import { markLinkUsed, revokeLinks } from '../../links/open-link';
 import { LinkPurpose } from '../../links/link-token';
+import { journeyTimeline, TimelineEntry } from '../journeys/journey-timeline';
 import { startJourney } from '../journeys/start-journey';
 import { requireLink } from '../school/require-link';
 import { errorResponse, jsonBody, jsonResponse, type OpenAPIRegistry } from '../openapi';
@@ -165,6 +166,18 @@ export function journeysRouter(deps: JourneyRouteDependencies, registry: OpenAPI
       }
     });
   }
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/journeys/{journeyId}/timeline',
+    summary: "The case's timeline: its recorded steps and the mails sent about it",
+    request: { params: JourneyParams },
+    responses: { 200: jsonResponse('Oldest first', z.object({ entries: z.array(TimelineEntry) })) },
+  });
+  router.get('/api/journeys/:journeyId/timeline', async (req, res) => {
+    const { journeyId } = validate(JourneyParams, req.params);
+    res.json({ entries: await journeyTimeline(deps.db, journeyId) });
+  });
 
   registry.registerPath({
     method: 'post',

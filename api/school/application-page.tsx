@@ -2,7 +2,7 @@
 import { otherSubsidyLabel, participantRoleLabel, sectionLabel, type SectionKey } from '../../domain/application';
 import type { ApplicationView } from '../../domain/journey';
 import { formatMoment } from '../../mail/format';
-import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
+import { ChoiceGroup, ErrorSummary, rowContext, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Page, Paragraph } from '../pages/layout';
 
 export const MAX_PARTICIPANT_ROWS = 50;
@@ -43,6 +43,13 @@ export function participantStatus(participants: { name: string; role: string }[]
   return `${people.length} ${people.length === 1 ? 'deelnemer' : 'deelnemers'} ingevuld, minstens 4 nodig. ${leader ? 'Er is een schoolleider bij.' : 'Er is nog geen schoolleider bij.'}`;
 }
 
+const rowOf = rowContext({ participants: 'Deelnemer', trajectories: 'Leertraject' });
+/** Which participant, trajectory or plan section an error is about, for the summary. */
+function fieldContext(fieldId: string): string | undefined {
+  const section = /^sections-(.+)$/.exec(fieldId)?.[1];
+  return section && section in sectionLabel ? sectionLabel[section as SectionKey] : rowOf(fieldId);
+}
+
 export function defaultRows(filled: number, minimum: number, max: number): number {
   return Math.min(max, Math.max(minimum, filled + 1));
 }
@@ -61,7 +68,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
       </Paragraph>
       <Paragraph>U kunt tussendoor opslaan en later verder gaan met de link uit uw e-mail.</Paragraph>
       {props.notice && <Alert type="ok">{props.notice}</Alert>}
-      <ErrorSummary errors={errors} general={general} />
+      <ErrorSummary errors={errors} general={general} contextOf={fieldContext} />
       <form method="post" action={`/s/${props.token}`} noValidate>
         {/* The form's default button: Enter in a field saves, it never submits the application. */}
         <button type="submit" name="intent" value="save" class="koers-default-button" tabIndex={-1} aria-hidden="true">

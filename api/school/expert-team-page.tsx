@@ -1,7 +1,7 @@
 /** The school names the expert team of its aspirant year: at least 2 people, the school leader among them. */
 import { participantRoleLabel } from '../../domain/application';
 import type { Participant } from '../../domain/application';
-import { ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from '../pages/form-fields';
+import { ErrorSummary, rowContext, SelectField, SubmitButton, TextField, type FieldErrors } from '../pages/form-fields';
 import { Alert, Heading1, Heading2, Page, Paragraph } from '../pages/layout';
 
 export const MAX_MEMBER_ROWS = 20;
@@ -23,7 +23,7 @@ export function ExpertTeamPage(props: {
     <Page title={Object.keys(errors).length || general.length ? 'Fout: expertteam doorgeven' : 'Expertteam doorgeven'}>
       <Heading1>Expertteam van {props.schoolName}</Heading1>
       <Paragraph lead>Geef de leden van het expertteam voor het aspirantjaar {props.schoolYear} door: minstens 2 mensen, onder wie de schoolleider.</Paragraph>
-      <ErrorSummary errors={errors} general={general} />
+      <ErrorSummary errors={errors} general={general} contextOf={rowContext({ members: 'Lid' })} />
       <form method="post" action={`/s/${props.token}`} noValidate>
         <button type="submit" name="intent" value="add-member" class="koers-default-button" tabIndex={-1} aria-hidden="true">
           Nog een lid toevoegen

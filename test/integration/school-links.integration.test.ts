@@ -112,8 +112,17 @@ describe('the conversation invitation', () => {
     expect(again.status).toBe(410);
     expect(again.html).toContain('Deze link is al gebruikt');
     expectNothingAbout(school, again.html);
-    // The mail is on the case's record (the timeline reads the outbox).
-    expect(await stack.db.outboxMail.findMany({ where: { journeyId }, select: { purpose: true, status: true } })).toEqual([{ purpose: 'conversation-planned/0-1', status: 'sent' }]);
+    // The mail is on the case's timeline, between the steps.
+    const { body: timeline } = await api(stack, 'GET', `/api/journeys/${journeyId}/timeline`);
+    expect(timeline.entries.map((e: { kind: string; type?: string; purpose?: string }) => e.type ?? e.purpose)).toEqual([
+      'journey_started',
+      'phase_entered',
+      'conversation_planned',
+      'conversation-planned/0-1',
+      'conversation_answered',
+    ]);
+    expect(timeline.entries[3]).toMatchObject({ kind: 'mail', status: 'sent', attempts: 1, subject: mail.subject });
+    expect(timeline.entries[4]).toMatchObject({ kind: 'step', actor: 'school' });
   });
 
   test('a new moment revokes the earlier link, and its invitation replaces the first in the calendar', async () => {
@@ -168,7 +177,7 @@ describe('the application behind the round mail', () => {
     const wrong = await postForm(link, { ...typo, intent: 'submit' });
     expect(wrong.status).toBe(400);
     expect(wrong.html).toMatch(/id="participants-1-email-fout"[^>]*>Vul een geldig e-mailadres in\./);
-    expect(wrong.html).toContain('href="#participants-1-email"');
+    expect(wrong.html).toContain('href="#participants-1-email">Deelnemer 2: Vul een geldig e-mailadres in.</a>');
     expect(wrong.html).toMatch(/id="participants-1-email"[^>]*aria-invalid="true"/);
 
     // Well-formed but against the rules (too few participants): the workflow's refusal, by the list.
