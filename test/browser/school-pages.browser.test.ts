@@ -9,7 +9,7 @@ import { renderToString } from 'preact-render-to-string';
 import { ExpertTeamPage } from '../../api/school/expert-team-page';
 import type { School } from '../../domain/school';
 import { launchChromium, seriousAccessibilityViolations } from '../support/browser';
-import { api, startDevStack, type DevStack } from '../support/dev-stack';
+import { api, openRoundNow, startDevStack, type DevStack } from '../support/dev-stack';
 import { completeApplication, createSchool } from '../support/fixtures';
 import { linkIn } from '../support/school-links';
 
@@ -23,17 +23,7 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startDevStack({ worker: true }), launchChromium()]);
   // axe is injected as a script, which the pages' CSP forbids: this context lets it in.
   context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
-  const round = {
-    id: 'browser-voorjaar',
-    name: 'Voorjaar',
-    schoolYear: '2040-2041',
-    opensAt: new Date(Date.now() + DAY).toISOString(),
-    closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
-    tracks: ['expertschool'],
-    rates: { fixedPerSchool: 35_616, perOntwikkelschoolPlace: 8_480, maxPlacesPerTrajectory: 6 },
-  };
-  expect((await api(stack, 'POST', '/api/rounds', round)).status).toBe(201);
-  expect((await api(stack, 'POST', `/api/rounds/${round.id}/open-now`, {})).status).toBe(200);
+  await openRoundNow(stack, { id: 'browser-voorjaar', name: 'Voorjaar', schoolYear: '2040-2041' });
 });
 afterAll(async () => {
   await browser?.close();
@@ -107,8 +97,10 @@ test('from the round mail to a submitted application, by keyboard, on a phone-si
 
   // A second trajectory needs a new row: the button saves, and the focus lands in the new row.
   await tabToButton(page, 'Nog een leertraject toevoegen');
-  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
-  await page.waitForFunction(() => document.activeElement?.id === 'trajectories-1-title');
+  await page.keyboard.press('Enter');
+  // Waiting on what only the new page has (locators outlive the navigation in between).
+  await page.locator('#trajectories-1-title').waitFor();
+  expect(await focusedId(page)).toBe('trajectories-1-title');
   await expect(page.locator('.utrecht-alert--ok').textContent()).resolves.toContain('Opgeslagen');
   await expect(page.inputValue('#participants-3-email')).resolves.toBe(application.participants[3]!.email);
   await page.keyboard.type(second!.title);
@@ -116,8 +108,9 @@ test('from the round mail to a submitted application, by keyboard, on a phone-si
   await page.keyboard.type(String(second!.places));
 
   await tabToButton(page, 'Aanvraag indienen');
-  await Promise.all([page.waitForURL(link), page.keyboard.press('Enter')]);
-  await expect(page.locator('h1').textContent()).resolves.toBe('Uw aanvraag is ingediend');
+  await page.keyboard.press('Enter');
+  await page.locator('h1', { hasText: 'Uw aanvraag is ingediend' }).waitFor();
+  expect(page.url()).toBe(link);
   await expect(page.locator('main').textContent()).resolves.toContain(school.name);
   await expectAccessible(page);
 
@@ -200,7 +193,7 @@ test('the invitation, the expert team form and every refusal page pass the acces
   await expect(page.locator('h1').textContent()).resolves.toBe('Deze link is verlopen');
   await expectAccessible(page);
   await page.click('button[value="renew"]');
-  await expect(page.locator('h1').textContent()).resolves.toBe('Nieuwe link aangevraagd');
+  await page.locator('h1', { hasText: 'Nieuwe link aangevraagd' }).waitFor();
   await expectAccessible(page);
   await page.close();
 });

@@ -53,19 +53,23 @@ function startWorkerProcess(stack: DevStack, workers: ChildProcess[]): Promise<C
   });
 }
 
-describe('the worker process is killed mid-journey', () => {
+describe('the worker process is killed', () => {
   let stack: DevStack;
   const workers: ChildProcess[] = [];
+  async function killWorkers(): Promise<void> {
+    const running = workers.filter((worker) => worker.exitCode === null && worker.signalCode === null);
+    await Promise.all(running.map((worker) => new Promise((resolve) => worker.once('exit', resolve).kill('SIGKILL'))));
+  }
 
   beforeAll(async () => {
     stack = await startDevStack({ worker: false });
   });
   afterAll(async () => {
-    for (const worker of workers) worker.kill('SIGKILL');
+    await killWorkers();
     await stack?.close();
   });
 
-  test('a new worker picks the journey up where the killed one left it', async () => {
+  test('mid-journey: a new worker picks the journey up where the killed one left it', async () => {
     const first = await startWorkerProcess(stack, workers);
     const journeyId = await startJourneyWithConversation(stack);
 
@@ -81,21 +85,9 @@ describe('the worker process is killed mid-journey', () => {
     expect(await stack.db.journey.findUnique({ where: { id: journeyId } })).toMatchObject({ phase: 'awaiting_round' });
     await expectEveryStepOnceInOrder(stack, journeyId);
   });
-});
 
-describe('the worker process is killed while it sends a mail', () => {
-  // Its own stack: the mail catcher's hold must catch this test's mail and no other.
-  let stack: DevStack;
-  const workers: ChildProcess[] = [];
-  beforeAll(async () => {
-    stack = await startDevStack({ worker: false });
-  });
-  afterAll(async () => {
-    for (const worker of workers) worker.kill('SIGKILL');
-    await stack?.close();
-  });
-
-  test('the mail is delivered exactly once, by the next worker', async () => {
+  test('while it sends a mail: the mail is delivered exactly once, by the next worker', async () => {
+    await killWorkers();
     const first = await startWorkerProcess(stack, workers);
     const school = await createSchool(stack.db);
     const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });

@@ -6,7 +6,7 @@
  * nothing about the case.
  */
 import { completeApplication, createSchool } from '../support/fixtures';
-import { api, startDevStack, type DevStack } from '../support/dev-stack';
+import { api, openRoundNow, startDevStack, type DevStack } from '../support/dev-stack';
 import { applicationFields, getPage, linkIn, postForm, tokenOf } from '../support/school-links';
 import type { School } from '../../domain/school';
 import { hashToken } from '../../links/link-token';
@@ -19,17 +19,7 @@ let stack: DevStack;
 beforeAll(async () => {
   stack = await startDevStack({ worker: true });
   // One round, open now and for a month: journeys that reach it in these tests join it.
-  const round = {
-    id: 'links-voorjaar',
-    name: 'Voorjaar',
-    schoolYear: '2040-2041',
-    opensAt: new Date(Date.now() + DAY).toISOString(),
-    closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
-    tracks: ['expertschool'],
-    rates: { fixedPerSchool: 35_616, perOntwikkelschoolPlace: 8_480, maxPlacesPerTrajectory: 6 },
-  };
-  expect((await api(stack, 'POST', '/api/rounds', round)).status).toBe(201);
-  expect((await api(stack, 'POST', `/api/rounds/${round.id}/open-now`, {})).status).toBe(200);
+  await openRoundNow(stack, { id: 'links-voorjaar', name: 'Voorjaar', schoolYear: '2040-2041' });
 });
 afterAll(async () => {
   await stack?.close();

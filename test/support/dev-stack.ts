@@ -117,3 +117,18 @@ export async function api(stack: DevStack, method: 'GET' | 'POST', route: string
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
+
+/** Creates a round through the office API and opens it at once, for a month, for the expertschool track. */
+export async function openRoundNow(stack: DevStack, round: { id: string; name: string; schoolYear: string }): Promise<void> {
+  const day = 86_400_000;
+  const created = await api(stack, 'POST', '/api/rounds', {
+    ...round,
+    opensAt: new Date(Date.now() + day).toISOString(),
+    closesAt: new Date(Date.now() + 30 * day).toISOString(),
+    tracks: ['expertschool'],
+    rates: { fixedPerSchool: 35_616, perOntwikkelschoolPlace: 8_480, maxPlacesPerTrajectory: 6 },
+  });
+  if (created.status !== 201) throw new Error(`round not created: ${JSON.stringify(created.body)}`);
+  const opened = await api(stack, 'POST', `/api/rounds/${round.id}/open-now`, {});
+  if (opened.status !== 200) throw new Error(`round not opened: ${JSON.stringify(opened.body)}`);
+}
