@@ -4,12 +4,9 @@
  * page for serious WCAG 2.1 A/AA violations.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createElement } from 'preact';
-import { renderToString } from 'preact-render-to-string';
-import { ExpertTeamPage } from '../../api/school/expert-team-page';
 import type { School } from '../../domain/school';
 import { launchChromium, seriousAccessibilityViolations } from '../support/browser';
-import { api, openRoundNow, startDevStack, type DevStack } from '../support/dev-stack';
+import { api, openRoundNow, startDevStack, startInAspirantYear, type DevStack } from '../support/dev-stack';
 import { completeApplication, createSchool } from '../support/fixtures';
 import { linkIn } from '../support/school-links';
 
@@ -165,24 +162,13 @@ test('the invitation, the expert team form and every refusal page pass the acces
   await page.waitForSelector('#fouten');
   await expectAccessible(page);
 
-  // The expert team form is reached a school year after approval; here it is checked as rendered.
-  const preview = `${stack.apiUrl}/voorbeeld-expertteam`;
-  await page.route(preview, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!DOCTYPE html>${renderToString(
-        createElement(ExpertTeamPage, {
-          token: 'voorbeeld',
-          schoolName: 'Basisschool De Esdoorn',
-          schoolYear: '2041-2042',
-          members: [{ name: 'Fatima el Amrani', email: 'fatima@', role: 'school_leader' }],
-          rows: 3,
-          errors: { 'members-0-email': ['Vul een geldig e-mailadres in.'] },
-        }),
-      )}`,
-    }),
-  );
-  await page.goto(preview);
+  const inAspirantYear = await createSchool(stack.db, { name: 'Basisschool De Wilg' });
+  await startInAspirantYear(stack, inAspirantYear);
+  await page.goto(linkIn(await stack.mail.waitFor((m) => m.to === inAspirantYear.contactEmail)));
+  await expectAccessible(page);
+  await page.fill('#members-0-email', 'fatima@');
+  await page.click('button[value="submit"]');
+  await page.waitForSelector('#fouten');
   await expectAccessible(page);
 
   await page.goto(`${stack.apiUrl}/s/${'A'.repeat(43)}`);

@@ -6,7 +6,7 @@
  * nothing about the case.
  */
 import { completeApplication, createSchool } from '../support/fixtures';
-import { api, openRoundNow, startDevStack, type DevStack } from '../support/dev-stack';
+import { api, openRoundNow, startDevStack, startInAspirantYear, type DevStack } from '../support/dev-stack';
 import { applicationFields, getPage, linkIn, postForm, tokenOf } from '../support/school-links';
 import type { School } from '../../domain/school';
 import { hashToken } from '../../links/link-token';
@@ -193,6 +193,34 @@ describe('the application behind the round mail', () => {
     expect(added.status).toBe(200);
     expect(added.html).toMatch(/<input[^>]*id="participants-5-name"[^>]*autofocus/);
     expect(added.html).not.toContain('id="participants-6-name"');
+  });
+});
+
+describe('the expert team behind the aspirant-year mail', () => {
+  test('the school names its team, sees the rule by the list, and the link is spent', async () => {
+    const school = await createSchool(stack.db, { name: 'Basisschool De Wilg' });
+    const journeyId = await startInAspirantYear(stack, school);
+    const mail = await stack.mail.waitFor(mailTo(school, /^Geef uw expertteam door voor het aspirantjaar /));
+    const link = linkIn(mail);
+    expect((await getPage(link)).html).toContain('Expertteam van Basisschool De Wilg');
+
+    const [leader, teacher] = completeApplication().participants;
+    const member = (i: number, p: { name: string; email: string; role: string }) => ({ [`members[${i}][name]`]: p.name, [`members[${i}][email]`]: p.email, [`members[${i}][role]`]: p.role });
+    const noLeader = await postForm(link, { ...member(0, teacher!), ...member(1, { ...teacher!, name: 'Kees Jansen', email: 'k.jansen@school.example' }), rows: '3', intent: 'submit' });
+    expect(noLeader.status).toBe(422);
+    expect(noLeader.html).toContain('De schoolleider hoort bij het expertteam.');
+
+    const added = await postForm(link, { ...member(0, leader!), rows: '3', intent: 'add-member' });
+    expect(added.status).toBe(200);
+    expect(added.html).toMatch(/<input[^>]*id="members-3-name"[^>]*autofocus/);
+    expect(added.html).toContain(`value="${leader!.email}"`);
+
+    const named = await postForm(link, { ...member(0, leader!), ...member(1, teacher!), rows: '4', intent: 'submit' });
+    expect(named.status).toBe(200);
+    expect(named.html).toContain('Uw expertteam van 2 mensen is doorgegeven.');
+    const { body: journey } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+    expect(journey).toMatchObject({ phase: 'aspirant_year', waitingFor: 'calendar', expertTeam: [leader, teacher] });
+    expect((await getPage(link)).status).toBe(410);
   });
 });
 

@@ -15,6 +15,10 @@ import { startMailCatcher, type MailCatcher } from '../../platform/mail-catcher'
 import { createMailer } from '../../platform/mailer';
 import { startDevServer, type DevServer } from '../../platform/temporal-dev-server';
 import { createKoersWorker } from '../../worker/create-worker';
+import type { School } from '../../domain/school';
+import { schoolYearOf } from '../../domain/school-year';
+import { expertschoolJourney } from '../../workflows/expertschool-journey';
+import { journeyWorkflowId } from '../../workflows/expertschool-journey.messages';
 import { createTestDatabase } from './database';
 import { quietTemporalRuntime, requiredEnv } from './time-skipping';
 
@@ -131,4 +135,20 @@ export async function openRoundNow(stack: DevStack, round: { id: string; name: s
   if (created.status !== 201) throw new Error(`round not created: ${JSON.stringify(created.body)}`);
   const opened = await api(stack, 'POST', `/api/rounds/${round.id}/open-now`, {});
   if (opened.status !== 200) throw new Error(`round not opened: ${JSON.stringify(opened.body)}`);
+}
+
+/**
+ * Starts a school's journey at the start of an aspirant year in the current school year, as the run
+ * after approval does at the school year's start: the only way to reach that year without waiting.
+ */
+export async function startInAspirantYear(stack: DevStack, school: School): Promise<string> {
+  const journeyId = journeyWorkflowId(school.brin, 'expertschool');
+  const schoolYear = schoolYearOf(new Date());
+  const application = { id: `${journeyId}/r`, roundId: 'r', schoolYear, status: 'approved' as const, participants: [], sections: {}, trajectories: [], otherSubsidies: [], amountEuros: 35_616, submittedAt: null, decision: null };
+  await stack.client.workflow.start(expertschoolJourney, {
+    workflowId: journeyId,
+    taskQueue: stack.taskQueue,
+    args: [{ journeyId, school, hasAspirantYearBehind: false, cycle: 0, stepsRecorded: 0, entry: { stage: 'aspirant_year', schoolYear, application } }],
+  });
+  return journeyId;
 }
