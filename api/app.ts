@@ -20,9 +20,11 @@ export interface AppDependencies {
   log: Logger;
   /** MAIL_FROM: the programme office's address, organizer of calendar invitations. */
   mailFrom?: string;
+  /** Requests per minute one address may make to the school pages (default 120). */
+  schoolPageRequestsPerMinute?: number;
 }
 
-export function createApp({ db, temporal, taskQueue, log, mailFrom = DEFAULT_MAIL_FROM }: AppDependencies): express.Express {
+export function createApp({ db, temporal, taskQueue, log, mailFrom = DEFAULT_MAIL_FROM, schoolPageRequestsPerMinute }: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -36,7 +38,7 @@ export function createApp({ db, temporal, taskQueue, log, mailFrom = DEFAULT_MAI
   });
   app.use('/api', requireJson, express.json({ limit: '256kb' }));
   app.use(assetsRouter());
-  app.use(schoolPagesRouter({ db, temporal, taskQueue, log, organizerEmail: mailFromAddress(mailFrom) }));
+  app.use(schoolPagesRouter({ db, temporal, taskQueue, log, organizerEmail: mailFromAddress(mailFrom), requestsPerMinute: schoolPageRequestsPerMinute }));
 
   const registry = new OpenAPIRegistry();
   app.use(healthRouter(db, temporal, registry));

@@ -20,6 +20,8 @@ const Config = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).default('smtp://127.0.0.1:2525'),
   /** The API's address as schools reach it: the links in mails point here. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s):// URL' }).default('http://127.0.0.1:3000'),
+  /** Requests per minute one address may make to the school pages. */
+  SCHOOL_PAGE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   MAIL_FROM: z
     .string()
     .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address, e.g. Ontwikkelkracht <noreply@example.org>')

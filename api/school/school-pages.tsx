@@ -5,6 +5,7 @@
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { openLink, type LinkRefusal } from '../../links/open-link';
 import type { LinkPurpose } from '../../links/link-token';
@@ -26,6 +27,8 @@ export interface SchoolPageDependencies {
   /** The programme office's address, as organizer in the calendar invitation. */
   organizerEmail: string;
   log: Logger;
+  /** Requests per minute one address may make to the school pages (a school's network shares one). */
+  requestsPerMinute?: number;
 }
 
 const steps: Record<LinkPurpose, SchoolStep> = {
@@ -45,6 +48,18 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
   const router = Router();
   const form = express.urlencoded({ extended: true, limit: '512kb', parameterLimit: 5_000 });
   router.use('/s', pageHeaders);
+  // Every page asks the workflow and the database: a flood from one address is slowed, not served.
+  router.use(
+    '/s',
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.requestsPerMinute ?? 120,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) =>
+        sendPage(res, 429, <StepClosedPage title="Even geduld" explanation="Er kwamen veel verzoeken tegelijk van uw netwerk. Probeer het over een minuut opnieuw." />),
+    }),
+  );
 
   function refuse(res: Response, token: string, refusal: LinkRefusal): void {
     sendPage(res, refusalTexts[refusal.status].status, <RefusalPage refusal={refusal} token={token} />);
