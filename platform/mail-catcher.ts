@@ -59,10 +59,11 @@ export interface MailCatcher {
   setRefusing(refusing: boolean): void;
   /**
    * Leaves the next mail's end of data unanswered until `release()`, as a slow server would.
-   * `held` resolves once the whole mail is in. A client that hangs up before the answer never
-   * had its mail accepted (RFC 5321: responsibility passes with the 250 reply), so it is not kept.
+   * `held` resolves once the whole mail is in, `hungUp` once its client has gone. A client that
+   * hangs up before the answer never had its mail accepted (RFC 5321: responsibility passes with
+   * the 250 reply), so it is not kept.
    */
-  holdNextMail(): { held: Promise<void>; release(): void };
+  holdNextMail(): { held: Promise<void>; release(): void; hungUp: Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -74,8 +75,9 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
   const mails: CaughtMail[] = dir ? await readKept(dir) : [];
   const waiters = new Set<(mail: CaughtMail) => void>();
   let refusing = false;
-  let hold: { reached: () => void; released: Promise<void> } | null = null;
+  let hold: { reached: (sessionId: string) => void; released: Promise<void> } | null = null;
   const hungUp = new Set<string>();
+  const hangUpWatchers = new Map<string, () => void>();
 
   async function receive(raw: Buffer, envelope: CaughtMail['envelope']): Promise<void> {
     const receivedAt = new Date();
@@ -108,6 +110,7 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
     },
     onClose(session) {
       hungUp.add(session.id);
+      hangUpWatchers.get(session.id)?.();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -118,7 +121,7 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
         const holding = hold;
         if (holding) {
           hold = null;
-          holding.reached();
+          holding.reached(session.id);
           await holding.released;
           if (hungUp.has(session.id)) return callback(new Error('The client hung up before the mail was accepted'));
         }
@@ -185,11 +188,14 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
       refusing = value;
     },
     holdNextMail() {
-      let reached!: () => void;
+      let reached!: (sessionId: string) => void;
       let release!: () => void;
-      const held = new Promise<void>((resolve) => (reached = resolve));
+      const heldSession = new Promise<string>((resolve) => (reached = resolve));
       hold = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
-      return { held, release };
+      const hungUpNow = heldSession.then(
+        (id) => new Promise<void>((resolve) => (hungUp.has(id) ? resolve() : hangUpWatchers.set(id, resolve))),
+      );
+      return { held: heldSession.then(() => undefined), release, hungUp: hungUpNow };
     },
     async stop() {
       const closing = [new Promise<void>((resolve) => smtp.close(() => resolve()))];
