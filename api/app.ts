@@ -5,12 +5,15 @@ import { DEFAULT_MAIL_FROM, mailFromAddress } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { errorHandler, notFound, requireJson } from './errors-middleware';
-import { OpenAPIRegistry, openApiDocument } from './openapi';
+import { loadSession } from './office/authenticate';
+import { OpenAPIRegistry, openApiDocument, registerSecuritySchemes } from './openapi';
+import { RouteTable } from './route';
 import { assetsRouter } from './pages/assets';
 import { healthRouter } from './routes/health';
 import { journeysRouter } from './routes/journeys';
 import { roundsRouter } from './routes/rounds';
 import { schoolsRouter } from './routes/schools';
+import { sessionRouter } from './routes/session';
 import { schoolPagesRouter } from './school/school-pages';
 
 export interface AppDependencies {
@@ -22,9 +25,12 @@ export interface AppDependencies {
   mailFrom?: string;
   /** Requests per minute one address may make to the school pages (default 120). */
   schoolPageRequestsPerMinute?: number;
+  /** Mark the session cookie Secure (when PUBLIC_URL is https). */
+  secureCookies?: boolean;
 }
 
-export function createApp({ db, temporal, taskQueue, log, mailFrom = DEFAULT_MAIL_FROM, schoolPageRequestsPerMinute }: AppDependencies): express.Express {
+export function createApp(deps: AppDependencies): express.Express {
+  const { db, temporal, taskQueue, log, mailFrom = DEFAULT_MAIL_FROM, schoolPageRequestsPerMinute, secureCookies = false } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
@@ -36,15 +42,18 @@ export function createApp({ db, temporal, taskQueue, log, mailFrom = DEFAULT_MAI
     });
     next();
   });
-  app.use('/api', requireJson, express.json({ limit: '256kb' }));
+  app.use('/api', requireJson, express.json({ limit: '256kb' }), loadSession(db));
   app.use(assetsRouter());
   app.use(schoolPagesRouter({ db, temporal, taskQueue, log, organizerEmail: mailFromAddress(mailFrom), requestsPerMinute: schoolPageRequestsPerMinute }));
 
   const registry = new OpenAPIRegistry();
-  app.use(healthRouter(db, temporal, registry));
-  app.use(schoolsRouter(db, registry));
-  app.use(journeysRouter({ db, temporal, taskQueue }, registry));
-  app.use(roundsRouter({ db, temporal, taskQueue }, registry));
+  registerSecuritySchemes(registry);
+  const routes = new RouteTable(registry);
+  app.use(healthRouter(db, temporal, routes));
+  app.use(sessionRouter({ db, secureCookies }, routes));
+  app.use(schoolsRouter(db, routes));
+  app.use(journeysRouter({ db, temporal, taskQueue }, routes));
+  app.use(roundsRouter({ db, temporal, taskQueue }, routes));
 
   const document = openApiDocument(registry);
   app.get('/openapi.json', (_req, res) => {

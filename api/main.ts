@@ -11,7 +11,15 @@ async function main(): Promise<void> {
   const db = createDb(config.DATABASE_URL);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, log, mailFrom: config.MAIL_FROM, schoolPageRequestsPerMinute: config.SCHOOL_PAGE_REQUESTS_PER_MINUTE });
+  const app = createApp({
+    db,
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    log,
+    mailFrom: config.MAIL_FROM,
+    schoolPageRequestsPerMinute: config.SCHOOL_PAGE_REQUESTS_PER_MINUTE,
+    secureCookies: config.PUBLIC_URL.startsWith('https:'),
+  });
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'api listening');
   });

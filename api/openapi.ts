@@ -27,6 +27,21 @@ export function jsonBody(schema: z.ZodType) {
   return { required: true, content: { 'application/json': { schema } } };
 }
 
+/** How callers prove who they are: the office by session cookie, a school by its link's token. */
+export function registerSecuritySchemes(registry: OpenAPIRegistry): void {
+  registry.registerComponent('securitySchemes', 'officeSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'koers_session',
+    description: 'Set by POST /api/session. Scopes name the role a route needs beyond staff (admin).',
+  });
+  registry.registerComponent('securitySchemes', 'schoolLink', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of the link e-mailed to the school for this step (the last part of https://…/s/<token>)',
+  });
+}
+
 export function openApiDocument(registry: OpenAPIRegistry) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

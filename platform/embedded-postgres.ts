@@ -25,6 +25,11 @@ const USER = 'koers';
 // Only reachable on loopback; a local development password, not a secret.
 const PASSWORD = 'koers';
 
+/** The database `npm start` runs, for commands run beside it (e.g. adding a staff account). */
+export function localDatabaseUrl(port = Number(process.env.KOERS_POSTGRES_PORT ?? 5544)): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/koers`;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const database = options.database ?? 'koers';
   const server = new EmbeddedPostgres({

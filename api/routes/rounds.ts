@@ -2,17 +2,20 @@ import { Router } from 'express';
 import { CancelRound, CreateRound, RescheduleRound, RoundId, RoundView } from '../../domain/round';
 import { z } from '../../domain/zod';
 import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound, type RoundDependencies } from '../rounds/manage-rounds';
-import { errorResponse, jsonBody, jsonResponse, type OpenAPIRegistry } from '../openapi';
+import { errorResponse, jsonBody, jsonResponse } from '../openapi';
+import type { RouteTable } from '../route';
 import { validate } from '../validate';
 
 const RoundParams = z.object({ roundId: RoundId });
 const notChangeable = errorResponse('Closed or cancelled already, or open (only its closing moment can move)');
 
 /** Office: subsidy rounds. */
-export function roundsRouter(deps: RoundDependencies, registry: OpenAPIRegistry): Router {
+export function roundsRouter(deps: RoundDependencies, routes: RouteTable): Router {
   const router = Router();
 
-  registry.registerPath({
+  routes.add(
+    router,
+    {
     method: 'post',
     path: '/api/rounds',
     summary: 'Create a subsidy round; a Schedule opens it at its opening moment (at once when that has passed)',
@@ -23,61 +26,82 @@ export function roundsRouter(deps: RoundDependencies, registry: OpenAPIRegistry)
       409: errorResponse('Exists, or overlaps a round for the same track and school year'),
       422: errorResponse('Closing moment in the past, or no amounts for the school year'),
     },
-  });
-  router.post('/api/rounds', async (req, res) => {
+    access: 'admin',
+  },
+    async (req, res) => {
     res.status(201).json(await createRound(deps, validate(CreateRound, req.body)));
-  });
+    },
+  );
 
-  registry.registerPath({ method: 'get', path: '/api/rounds', summary: 'All subsidy rounds, newest first', responses: { 200: jsonResponse('Rounds', z.array(RoundView)) } });
-  router.get('/api/rounds', async (_req, res) => {
+  routes.add(
+    router,
+    { method: 'get', path: '/api/rounds', summary: 'All subsidy rounds, newest first', responses: { 200: jsonResponse('Rounds', z.array(RoundView)) }, access: 'staff' },
+    async (_req, res) => {
     res.json(await listRounds(deps.db));
-  });
+    },
+  );
 
-  registry.registerPath({
+  routes.add(
+    router,
+    {
     method: 'get',
     path: '/api/rounds/{roundId}',
     summary: 'A subsidy round',
     request: { params: RoundParams },
     responses: { 200: jsonResponse('The round', RoundView), 404: errorResponse('Unknown round') },
-  });
-  router.get('/api/rounds/:roundId', async (req, res) => {
+    access: 'staff',
+  },
+    async (req, res) => {
     res.json(await getRound(deps.db, validate(RoundParams, req.params).roundId));
-  });
+    },
+  );
 
-  registry.registerPath({
+  routes.add(
+    router,
+    {
     method: 'post',
     path: '/api/rounds/{roundId}/reschedule',
     summary: 'Move the opening (while scheduled) or closing moment',
     request: { params: RoundParams, body: jsonBody(RescheduleRound) },
     responses: { 200: jsonResponse('The round', RoundView), 400: errorResponse('Invalid input'), 404: errorResponse('Unknown round'), 409: notChangeable, 422: errorResponse('Closing moment in the past') },
-  });
-  router.post('/api/rounds/:roundId/reschedule', async (req, res) => {
+    access: 'admin',
+  },
+    async (req, res) => {
     const { roundId } = validate(RoundParams, req.params);
     res.json(await rescheduleRound(deps, roundId, validate(RescheduleRound, req.body)));
-  });
+    },
+  );
 
-  registry.registerPath({
+  routes.add(
+    router,
+    {
     method: 'post',
     path: '/api/rounds/{roundId}/open-now',
     summary: 'Open a scheduled round now',
     request: { params: RoundParams },
     responses: { 200: jsonResponse('The round', RoundView), 404: errorResponse('Unknown round'), 409: notChangeable },
-  });
-  router.post('/api/rounds/:roundId/open-now', async (req, res) => {
+    access: 'admin',
+  },
+    async (req, res) => {
     res.json(await openRoundNow(deps, validate(RoundParams, req.params).roundId));
-  });
+    },
+  );
 
-  registry.registerPath({
+  routes.add(
+    router,
+    {
     method: 'post',
     path: '/api/rounds/{roundId}/cancel',
     summary: 'Cancel a round; journeys applying in it wait for the next one',
     request: { params: RoundParams, body: jsonBody(CancelRound) },
     responses: { 200: jsonResponse('The round', RoundView), 400: errorResponse('Invalid input'), 404: errorResponse('Unknown round'), 409: notChangeable },
-  });
-  router.post('/api/rounds/:roundId/cancel', async (req, res) => {
+    access: 'admin',
+  },
+    async (req, res) => {
     const { roundId } = validate(RoundParams, req.params);
     res.json(await cancelRound(deps, roundId, validate(CancelRound, req.body).reason));
-  });
+    },
+  );
 
   return router;
 }

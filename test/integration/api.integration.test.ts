@@ -65,9 +65,12 @@ test('the OpenAPI document describes every action, generated from the schemas', 
   for (const action of ['conversation-plan', 'conversation-response', 'conversation-report', 'intake-outcome', 'application-draft', 'application', 'decision', 'expert-team', 'aspirant-outcome', 'cancel']) {
     expect(body.paths[`/api/journeys/{journeyId}/${action}`]?.post).toBeDefined();
   }
-  // School actions name the link token they need; office actions do not (yet: office login is next).
+  // School actions name the link token they need; office actions the session (and a role where needed).
   expect(body.paths['/api/journeys/{journeyId}/application'].post.security).toEqual([{ schoolLink: [] }]);
-  expect(body.paths['/api/journeys/{journeyId}/decision'].post.security).toBeUndefined();
+  expect(body.paths['/api/journeys/{journeyId}/decision'].post.security).toEqual([{ officeSession: [] }]);
+  expect(body.paths['/api/rounds'].post.security).toEqual([{ officeSession: ['admin'] }]);
+  // Who decided comes from the session, so the request does not carry it.
+  expect(body.components.schemas.DecisionRequest.required).toEqual(['decision', 'reason']);
   expect(body.components.securitySchemes.schoolLink).toMatchObject({ type: 'http', scheme: 'bearer' });
   expect(body.components.schemas.ApplicationForm.properties.participants).toBeDefined();
   expect(body.components.schemas.JourneyView.properties.phase.enum).toContain('hub_year');

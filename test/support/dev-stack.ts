@@ -19,6 +19,10 @@ import type { School } from '../../domain/school';
 import { schoolYearOf } from '../../domain/school-year';
 import { expertschoolJourney } from '../../workflows/expertschool-journey';
 import { journeyWorkflowId } from '../../workflows/expertschool-journey.messages';
+import { SESSION_COOKIE } from '../../api/office/authenticate';
+import { generatePassword } from '../../staff/password';
+import { signIn } from '../../staff/sessions';
+import { createStaffMember, type StaffRole } from '../../staff/staff-member';
 import { createTestDatabase } from './database';
 import { quietTemporalRuntime, requiredEnv } from './time-skipping';
 
@@ -31,6 +35,8 @@ export interface DevStack {
   taskQueue: string;
   temporalAddress: string;
   apiUrl: string;
+  /** Cookie headers of signed-in office members: an admin (the `api()` default) and a staff member. */
+  cookies: { admin: string; staff: string };
   devServer(): DevServer;
   /** Kills the dev server (SIGKILL, as a crash would) and starts it again on the same state file. */
   crashAndRestartDevServer(): Promise<void>;
@@ -78,9 +84,12 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
   }
   if (options.worker) await startWorker();
 
+  const cookies = { admin: await officeCookie(db, 'admin'), staff: await officeCookie(db, 'staff') };
+
   return {
     db,
     mail,
+    cookies,
     databaseUrl,
     client,
     taskQueue,
@@ -111,11 +120,26 @@ export async function startDevStack(options: { worker: boolean }): Promise<DevSt
   };
 }
 
-/** JSON over HTTP against the stack's API; a school's action carries its link's token. */
+/** A member of the office with this role, signed in: the Cookie header for their session. */
+export async function officeCookie(db: Db, role: StaffRole, name = role === 'admin' ? 'Anna Visser' : 'Bram de Boer'): Promise<string> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@ontwikkelkracht.example`;
+  const password = generatePassword();
+  await createStaffMember(db, { email, name, role }, password);
+  const signedIn = await signIn(db, email, password);
+  return `${SESSION_COOKIE}=${signedIn!.token}`;
+}
+
+/**
+ * JSON over HTTP against the stack's API, as the signed-in admin; a school's action carries its
+ * link's token instead.
+ */
 export async function api(stack: DevStack, method: 'GET' | 'POST', route: string, body?: unknown, linkToken?: string): Promise<{ status: number; body: any }> {
   const response = await fetch(`${stack.apiUrl}${route}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(linkToken ? { authorization: `Bearer ${linkToken}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(linkToken ? { authorization: `Bearer ${linkToken}` } : { cookie: stack.cookies.admin }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -1,0 +1,87 @@
+/**
+ * The actions on a journey, each the workflow's Update: who may take it (the office, or the school
+ * through its link for one step), its input schema, and for office actions the field that names
+ * who acted, which comes from the session and never from the request.
+ */
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  CancelJourney,
+  DecideApplication,
+  PlanConversation,
+  RecordAspirantOutcome,
+  RecordConversationReport,
+  RecordIntakeOutcome,
+  RegisterExpertTeam,
+  RespondToConversation,
+  SaveApplicationDraft,
+  SubmitApplication,
+  type JourneyView,
+} from '../../domain/journey';
+import type { z } from '../../domain/zod';
+import type { LinkPurpose } from '../../links/link-token';
+import * as journey from '../../workflows/expertschool-journey.messages';
+import { AppError } from '../errors';
+import { validate } from '../validate';
+
+export interface JourneyActionSpec {
+  /** The URL segment: POST /api/journeys/{journeyId}/{name} */
+  name: string;
+  summary: string;
+  update: UpdateDefinition<JourneyView, [never]>;
+  /** The Update's input. */
+  schema: z.ZodType;
+  /** What a request sends: the input without the actor field for office actions. */
+  requestSchema: z.ZodType;
+  who: { office: true; actorField: string } | { office: false; linkPurpose: LinkPurpose };
+}
+
+function office<S extends z.ZodObject>(name: string, update: UpdateDefinition<JourneyView, [z.output<S>]>, schema: S, actorField: keyof S['shape'] & string, summary: string): JourneyActionSpec {
+  const requestSchema = schema.omit({ [actorField]: true } as never).openapi(`${name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}Request`);
+  return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema, who: { office: true, actorField } };
+}
+
+function school<T>(name: string, update: UpdateDefinition<JourneyView, [T]>, schema: z.ZodType<T>, linkPurpose: LinkPurpose, summary: string): JourneyActionSpec {
+  return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema: schema, who: { office: false, linkPurpose } };
+}
+
+export const journeyActions: JourneyActionSpec[] = [
+  office('conversation-plan', journey.planConversation, PlanConversation, 'plannedBy', 'Office: plan the (evaluation) conversation; the school gets an invitation with a calendar file'),
+  school('conversation-response', journey.respondToConversation, RespondToConversation, 'conversation', 'School: confirm the planned conversation or ask for another moment'),
+  office('conversation-report', journey.recordConversationReport, RecordConversationReport, 'recordedBy', 'Office: record the report of the (evaluation) conversation'),
+  office('intake-outcome', journey.recordIntakeOutcome, RecordIntakeOutcome, 'recordedBy', 'Office: record the intake outcome, which routes the school'),
+  school('application-draft', journey.saveApplicationDraft, SaveApplicationDraft, 'application', 'School: save a half-filled application to resume later'),
+  school('application', journey.submitApplication, SubmitApplication, 'application', 'School: submit the application (checked against the subsidy rules)'),
+  office('decision', journey.decideApplication, DecideApplication, 'decidedBy', 'Office: approve or reject the application, with a reason'),
+  school('expert-team', journey.registerExpertTeam, RegisterExpertTeam, 'expert-team', 'School: name the expert team of the aspirant year'),
+  office('aspirant-outcome', journey.recordAspirantOutcome, RecordAspirantOutcome, 'recordedBy', 'Office: record how the aspirant year ended'),
+  office('cancel', journey.cancelJourney, CancelJourney, 'cancelledBy', 'Office: stop the journey, with a reason'),
+];
+
+export function journeyAction(name: string): JourneyActionSpec | undefined {
+  return journeyActions.find((action) => action.name === name);
+}
+
+async function journeyHasEnded(handle: WorkflowHandle): Promise<boolean> {
+  const description = await handle.describe().catch(() => undefined);
+  return description !== undefined && description.status.name !== 'RUNNING';
+}
+
+/**
+ * Validates the input with the action's schema (the actor, for office actions, named by the
+ * caller) and sends it as the Update; answers the journey as the workflow then sees it.
+ */
+export async function takeJourneyAction(temporal: Client, journeyId: string, action: JourneyActionSpec, body: unknown, actorName?: string): Promise<JourneyView> {
+  const raw = action.who.office && typeof body === 'object' && body !== null ? { ...body, [action.who.actorField]: actorName } : body;
+  const input = validate(action.schema, raw) as never;
+  const handle = temporal.workflow.getHandle(journeyId);
+  try {
+    return await handle.executeUpdate(action.update, { args: [input] });
+  } catch (error) {
+    // A journey that has ended is still found, but takes no more Updates.
+    if (error instanceof WorkflowNotFoundError && (await journeyHasEnded(handle))) {
+      throw new AppError('not_allowed_now', journey.JOURNEY_CLOSED_MESSAGE);
+    }
+    throw error;
+  }
+}

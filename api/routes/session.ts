@@ -1,0 +1,93 @@
+import { Router, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from '../../domain/zod';
+import type { Db } from '../../platform/db';
+import { generatePassword } from '../../staff/password';
+import { signIn, signOut } from '../../staff/sessions';
+import { createStaffMember, NewStaffMember, StaffExistsError, StaffRole } from '../../staff/staff-member';
+import { AppError } from '../errors';
+import { clearSessionCookie, officeSession, sessionToken, setSessionCookie } from '../office/authenticate';
+import { errorResponse, jsonBody, jsonResponse } from '../openapi';
+import type { RouteTable } from '../route';
+import { validate } from '../validate';
+
+const SignIn = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1_000) }).openapi('SignIn');
+const StaffView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: StaffRole }).openapi('StaffMember');
+const SessionView = z.object({ staff: StaffView, csrfToken: z.string().describe('Send with office forms as _csrf') }).openapi('Session');
+
+export const WRONG_CREDENTIALS = 'Dit e-mailadres en wachtwoord horen niet bij een account van het programmabureau.';
+
+/** Sign-in attempts per address per minute: enough for a typo or two, too few to guess. */
+export function signInRateLimit(onLimit: RequestHandler): RequestHandler {
+  return rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false, handler: onLimit });
+}
+
+/** Signing in and out of the office, and (admins) adding staff accounts. */
+export function sessionRouter({ db, secureCookies }: { db: Db; secureCookies: boolean }, routes: RouteTable): Router {
+  const router = Router();
+  router.post(
+    '/api/session',
+    signInRateLimit((_req, _res, next) => next(new AppError('too_many_requests', 'Te veel pogingen om in te loggen; probeer het over een minuut opnieuw.'))),
+  );
+
+  routes.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/session',
+      access: 'public',
+      summary: 'Sign in as a member of the programme office; sets the session cookie',
+      request: { body: jsonBody(SignIn) },
+      responses: { 200: jsonResponse('Signed in', SessionView), 400: errorResponse('Invalid input'), 401: errorResponse('Wrong address or password'), 429: errorResponse('Too many attempts') },
+    },
+    async (req, res) => {
+      const { email, password } = validate(SignIn, req.body);
+      const signedIn = await signIn(db, email, password);
+      if (!signedIn) throw new AppError('unauthenticated', WRONG_CREDENTIALS);
+      setSessionCookie(res, signedIn.token, secureCookies);
+      res.json(signedIn.session);
+    },
+  );
+
+  routes.add(
+    router,
+    { method: 'get', path: '/api/session', access: 'staff', summary: 'Who is signed in', responses: { 200: jsonResponse('The session', SessionView) } },
+    async (_req, res) => {
+      res.json(officeSession(res, 'staff'));
+    },
+  );
+
+  routes.add(
+    router,
+    { method: 'delete', path: '/api/session', access: 'staff', summary: 'Sign out', responses: { 204: { description: 'Signed out' } } },
+    async (req, res) => {
+      await signOut(db, sessionToken(req));
+      clearSessionCookie(res, secureCookies);
+      res.status(204).end();
+    },
+  );
+
+  routes.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/staff',
+      access: 'admin',
+      summary: 'Add a staff account; its first password is answered once',
+      request: { body: jsonBody(NewStaffMember) },
+      responses: { 201: jsonResponse('Added', z.object({ staff: StaffView, password: z.string() })), 400: errorResponse('Invalid input'), 409: errorResponse('An account for this address exists') },
+    },
+    async (req, res) => {
+      const input = validate(NewStaffMember, req.body);
+      const password = generatePassword();
+      try {
+        res.status(201).json({ staff: await createStaffMember(db, input, password), password });
+      } catch (error) {
+        if (error instanceof StaffExistsError) throw new AppError('staff_exists', `Er is al een account voor ${input.email}.`);
+        throw error;
+      }
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,136 @@
+/**
+ * The office's way in: signing in and out, sessions in cookies, and every office route refusing a
+ * caller without a session (401) or without the role it needs (403). The walk takes its routes
+ * from what Express serves, so a route added without access control fails here.
+ */
+import type { Express } from 'express';
+import { createApp } from '../../api/app';
+import { WRONG_CREDENTIALS } from '../../api/routes/session';
+import { createLogger } from '../../platform/logger';
+import { createStaffMember } from '../../staff/staff-member';
+import { api, startDevStack, type DevStack } from '../support/dev-stack';
+import { createSchool } from '../support/fixtures';
+
+let stack: DevStack;
+beforeAll(async () => {
+  stack = await startDevStack({ worker: true });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+interface ServedRoute {
+  method: string;
+  path: string;
+}
+
+/** Every route Express serves, with its path as written (e.g. /api/rounds/:roundId). */
+function servedRoutes(app: Express): ServedRoute[] {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+  const walk = (stack: Layer[]): ServedRoute[] =>
+    stack.flatMap((layer) =>
+      layer.route
+        ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path }))
+        : layer.handle?.stack
+          ? walk(layer.handle.stack)
+          : [],
+    );
+  return walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
+}
+
+const examples: Record<string, string> = { journeyId: 'journey-expertschool-12AB', roundId: 'voorjaar', brin: '12AB', token: 'A'.repeat(43) };
+const concrete = (path: string) => path.replace(/[:{](\w+)\}?/g, (_, name: string) => examples[name] ?? name);
+
+async function call(method: string, path: string, cookie?: string): Promise<number> {
+  const response = await fetch(`${stack.apiUrl}${concrete(path)}`, {
+    method: method.toUpperCase(),
+    headers: { ...(method === 'get' || method === 'delete' ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    body: method === 'get' || method === 'delete' ? undefined : '{}',
+    redirect: 'manual',
+  });
+  return response.status;
+}
+
+test('every API route Express serves is in the OpenAPI document, which says who may call it', async () => {
+  const app = createApp({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, log: createLogger('silent') });
+  const { body: document } = await api(stack, 'GET', '/openapi.json');
+  const documented = new Set(Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
+  const served = servedRoutes(app).filter((r) => r.path.startsWith('/api/'));
+  expect(served.length).toBeGreaterThan(20);
+  for (const route of served) expect(documented).toContain(`${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+});
+
+test('every office route: 401 without a session or with a made-up one, 403 for staff where admins only may', async () => {
+  const { body: document } = await api(stack, 'GET', '/openapi.json');
+  const checked: string[] = [];
+  for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, { security?: Record<string, string[]>[] }>>)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const office = operation.security?.find((s) => 'officeSession' in s);
+      if (!office) continue;
+      expect([method, path, await call(method, path)]).toEqual([method, path, 401]);
+      expect([method, path, await call(method, path, `koers_session=${'B'.repeat(43)}`)]).toEqual([method, path, 401]);
+      if (office.officeSession!.includes('admin')) expect([method, path, await call(method, path, stack.cookies.staff)]).toEqual([method, path, 403]);
+      // (Not signing out with it: the walk goes on with this session.)
+      else if (!(method === 'delete' && path === '/api/session')) expect([method, path, await call(method, path, stack.cookies.staff)]).not.toContainEqual(401);
+      checked.push(`${method} ${path}`);
+    }
+  }
+  expect(checked).toEqual(expect.arrayContaining(['post /api/rounds', 'post /api/journeys/{journeyId}/decision', 'get /api/journeys/{journeyId}/timeline', 'post /api/staff']));
+});
+
+test('sign in, see who is signed in, sign out; a wrong password says nothing about which part was wrong', async () => {
+  const email = `c.jansen-${Date.now()}@ontwikkelkracht.example`;
+  await createStaffMember(stack.db, { email, name: 'Carla Jansen', role: 'staff' }, 'een lang en geheim wachtwoord');
+  const signIn = (body: unknown) => fetch(`${stack.apiUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  for (const wrong of [{ email, password: 'fout' }, { email: 'niemand@ontwikkelkracht.example', password: 'een lang en geheim wachtwoord' }]) {
+    const refused = await signIn(wrong);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(WRONG_CREDENTIALS);
+  }
+
+  const signedIn = await signIn({ email: email.toUpperCase(), password: 'een lang en geheim wachtwoord' });
+  expect(signedIn.status).toBe(200);
+  const setCookie = signedIn.headers.get('set-cookie')!;
+  expect(setCookie).toMatch(/^koers_session=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; SameSite=Lax$/);
+  const cookie = setCookie.split(';')[0]!;
+  const me = await fetch(`${stack.apiUrl}/api/session`, { headers: { cookie } });
+  expect(await me.json()).toMatchObject({ staff: { name: 'Carla Jansen', role: 'staff' } });
+  // Only a hash of the token is stored.
+  expect(await stack.db.staffSession.count({ where: { id: cookie.split('=')[1] } })).toBe(0);
+
+  expect((await fetch(`${stack.apiUrl}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+  expect((await fetch(`${stack.apiUrl}/api/session`, { headers: { cookie } })).status).toBe(401);
+});
+
+test('signing in is limited to 10 attempts a minute per address (429)', async () => {
+  const app = createApp({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, log: createLogger('silent') });
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  try {
+    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/api/session`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@y.example', password: 'raden' }) });
+      statuses.push(r.status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('who acted is the signed-in member, whatever the request says', async () => {
+  const school = await createSchool(stack.db);
+  const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+  const reported = await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-report`, {
+    conductedOn: '2026-11-20',
+    report: 'Verkennend gesprek over de leesaanpak van de school.',
+    recordedBy: 'Iemand Anders',
+  });
+  expect(reported.body.conversation.recordedBy).toBe('Anna Visser');
+  const event = await stack.db.auditEvent.findFirstOrThrow({ where: { journeyId: body.journeyId, type: 'conversation_recorded' } });
+  expect(event.actor).toBe('Anna Visser');
+});
