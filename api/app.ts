@@ -12,6 +12,8 @@ import { assetsRouter } from './pages/assets';
 import { healthRouter } from './routes/health';
 import { journeysRouter } from './routes/journeys';
 import { roundsRouter } from './routes/rounds';
+import { officePagesRouter } from './office/office-pages';
+import { officeRouter } from './routes/office';
 import { schoolsRouter } from './routes/schools';
 import { sessionRouter } from './routes/session';
 import { schoolPagesRouter } from './school/school-pages';
@@ -54,6 +56,8 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(schoolsRouter(db, routes));
   app.use(journeysRouter({ db, temporal, taskQueue }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
+  app.use(officeRouter({ db }, routes));
+  app.use(officePagesRouter({ db, temporal, log, secureCookies }));
 
   const document = openApiDocument(registry);
   app.get('/openapi.json', (_req, res) => {

@@ -40,6 +40,13 @@ export const phaseLabel: Record<JourneyPhase, string> = {
 export const WaitingFor = z.enum(['office', 'school', 'round', 'calendar']);
 export type WaitingFor = z.infer<typeof WaitingFor>;
 
+export const waitingForLabel: Record<WaitingFor, string> = {
+  office: 'programmabureau',
+  school: 'school',
+  round: 'subsidieronde',
+  calendar: 'kalender',
+};
+
 export const ConversationKind = z.enum(['exploratory', 'evaluation']);
 export type ConversationKind = z.infer<typeof ConversationKind>;
 

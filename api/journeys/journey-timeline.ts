@@ -8,7 +8,14 @@ import type { Db } from '../../platform/db';
 
 export const TimelineEntry = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('step'), at: z.iso.datetime(), seq: z.number().int(), actor: z.string(), type: z.string() }),
+    z.object({
+      kind: z.literal('step'),
+      at: z.iso.datetime(),
+      seq: z.number().int(),
+      actor: z.string(),
+      type: z.string(),
+      detail: z.string().nullable().describe('What the step decided, in a few words (a phase, an outcome, a reason)'),
+    }),
     z.object({
       kind: z.literal('mail'),
       at: z.iso.datetime().describe('When it was sent, or asked for while it is pending'),
@@ -24,11 +31,11 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export async function journeyTimeline(db: Db, journeyId: string): Promise<TimelineEntry[]> {
   const [steps, mails] = await Promise.all([
-    db.auditEvent.findMany({ where: { journeyId }, orderBy: { seq: 'asc' }, select: { at: true, seq: true, actor: true, type: true } }),
+    db.auditEvent.findMany({ where: { journeyId }, orderBy: { seq: 'asc' }, select: { at: true, seq: true, actor: true, type: true, data: true } }),
     db.outboxMail.findMany({ where: { journeyId }, select: { requestedAt: true, sentAt: true, purpose: true, subject: true, status: true, attempts: true, lastError: true } }),
   ]);
   const entries: TimelineEntry[] = [
-    ...steps.map((s) => ({ kind: 'step' as const, at: s.at.toISOString(), seq: s.seq, actor: s.actor, type: s.type })),
+    ...steps.map((s) => ({ kind: 'step' as const, at: s.at.toISOString(), seq: s.seq, actor: s.actor, type: s.type, detail: detailOf(s.data as Partial<Record<string, unknown>>) })),
     ...mails.map((m) => ({
       kind: 'mail' as const,
       at: (m.sentAt ?? m.requestedAt).toISOString(),
@@ -41,4 +48,26 @@ export async function journeyTimeline(db: Db, journeyId: string): Promise<Timeli
   ];
   // Stable: steps keep their order among themselves when moments tie.
   return entries.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The few words a timeline shows for a step, from the event it recorded. */
+function detailOf(event: Partial<Record<string, unknown>>): string | null {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const nested = (key: string, field: string) => text((event[key] as Record<string, unknown> | undefined)?.[field]);
+  switch (event.type) {
+    case 'phase_entered':
+      return text(event.phase);
+    case 'intake_recorded':
+      return text(event.outcome);
+    case 'conversation_planned':
+      return nested('conversation', 'startsAt');
+    case 'conversation_answered':
+      return (event.conversation as { response?: { answer?: string } } | undefined)?.response?.answer ?? null;
+    case 'application_decided':
+      return nested('application', 'status');
+    case 'journey_closed':
+      return [text(event.outcome), text(event.reason)].filter(Boolean).join(': ') || null;
+    default:
+      return null;
+  }
 }

@@ -46,7 +46,7 @@ function FieldShell({ id, label, description, error, children }: { id: string; l
 }
 
 export function TextField(
-  props: FieldProps & { value: string; type?: 'text' | 'email'; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'email'; size?: 'small'; autoFocus?: boolean },
+  props: FieldProps & { value: string; type?: 'text' | 'email' | 'datetime-local' | 'date'; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'email'; size?: 'small'; autoFocus?: boolean },
 ) {
   const error = props.errors?.[props.id];
   return (

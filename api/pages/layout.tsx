@@ -9,9 +9,19 @@ export interface PageProps {
   children: ComponentChildren;
   /** Adds the small script that improves a form as the school types; the form works without it. */
   enhanced?: boolean;
+  /** Navigation in the header (the office's pages have it; a school's do not). */
+  nav?: ComponentChildren;
+  /** The footer's text; by default the words for a school on its personal link. */
+  footer?: string;
+  /** Wider content, for the office's tables. */
+  wide?: boolean;
 }
 
-export function Page({ title, children, enhanced = false }: PageProps) {
+const schoolFooter =
+  'Vragen? Neem contact op met het programmabureau Ontwikkelkracht. Deze pagina hoort bij een persoonlijke link voor uw school: deel de link niet met anderen.';
+
+export function Page({ title, children, enhanced = false, nav, footer = schoolFooter, wide = false }: PageProps) {
+  const container = wide ? 'koers-container koers-container--wide' : 'koers-container';
   return (
     <html lang="nl">
       <head>
@@ -29,19 +39,17 @@ export function Page({ title, children, enhanced = false }: PageProps) {
           Direct naar de inhoud
         </a>
         <header class="utrecht-page-header koers-header">
-          <div class="utrecht-page-header__content koers-container">
+          <div class={`utrecht-page-header__content ${container} koers-header-content`}>
             <p class="koers-brand">Ontwikkelkracht</p>
+            {nav}
           </div>
         </header>
-        <main id="inhoud" class="koers-container koers-main" tabIndex={-1}>
+        <main id="inhoud" class={`${container} koers-main`} tabIndex={-1}>
           {children}
         </main>
         <footer class="utrecht-page-footer koers-footer">
-          <div class="utrecht-page-footer__content koers-container">
-            <p class="utrecht-paragraph">
-              Vragen? Neem contact op met het programmabureau Ontwikkelkracht. Deze pagina hoort bij een persoonlijke link
-              voor uw school: deel de link niet met anderen.
-            </p>
+          <div class={`utrecht-page-footer__content ${container}`}>
+            <p class="utrecht-paragraph">{footer}</p>
           </div>
         </footer>
       </body>

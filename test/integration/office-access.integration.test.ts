@@ -5,6 +5,7 @@
  */
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
+import { officePageRoutes } from '../../api/office/office-pages';
 import { WRONG_CREDENTIALS } from '../../api/routes/session';
 import { createLogger } from '../../platform/logger';
 import { createStaffMember } from '../../staff/staff-member';
@@ -76,6 +77,26 @@ test('every office route: 401 without a session or with a made-up one, 403 for s
     }
   }
   expect(checked).toEqual(expect.arrayContaining(['post /api/rounds', 'post /api/journeys/{journeyId}/decision', 'get /api/journeys/{journeyId}/timeline', 'post /api/staff']));
+});
+
+test('every office page: without a session, 401 and the sign-in form; with one, the page', async () => {
+  for (const { method, path } of officePageRoutes) {
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method: method.toUpperCase(),
+      headers: method === 'post' ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+      body: method === 'post' ? '_csrf=x' : undefined,
+      redirect: 'manual',
+    });
+    expect([method, path, response.status]).toEqual([method, path, 401]);
+    if (method === 'get') expect(await response.text()).toContain('Inloggen voor het programmabureau');
+  }
+  // A form posted without the session's CSRF token is refused, also when signed in.
+  const forged = await fetch(`${stack.apiUrl}/kantoor/uitloggen`, { method: 'POST', headers: { cookie: stack.cookies.staff, 'content-type': 'application/x-www-form-urlencoded' }, body: '_csrf=geraden', redirect: 'manual' });
+  expect(forged.status).toBe(403);
+  for (const path of ['/kantoor', '/kantoor/rapportages']) {
+    const page = await fetch(`${stack.apiUrl}${path}`, { headers: { cookie: stack.cookies.staff } });
+    expect([path, page.status]).toEqual([path, 200]);
+  }
 });
 
 test('sign in, see who is signed in, sign out; a wrong password says nothing about which part was wrong', async () => {

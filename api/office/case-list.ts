@@ -1,0 +1,144 @@
+/**
+ * The dashboard's list of cases from the read model: filters, search, what needs attention
+ * (overdue, stuck), counts per phase, and the mails that keep failing.
+ */
+import { JourneyPhase, WaitingFor } from '../../domain/journey';
+import { Sector } from '../../domain/school';
+import { z } from '../../domain/zod';
+import type { Db, Prisma } from '../../platform/db';
+
+export const PAGE_SIZE = 50;
+/** Waiting on the office this long without a step: stuck. */
+export const STUCK_AFTER_DAYS = 14;
+const DAY = 86_400_000;
+
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+export const CaseFilters = z
+  .object({
+    q: optional(z.string().trim().max(100)).describe('Part of the school name, or its BRIN'),
+    phase: optional(JourneyPhase),
+    sector: optional(Sector),
+    region: optional(z.string().max(100)),
+    waitingFor: optional(WaitingFor),
+    roundId: optional(z.string().max(100)),
+    attention: optional(z.enum(['overdue', 'stuck'])).describe('overdue: past its deadline; stuck: waiting on the office for 14 days'),
+    page: optional(z.coerce.number().int().min(1).max(10_000)),
+  })
+  .openapi('CaseFilters');
+export type CaseFilters = z.infer<typeof CaseFilters>;
+
+export const CaseRow = z
+  .object({
+    journeyId: z.string(),
+    brin: z.string(),
+    schoolName: z.string(),
+    sector: Sector,
+    region: z.string(),
+    track: z.string(),
+    phase: JourneyPhase,
+    roundId: z.string().nullable(),
+    waitingFor: WaitingFor.nullable(),
+    nextDeadline: z.iso.datetime().nullable(),
+    updatedAt: z.iso.datetime(),
+    overdue: z.boolean(),
+    stuck: z.boolean(),
+  })
+  .openapi('CaseRow');
+export type CaseRow = z.infer<typeof CaseRow>;
+
+export const CaseList = z
+  .object({
+    rows: z.array(CaseRow),
+    total: z.number().int(),
+    page: z.number().int(),
+    pages: z.number().int(),
+    countsByPhase: z.partialRecord(JourneyPhase, z.number().int()).describe('Under the same filters, leaving out the phase filter'),
+  })
+  .openapi('CaseList');
+export type CaseList = z.infer<typeof CaseList>;
+
+function whereOf(filters: CaseFilters, now: Date, withPhase: boolean): Prisma.JourneyWhereInput {
+  const and: Prisma.JourneyWhereInput[] = [];
+  if (filters.q) and.push({ OR: [{ brin: { equals: filters.q.toUpperCase() } }, { school: { name: { contains: filters.q, mode: 'insensitive' } } }] });
+  if (withPhase && filters.phase) and.push({ phase: filters.phase });
+  if (filters.sector) and.push({ school: { sector: filters.sector } });
+  if (filters.region) and.push({ school: { region: filters.region } });
+  if (filters.waitingFor) and.push({ waitingFor: filters.waitingFor });
+  if (filters.roundId) and.push({ roundId: filters.roundId });
+  if (filters.attention === 'overdue') and.push(overdueWhere(now));
+  if (filters.attention === 'stuck') and.push(stuckWhere(now));
+  return { AND: and };
+}
+
+const overdueWhere = (now: Date): Prisma.JourneyWhereInput => ({ nextDeadline: { lt: now }, waitingFor: { in: ['school', 'office'] } });
+const stuckWhere = (now: Date): Prisma.JourneyWhereInput => ({ waitingFor: 'office', updatedAt: { lt: new Date(now.getTime() - STUCK_AFTER_DAYS * DAY) } });
+
+export async function listCases(db: Db, filters: CaseFilters, now = new Date()): Promise<CaseList> {
+  const where = whereOf(filters, now, true);
+  const page = filters.page ?? 1;
+  const [rows, total, phases] = await Promise.all([
+    db.journey.findMany({
+      where,
+      // What needs someone first: the nearest deadline, then what has waited longest.
+      orderBy: [{ nextDeadline: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      include: { school: { select: { name: true, sector: true, region: true } } },
+    }),
+    db.journey.count({ where }),
+    db.journey.groupBy({ by: ['phase'], where: whereOf(filters, now, false), _count: { _all: true } }),
+  ]);
+  const stuckBefore = now.getTime() - STUCK_AFTER_DAYS * DAY;
+  return {
+    rows: rows.map((j) => ({
+      journeyId: j.id,
+      brin: j.brin,
+      schoolName: j.school.name,
+      sector: j.school.sector,
+      region: j.school.region,
+      track: j.track,
+      phase: JourneyPhase.parse(j.phase),
+      roundId: j.roundId,
+      waitingFor: j.waitingFor === null ? null : WaitingFor.parse(j.waitingFor),
+      nextDeadline: j.nextDeadline?.toISOString() ?? null,
+      updatedAt: j.updatedAt.toISOString(),
+      overdue: j.nextDeadline !== null && j.nextDeadline < now && (j.waitingFor === 'school' || j.waitingFor === 'office'),
+      stuck: j.waitingFor === 'office' && j.updatedAt.getTime() < stuckBefore,
+    })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    countsByPhase: Object.fromEntries(phases.map((p) => [p.phase, p._count._all])),
+  };
+}
+
+/** Regions and rounds that occur, for the filter's choices. */
+export async function filterChoices(db: Db): Promise<{ regions: string[]; rounds: string[] }> {
+  const [regions, rounds] = await Promise.all([
+    db.school.findMany({ distinct: ['region'], select: { region: true }, orderBy: { region: 'asc' } }),
+    db.subsidyRound.findMany({ select: { id: true }, orderBy: { opensAt: 'desc' } }),
+  ]);
+  return { regions: regions.map((r) => r.region), rounds: rounds.map((r) => r.id) };
+}
+
+export const MailProblem = z
+  .object({ journeyId: z.string().nullable(), schoolName: z.string().nullable(), purpose: z.string(), subject: z.string(), attempts: z.number().int(), lastError: z.string(), since: z.iso.datetime() })
+  .openapi('MailProblem');
+export type MailProblem = z.infer<typeof MailProblem>;
+
+/** Mails not sent yet after a failed attempt: Temporal keeps retrying them; the office sees why. */
+export async function mailProblems(db: Db): Promise<MailProblem[]> {
+  const rows = await db.outboxMail.findMany({ where: { status: 'pending', lastError: { not: null } }, orderBy: { requestedAt: 'asc' }, take: 100 });
+  const journeys = await db.journey.findMany({ where: { id: { in: rows.flatMap((r) => (r.journeyId ? [r.journeyId] : [])) } }, include: { school: { select: { name: true } } } });
+  const names = new Map(journeys.map((j) => [j.id, j.school.name]));
+  return rows.map((r) => ({
+    journeyId: r.journeyId,
+    schoolName: r.journeyId ? (names.get(r.journeyId) ?? null) : null,
+    purpose: r.purpose,
+    subject: r.subject,
+    attempts: r.attempts,
+    lastError: r.lastError!,
+    since: r.requestedAt.toISOString(),
+  }));
+}

@@ -1,0 +1,266 @@
+/** One case: the school, the journey as the workflow sees it now, its timeline, and what the office may do now. */
+import type { ComponentChildren } from 'preact';
+import { participantRoleLabel } from '../../domain/application';
+import { phaseLabel, waitingForLabel, type JourneyAction, type JourneyView } from '../../domain/journey';
+import { LinkPurpose, purposeLabel } from '../../links/link-token';
+import { formatMoment } from '../../mail/format';
+import type { Session } from '../../staff/sessions';
+import type { TimelineEntry } from '../journeys/journey-timeline';
+import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
+import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
+import { CsrfField, OfficePage } from './office-page';
+
+export interface SchoolFacts {
+  name: string;
+  brin: string;
+  sector: string;
+  region: string;
+  contactEmail: string;
+  inspectionRating: string;
+  equalAccessMarkers: string[];
+}
+
+/** An action the office tried that the workflow or the schema refused: shown at its form. */
+export interface FailedAction {
+  action: string;
+  fields: FieldErrors;
+  general: string[];
+  values: Record<string, string>;
+}
+
+export interface CasePageProps {
+  session: Session;
+  school: SchoolFacts;
+  journey: JourneyView;
+  timeline: TimelineEntry[];
+  done?: string | undefined;
+  failed?: FailedAction | undefined;
+}
+
+const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+const stepLabel: Record<string, string> = {
+  journey_started: 'Deelname gestart',
+  phase_entered: 'Naar fase',
+  conversation_planned: 'Gesprek gepland',
+  conversation_answered: 'School antwoordde op de uitnodiging',
+  conversation_recorded: 'Gespreksverslag vastgelegd',
+  intake_recorded: 'Uitkomst intake vastgelegd',
+  round_joined: 'Doet mee in subsidieronde',
+  round_missed: 'Ronde gesloten zonder ingediende aanvraag',
+  application_saved: 'Aanvraag opgeslagen of ingediend',
+  application_decided: 'Besluit op de aanvraag',
+  expert_team_registered: 'Expertteam doorgegeven',
+  aspirant_outcome_recorded: 'Uitkomst aspirantjaar vastgelegd',
+  journey_closed: 'Deelname afgesloten',
+};
+
+function detailText(entry: Extract<TimelineEntry, { kind: 'step' }>): string {
+  if (!entry.detail) return '';
+  if (entry.type === 'phase_entered') return phaseLabel[entry.detail as keyof typeof phaseLabel] ?? entry.detail;
+  if (entry.type === 'conversation_planned') return formatMoment(entry.detail);
+  return entry.detail;
+}
+
+export function CasePage({ session, school, journey, timeline, done, failed }: CasePageProps) {
+  const can = (action: JourneyAction) => journey.allowedActions.includes(action);
+  const form = (action: string) => (failed?.action === action ? failed : undefined);
+  return (
+    <OfficePage title={`${school.name} (${school.brin})`} session={session} current="dossier">
+      <Heading1>
+        {school.name} ({school.brin})
+      </Heading1>
+      {done && <Alert type="ok">Vastgelegd. De reis staat nu in de fase “{phaseLabel[journey.phase]}”.</Alert>}
+      {journey.unrecordedSteps > 0 && (
+        <Alert type="warning">{journey.unrecordedSteps} stap(pen) zijn nog niet in het dossier opgeslagen; de database is even niet bereikbaar. Er gaat niets verloren.</Alert>
+      )}
+
+      <div class="koers-columns">
+        <section aria-labelledby="stand-kop">
+          <Heading2 id="stand-kop">Stand van zaken</Heading2>
+          <DataList
+            items={[
+              ['Fase', phaseLabel[journey.phase]],
+              ['Wacht op', journey.waitingFor ? waitingForLabel[journey.waitingFor] : '–'],
+              ['Volgende termijn', journey.nextDeadline ? formatMoment(journey.nextDeadline) : '–'],
+              ['Programmajaar', String(journey.cycle + 1)],
+              ...(journey.round ? ([['Subsidieronde', `${journey.round.name ?? journey.round.roundId} (sluit ${formatMoment(journey.round.closesAt)})`]] as [string, string][]) : []),
+              ...(journey.plannedConversation
+                ? ([
+                    [
+                      'Gesprek',
+                      `${formatMoment(journey.plannedConversation.startsAt)}, ${journey.plannedConversation.location}: ${
+                        journey.plannedConversation.response === null
+                          ? 'school heeft nog niet geantwoord'
+                          : journey.plannedConversation.response.answer === 'confirm'
+                            ? 'bevestigd door de school'
+                            : `school vraagt een ander moment (“${journey.plannedConversation.response.note}”)`
+                      }`,
+                    ],
+                  ] as [string, string][])
+                : []),
+              ...(journey.intake ? ([['Intake', journey.intake.outcome]] as [string, string][]) : []),
+              ...(journey.application
+                ? ([
+                    [
+                      'Aanvraag',
+                      `${journey.application.status}${journey.application.amountEuros !== null ? `, ${euros.format(journey.application.amountEuros)}` : ''}, ${journey.application.participants.length} deelnemers, ${journey.application.trajectories.length} leertrajecten`,
+                    ],
+                  ] as [string, string][])
+                : []),
+              ...(journey.expertTeam.length
+                ? ([['Expertteam', journey.expertTeam.map((m) => `${m.name} (${participantRoleLabel[m.role]})`).join(', ')]] as [string, string][])
+                : []),
+              ...(journey.outcome ? ([['Afgesloten', `${journey.outcome.outcome}: ${journey.outcome.reason}`]] as [string, string][]) : []),
+            ]}
+          />
+        </section>
+        <section aria-labelledby="school-kop">
+          <Heading2 id="school-kop">School</Heading2>
+          <DataList
+            items={[
+              ['Sector', school.sector],
+              ['Regio', school.region],
+              ['E-mail', school.contactEmail],
+              ['Inspectieoordeel', school.inspectionRating],
+              ['Gelijke kansen', school.equalAccessMarkers.length ? school.equalAccessMarkers.join(', ') : '–'],
+            ]}
+          />
+        </section>
+      </div>
+
+      <section aria-labelledby="acties-kop" class="koers-section">
+        <Heading2 id="acties-kop">Wat u nu kunt doen</Heading2>
+        {journey.phase === 'closed' && <Paragraph>Deze reis is afgesloten.</Paragraph>}
+        {can('planConversation') && (
+          <ActionForm session={session} journeyId={journey.journeyId} action="conversation-plan" title={journey.plannedConversation ? 'Nieuw moment voor het gesprek' : 'Gesprek plannen'} failed={form('conversation-plan')} submit="Uitnodiging versturen">
+            <TextField id="conversation-plan-startsAt" name="startsAt" label="Datum en tijd" type="datetime-local" value={form('conversation-plan')?.values.startsAt ?? ''} errors={prefixed('conversation-plan', form('conversation-plan'))} />
+            <TextField id="conversation-plan-durationMinutes" name="durationMinutes" label="Duur in minuten" inputMode="numeric" size="small" value={form('conversation-plan')?.values.durationMinutes ?? '60'} errors={prefixed('conversation-plan', form('conversation-plan'))} />
+            <TextField id="conversation-plan-location" name="location" label="Waar (adres of link naar de videoverbinding)" value={form('conversation-plan')?.values.location ?? ''} errors={prefixed('conversation-plan', form('conversation-plan'))} />
+          </ActionForm>
+        )}
+        {can('recordConversationReport') && (
+          <ActionForm session={session} journeyId={journey.journeyId} action="conversation-report" title="Gespreksverslag vastleggen" failed={form('conversation-report')} submit="Verslag vastleggen">
+            <TextField id="conversation-report-conductedOn" name="conductedOn" label="Datum van het gesprek (JJJJ-MM-DD)" value={form('conversation-report')?.values.conductedOn ?? ''} errors={prefixed('conversation-report', form('conversation-report'))} />
+            <TextArea id="conversation-report-report" name="report" label="Verslag" value={form('conversation-report')?.values.report ?? ''} errors={prefixed('conversation-report', form('conversation-report'))} />
+          </ActionForm>
+        )}
+        {can('recordIntakeOutcome') && (
+          <ActionForm session={session} journeyId={journey.journeyId} action="intake-outcome" title="Uitkomst van de intake" failed={form('intake-outcome')} submit="Uitkomst vastleggen">
+            <ChoiceGroup
+              id="intake-outcome-outcome"
+              name="outcome"
+              type="radio"
+              legend="Beste vervolgstap"
+              options={[
+                ['expertschool', 'Expertschool'],
+                ['ontwikkelschool', 'Ontwikkelschool'],
+                ['other_pillar', 'Andere pijler'],
+                ['not_now', 'Nu niet'],
+              ]}
+              checked={[form('intake-outcome')?.values.outcome ?? '']}
+              errors={prefixed('intake-outcome', form('intake-outcome'))}
+            />
+            <TextArea id="intake-outcome-notes" name="notes" label="Toelichting" rows={3} value={form('intake-outcome')?.values.notes ?? ''} errors={prefixed('intake-outcome', form('intake-outcome'))} />
+          </ActionForm>
+        )}
+        {can('decideApplication') && (
+          <DecisionForm session={session} journeyId={journey.journeyId} action="decision" title="Besluit op de aanvraag" legend="Besluit" options={[['approved', 'Toekennen'], ['rejected', 'Afwijzen']]} failed={form('decision')} field="decision" />
+        )}
+        {can('recordAspirantOutcome') && (
+          <DecisionForm session={session} journeyId={journey.journeyId} action="aspirant-outcome" title="Uitkomst van het aspirantjaar" legend="Uitkomst" options={[['expertschool', 'Wordt expertschool'], ['dropped_out', 'Stopt']]} failed={form('aspirant-outcome')} field="outcome" />
+        )}
+        {journey.phase !== 'closed' && (
+          <ActionForm session={session} journeyId={journey.journeyId} action="links-revoke" title="Links van de school intrekken" failed={form('links-revoke')} submit="Links intrekken" secondary>
+            <SelectField
+              id="links-revoke-purpose"
+              name="purpose"
+              label="Welke links"
+              value=""
+              placeholder="Alle links die nog werken"
+              options={LinkPurpose.options.map((p) => [p, purposeLabel[p]] as [string, string])}
+            />
+          </ActionForm>
+        )}
+        {can('cancelJourney') && (
+          <ActionForm session={session} journeyId={journey.journeyId} action="cancel" title="Reis stoppen" failed={form('cancel')} submit="Reis stoppen" secondary>
+            <TextArea id="cancel-reason" name="reason" label="Reden" rows={3} value={form('cancel')?.values.reason ?? ''} errors={prefixed('cancel', form('cancel'))} />
+          </ActionForm>
+        )}
+      </section>
+
+      <section aria-labelledby="tijdlijn-kop" class="koers-section">
+        <Heading2 id="tijdlijn-kop">Tijdlijn</Heading2>
+        <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="tijdlijn-kop">
+          <table class="koers-table" id="tijdlijn">
+            <thead>
+              <tr>
+                <th scope="col">Wanneer</th>
+                <th scope="col">Wat</th>
+                <th scope="col">Wie</th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeline.map((entry) =>
+                entry.kind === 'step' ? (
+                  <tr key={`s${entry.seq}`}>
+                    <td>{formatMoment(entry.at)}</td>
+                    <td>
+                      {stepLabel[entry.type] ?? entry.type}
+                      {entry.detail ? `: ${detailText(entry)}` : ''}
+                    </td>
+                    <td>{entry.actor === 'system' ? 'Koers' : entry.actor === 'school' ? 'school' : entry.actor}</td>
+                  </tr>
+                ) : (
+                  <tr key={`m${entry.purpose}`}>
+                    <td>{formatMoment(entry.at)}</td>
+                    <td>
+                      E-mail “{entry.subject}”:{' '}
+                      {entry.status === 'sent' ? 'verstuurd' : `nog niet verstuurd (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`}
+                    </td>
+                    <td>Koers</td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </OfficePage>
+  );
+}
+
+/** Errors of a failed form, keyed by the ids its fields have on this page (`${action}-${field}`). */
+function prefixed(action: string, failed: FailedAction | undefined): FieldErrors {
+  if (!failed) return {};
+  return Object.fromEntries(Object.entries(failed.fields).map(([id, messages]) => [`${action}-${id}`, messages]));
+}
+
+function ActionForm(props: { session: Session; journeyId: string; action: string; title: string; failed?: FailedAction | undefined; submit: string; secondary?: boolean; children: ComponentChildren }) {
+  const headingId = `${props.action}-kop`;
+  return (
+    <form method="post" action={`/kantoor/dossiers/${props.journeyId}/acties/${props.action}`} class="koers-row" aria-labelledby={headingId} noValidate>
+      <h3 class="utrecht-heading-3" id={headingId}>
+        {props.title}
+      </h3>
+      {props.failed && <ErrorSummary errors={prefixed(props.action, props.failed)} general={props.failed.general} />}
+      <CsrfField session={props.session} />
+      {props.children}
+      <div class="koers-actions">
+        <SubmitButton intent={props.action} secondary={props.secondary}>
+          {props.submit}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function DecisionForm(props: { session: Session; journeyId: string; action: string; title: string; legend: string; options: [string, string][]; failed?: FailedAction | undefined; field: string }) {
+  const errors = prefixed(props.action, props.failed);
+  return (
+    <ActionForm session={props.session} journeyId={props.journeyId} action={props.action} title={props.title} failed={props.failed} submit="Vastleggen">
+      <ChoiceGroup id={`${props.action}-${props.field}`} name={props.field} type="radio" legend={props.legend} options={props.options} checked={[props.failed?.values[props.field] ?? '']} errors={errors} />
+      <TextArea id={`${props.action}-reason`} name="reason" label="Reden (de school leest deze)" rows={3} value={props.failed?.values.reason ?? ''} errors={errors} />
+    </ActionForm>
+  );
+}

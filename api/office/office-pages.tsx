@@ -1,0 +1,156 @@
+/**
+ * The programme office's pages under /kantoor: sign in and out, the overview of every case, one
+ * case with its actions, and the reports. Server-rendered like the school pages; every form post
+ * carries the session's CSRF token; every action is the journey workflow's Update.
+ */
+import type { Client } from '@temporalio/client';
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { LinkPurpose } from '../../links/link-token';
+import { revokeLinks } from '../../links/open-link';
+import type { Db } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
+import { signIn, signOut } from '../../staff/sessions';
+import { getJourney } from '../../workflows/expertschool-journey.messages';
+import { toAppError } from '../errors-middleware';
+import { journeyAction, takeJourneyAction } from '../journeys/journey-actions';
+import { journeyTimeline } from '../journeys/journey-timeline';
+import { errorsByField } from '../pages/form-fields';
+import { Heading1, Page, Paragraph } from '../pages/layout';
+import { sendPage } from '../pages/render';
+import { JourneyParams } from '../routes/journeys';
+import { signInRateLimit, WRONG_CREDENTIALS } from '../routes/session';
+import { pageHeaders } from '../school/school-pages';
+import { clearSessionCookie, loadSession, sessionToken, setSessionCookie } from './authenticate';
+import { CaseFilters, filterChoices, listCases, mailProblems } from './case-list';
+import { CasePage, type FailedAction } from './case-page';
+import { DashboardPage } from './dashboard-page';
+import { LoginPage } from './login-page';
+import { officeFormInput } from './office-actions';
+import { pageSession, requireCsrf, requireOfficePage, safeReturnPath } from './page-guard';
+import { reportsRouter } from './reports-pages';
+
+export interface OfficePageDependencies {
+  db: Db;
+  temporal: Client;
+  log: Logger;
+  secureCookies: boolean;
+}
+
+/** Every office page route, for the test that walks them without a session. */
+export const officePageRoutes = [
+  { method: 'get', path: '/kantoor' },
+  { method: 'get', path: '/kantoor/dossiers/journey-expertschool-12AB' },
+  { method: 'post', path: '/kantoor/dossiers/journey-expertschool-12AB/acties/conversation-report' },
+  { method: 'post', path: '/kantoor/uitloggen' },
+  { method: 'get', path: '/kantoor/rapportages' },
+  { method: 'get', path: '/kantoor/rapportages/export.csv' },
+] as const;
+
+function NotFoundPage({ what }: { what: string }) {
+  return (
+    <Page title="Niet gevonden">
+      <Heading1>Niet gevonden</Heading1>
+      <Paragraph>{what}</Paragraph>
+    </Page>
+  );
+}
+
+/** Parses the dashboard's query; filters it cannot read are left out and named, not fatal. */
+function readFilters(query: Request['query']): { filters: CaseFilters; invalid: string[] } {
+  const raw = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string'));
+  const parsed = CaseFilters.safeParse(raw);
+  if (parsed.success) return { filters: parsed.data, invalid: [] };
+  const invalid = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+  const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !invalid.includes(k)));
+  return { filters: CaseFilters.parse(rest), invalid };
+}
+
+export function officePagesRouter(deps: OfficePageDependencies): Router {
+  const { db, temporal, secureCookies } = deps;
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '128kb', parameterLimit: 100 });
+  router.use('/kantoor', pageHeaders, loadSession(db), form);
+
+  router.get('/kantoor/inloggen', (req, res) => {
+    if (res.locals.session) return res.redirect(303, '/kantoor');
+    sendPage(res, 200, <LoginPage returnTo={safeReturnPath(req.query.terug)} />);
+  });
+
+  router.post(
+    '/kantoor/inloggen',
+    signInRateLimit((req, res) => sendPage(res, 429, <LoginPage returnTo={safeReturnPath(req.body?.terug)} error="Te veel pogingen om in te loggen. Probeer het over een minuut opnieuw." />)),
+    async (req, res) => {
+      const email = typeof req.body.email === 'string' ? req.body.email : '';
+      const password = typeof req.body.password === 'string' ? req.body.password : '';
+      const returnTo = safeReturnPath(req.body.terug);
+      const signedIn = email && password ? await signIn(db, email, password) : null;
+      if (!signedIn) return sendPage(res, 401, <LoginPage returnTo={returnTo} email={email} error={WRONG_CREDENTIALS} />);
+      setSessionCookie(res, signedIn.token, secureCookies);
+      res.redirect(303, returnTo);
+    },
+  );
+
+  router.post('/kantoor/uitloggen', requireOfficePage(), requireCsrf(), async (req, res) => {
+    await signOut(db, sessionToken(req));
+    clearSessionCookie(res, secureCookies);
+    res.redirect(303, '/kantoor/inloggen');
+  });
+
+  router.get('/kantoor', requireOfficePage(), async (req, res) => {
+    const { filters, invalid } = readFilters(req.query);
+    const [list, choices, problems] = await Promise.all([listCases(db, filters), filterChoices(db), mailProblems(db)]);
+    sendPage(res, invalid.length ? 400 : 200, <DashboardPage session={pageSession(res)} filters={filters} list={list} choices={choices} problems={problems} invalid={invalid} />);
+  });
+
+  async function showCase(res: Response, journeyId: string, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
+    const row = await db.journey.findUnique({ where: { id: journeyId }, include: { school: true } });
+    if (!row) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
+    const [journey, timeline] = await Promise.all([temporal.workflow.getHandle(journeyId).query(getJourney), journeyTimeline(db, journeyId)]);
+    sendPage(res, status, <CasePage session={pageSession(res)} school={row.school} journey={journey} timeline={timeline} {...extra} />);
+  }
+
+  const validJourneyId = (req: Request) => JourneyParams.safeParse(req.params).data?.journeyId;
+
+  router.get('/kantoor/dossiers/:journeyId', requireOfficePage(), async (req, res) => {
+    const journeyId = validJourneyId(req);
+    if (!journeyId) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
+    const done = typeof req.query.gedaan === 'string' ? req.query.gedaan : undefined;
+    await showCase(res, journeyId, 200, done ? { done } : {});
+  });
+
+  router.post('/kantoor/dossiers/:journeyId/acties/:action', requireOfficePage(), requireCsrf(), async (req, res) => {
+    const journeyId = validJourneyId(req);
+    const name = String(req.params.action);
+    if (!journeyId) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
+    const session = pageSession(res);
+    const values = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+
+    if (name === 'links-revoke') {
+      const purpose = LinkPurpose.safeParse(values.purpose).data;
+      await revokeLinks(db, { journeyId, revokedBy: session.staff.name, ...(purpose ? { purpose } : {}) });
+      return res.redirect(303, `/kantoor/dossiers/${journeyId}?gedaan=${name}`);
+    }
+    const action = journeyAction(name);
+    const toInput = officeFormInput[name];
+    if (!action || !action.who.office || !toInput) return sendPage(res, 404, <NotFoundPage what="Deze actie bestaat niet." />);
+    try {
+      await takeJourneyAction(temporal, journeyId, action, toInput(values), session.staff.name);
+      res.redirect(303, `/kantoor/dossiers/${journeyId}?gedaan=${name}`);
+    } catch (error) {
+      const refused = toAppError(error);
+      if (!refused) throw error;
+      const { fields, general } = errorsByField(refused.issues.length ? refused.issues : [{ path: [], message: refused.message }]);
+      await showCase(res, journeyId, refused.status, { failed: { action: name, fields, general, values } });
+    }
+  });
+
+  router.use(reportsRouter({ db }));
+
+  router.use('/kantoor', ((error, req, res, _next) => {
+    deps.log.error({ err: error, method: req.method, route: req.route?.path ?? '/kantoor' }, 'office page failed');
+    sendPage(res, 503, <NotFoundPage what="Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw." />);
+  }) as ErrorRequestHandler);
+
+  return router;
+}
+

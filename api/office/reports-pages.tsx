@@ -1,0 +1,239 @@
+/** Reports for the quarterly and yearly accountability: figures, charts, and a CSV export. */
+import { stringify } from 'csv-stringify/sync';
+import { Router } from 'express';
+import { phaseLabel, JourneyPhase } from '../../domain/journey';
+import type { Db } from '../../platform/db';
+import type { Session } from '../../staff/sessions';
+import { ErrorSummary, TextField } from '../pages/form-fields';
+import { Heading1, Heading2, Paragraph } from '../pages/layout';
+import { sendPage } from '../pages/render';
+import { OfficePage } from './office-page';
+import { pageSession, requireOfficePage } from './page-guard';
+import { buildReports, equalAccessLabel, ReportPeriod, reportRows, type Reports } from './reports';
+
+const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
+
+interface Bar {
+  label: string;
+  value: number;
+  target?: number | null;
+  text: string;
+}
+
+/** A horizontal bar chart in SVG; its figures are also in the table beside it, which screen readers use. */
+function BarChart({ id, title, bars, max }: { id: string; title: string; bars: Bar[]; max: number }) {
+  const width = 560;
+  const labelWidth = 230;
+  const row = 30;
+  const scale = (v: number) => (max === 0 ? 0 : ((width - labelWidth - 70) * v) / max);
+  return (
+    <figure class="koers-chart" aria-labelledby={`${id}-titel`}>
+      <svg viewBox={`0 0 ${width} ${bars.length * row + 10}`} width="100%" role="img" aria-labelledby={`${id}-titel`}>
+        {bars.map((bar, i) => (
+          <g key={bar.label} transform={`translate(0 ${i * row + 5})`}>
+            <text x="0" y="16">
+              {bar.label}
+            </text>
+            <rect class="koers-bar" x={labelWidth} y="4" height="16" width={Math.max(1, scale(bar.value))} />
+            {bar.target != null && <line class="koers-target" x1={labelWidth + scale(bar.target)} x2={labelWidth + scale(bar.target)} y1="0" y2="24" />}
+            <text x={labelWidth + scale(Math.max(bar.value, bar.target ?? 0)) + 6} y="16">
+              {bar.text}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption id={`${id}-titel`} class="utrecht-paragraph">
+        {title}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function ReportsPage({ session, reports, invalid }: { session: Session; reports: Reports; invalid?: { fields: Record<string, string[]> } }) {
+  const { kpis, equalAccess } = reports;
+  const measured = kpis.filter((k) => k.actual !== null && k.target !== null);
+  const query = new URLSearchParams(Object.entries(reports.period).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
+  return (
+    <OfficePage title="Rapportages" session={session} current="rapportages">
+      <Heading1>Rapportages</Heading1>
+      <form method="get" action="/kantoor/rapportages" class="koers-filters">
+        <TextField id="from" name="from" label="Instroom vanaf (JJJJ-MM-DD)" value={reports.period.from ?? ''} errors={invalid?.fields} />
+        <TextField id="to" name="to" label="tot en met (JJJJ-MM-DD)" value={reports.period.to ?? ''} errors={invalid?.fields} />
+        <div>
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            Toon
+          </button>
+        </div>
+      </form>
+      {invalid && <ErrorSummary errors={invalid.fields} />}
+      <Paragraph>
+        <a class="utrecht-link utrecht-link--html-a" href={`/kantoor/rapportages/export.csv${query ? `?${query}` : ''}`} download>
+          Alles downloaden als CSV (voor Excel)
+        </a>
+      </Paragraph>
+
+      <section aria-labelledby="kpi-kop" class="koers-section">
+        <Heading2 id="kpi-kop">Pijler Expertscholen: doelen en stand</Heading2>
+        <div class="koers-columns">
+          <BarChart
+            id="kpi-grafiek"
+            title="Opgeleide expertscholen tegen het doel (rode streep)"
+            max={Math.max(1, ...measured.map((k) => Math.max(k.actual!, k.target!)))}
+            bars={measured.map((k) => ({ label: `${k.label} ${k.sector}`, value: k.actual!, target: k.target, text: `${k.actual} van ${k.target}` }))}
+          />
+          <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="kpi-kop">
+            <table class="koers-table">
+              <thead>
+                <tr>
+                  <th scope="col">KPI</th>
+                  <th scope="col">Sector</th>
+                  <th scope="col" class="koers-number">
+                    Doel
+                  </th>
+                  <th scope="col" class="koers-number">
+                    Stand
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {kpis.map((k) => (
+                  <tr key={`${k.key}-${k.sector}`}>
+                    <td>{k.label}</td>
+                    <td>{k.sector === 'all' ? 'alle' : k.sector}</td>
+                    <td class="koers-number">{k.target ?? '–'}</td>
+                    <td class="koers-number">{k.actual ?? 'nog niet in Koers'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="gelijk-kop" class="koers-section">
+        <Heading2 id="gelijk-kop">Gelijke kansen in de instroom</Heading2>
+        <Paragraph>
+          {equalAccess.inflow} {equalAccess.inflow === 1 ? 'school' : 'scholen'} begonnen in deze periode aan een reis.
+        </Paragraph>
+        <div class="koers-columns">
+          <BarChart
+            id="gelijk-grafiek"
+            title="Aandeel in de instroom"
+            max={1}
+            bars={equalAccess.markers.map((m) => ({ label: equalAccessLabel[m.marker], value: m.share, text: percent.format(m.share) }))}
+          />
+          <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="gelijk-kop">
+            <table class="koers-table">
+              <thead>
+                <tr>
+                  <th scope="col">Groep</th>
+                  <th scope="col" class="koers-number">
+                    Scholen
+                  </th>
+                  <th scope="col" class="koers-number">
+                    Aandeel
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {equalAccess.markers.map((m) => (
+                  <tr key={m.marker}>
+                    <td>{equalAccessLabel[m.marker]}</td>
+                    <td class="koers-number">{m.count}</td>
+                    <td class="koers-number">{percent.format(m.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="subsidie-kop" class="koers-section">
+        <Heading2 id="subsidie-kop">Toegekende subsidie per ronde</Heading2>
+        <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="subsidie-kop">
+          <table class="koers-table">
+            <thead>
+              <tr>
+                <th scope="col">Ronde</th>
+                <th scope="col">Schooljaar</th>
+                <th scope="col" class="koers-number">
+                  Aanvragen toegekend
+                </th>
+                <th scope="col" class="koers-number">
+                  Bedrag
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.subsidyByRound.map((s) => (
+                <tr key={s.roundId}>
+                  <td>{s.roundId}</td>
+                  <td>{s.schoolYear}</td>
+                  <td class="koers-number">{s.approved}</td>
+                  <td class="koers-number">{euros.format(s.amountEuros)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {reports.subsidyByRound.length === 0 && <Paragraph>Nog geen toegekende aanvragen.</Paragraph>}
+      </section>
+
+      <section aria-labelledby="fase-kop" class="koers-section">
+        <Heading2 id="fase-kop">Scholen per fase en ronde</Heading2>
+        <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="fase-kop">
+          <table class="koers-table">
+            <thead>
+              <tr>
+                <th scope="col">Ronde</th>
+                {JourneyPhase.options.map((p) => (
+                  <th scope="col" class="koers-number" key={p}>
+                    {phaseLabel[p]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {reports.phasesByRound.map((r) => (
+                <tr key={r.roundId ?? '-'}>
+                  <th scope="row">{r.roundId ?? 'nog geen ronde'}</th>
+                  {JourneyPhase.options.map((p) => (
+                    <td class="koers-number" key={p}>
+                      {r.counts[p] ?? 0}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </OfficePage>
+  );
+}
+
+export function reportsRouter({ db }: { db: Db }): Router {
+  const router = Router();
+  const period = (query: Record<string, unknown>) => ReportPeriod.safeParse({ from: query.from, to: query.to });
+
+  router.get('/kantoor/rapportages', requireOfficePage(), async (req, res) => {
+    const parsed = period(req.query);
+    if (!parsed.success) {
+      const fields: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fields[String(issue.path[0])] ??= []).push(issue.message);
+      return sendPage(res, 400, <ReportsPage session={pageSession(res)} reports={await buildReports(db, {})} invalid={{ fields }} />);
+    }
+    sendPage(res, 200, <ReportsPage session={pageSession(res)} reports={await buildReports(db, parsed.data)} />);
+  });
+
+  router.get('/kantoor/rapportages/export.csv', requireOfficePage(), async (req, res) => {
+    const reports = await buildReports(db, period(req.query).data ?? {});
+    // Semicolons and a byte-order mark: what Excel in Dutch expects.
+    const csv = `\uFEFF${stringify(reportRows(reports), { delimiter: ';' })}`;
+    res.set('Cache-Control', 'no-store').type('text/csv; charset=utf-8').attachment(`koers-rapportage-${new Date().toISOString().slice(0, 10)}.csv`).send(csv);
+  });
+
+  return router;
+}
