@@ -53,8 +53,24 @@ export type ConversationKind = z.infer<typeof ConversationKind>;
 export const IntakeOutcome = z.enum(['expertschool', 'ontwikkelschool', 'other_pillar', 'not_now']);
 export type IntakeOutcome = z.infer<typeof IntakeOutcome>;
 
+export const intakeOutcomeLabel: Record<IntakeOutcome, string> = {
+  expertschool: 'expertschool',
+  ontwikkelschool: 'ontwikkelschool',
+  other_pillar: 'andere pijler',
+  not_now: 'nu niet',
+};
+
 export const ClosingOutcome = z.enum(['referred', 'rejected', 'dropped_out', 'cancelled']);
 export type ClosingOutcome = z.infer<typeof ClosingOutcome>;
+
+export const closingOutcomeLabel: Record<ClosingOutcome, string> = {
+  referred: 'doorverwezen',
+  rejected: 'aanvraag afgewezen',
+  dropped_out: 'gestopt',
+  cancelled: 'gestopt door het programmabureau',
+};
+
+export const applicationStatusLabel = { draft: 'concept', submitted: 'ingediend', approved: 'toegekend', rejected: 'afgewezen' } as const;
 
 const staffName = z.string().trim().min(2, { message: 'Vul in wie dit vastlegt.' }).max(200);
 const reasonText = (what: string) =>

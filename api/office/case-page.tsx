@@ -1,7 +1,7 @@
 /** One case: the school, the journey as the workflow sees it now, its timeline, and what the office may do now. */
 import type { ComponentChildren } from 'preact';
 import { participantRoleLabel } from '../../domain/application';
-import { phaseLabel, waitingForLabel, type JourneyAction, type JourneyView } from '../../domain/journey';
+import { applicationStatusLabel, closingOutcomeLabel, intakeOutcomeLabel, phaseLabel, waitingForLabel, type JourneyAction, type JourneyView } from '../../domain/journey';
 import { LinkPurpose, purposeLabel } from '../../links/link-token';
 import { formatMoment } from '../../mail/format';
 import type { Session } from '../../staff/sessions';
@@ -99,19 +99,19 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
                     ],
                   ] as [string, string][])
                 : []),
-              ...(journey.intake ? ([['Intake', journey.intake.outcome]] as [string, string][]) : []),
+              ...(journey.intake ? ([['Intake', intakeOutcomeLabel[journey.intake.outcome]]] as [string, string][]) : []),
               ...(journey.application
                 ? ([
                     [
                       'Aanvraag',
-                      `${journey.application.status}${journey.application.amountEuros !== null ? `, ${euros.format(journey.application.amountEuros)}` : ''}, ${journey.application.participants.length} deelnemers, ${journey.application.trajectories.length} leertrajecten`,
+                      `${applicationStatusLabel[journey.application.status]}${journey.application.amountEuros !== null ? `, ${euros.format(journey.application.amountEuros)}` : ''}, ${journey.application.participants.length} deelnemers, ${journey.application.trajectories.length} leertrajecten`,
                     ],
                   ] as [string, string][])
                 : []),
               ...(journey.expertTeam.length
                 ? ([['Expertteam', journey.expertTeam.map((m) => `${m.name} (${participantRoleLabel[m.role]})`).join(', ')]] as [string, string][])
                 : []),
-              ...(journey.outcome ? ([['Afgesloten', `${journey.outcome.outcome}: ${journey.outcome.reason}`]] as [string, string][]) : []),
+              ...(journey.outcome ? ([['Afgesloten', `${closingOutcomeLabel[journey.outcome.outcome]}: ${journey.outcome.reason}`]] as [string, string][]) : []),
             ]}
           />
         </section>

@@ -97,6 +97,12 @@ test('every office page: without a session, 401 and the sign-in form; with one, 
     const page = await fetch(`${stack.apiUrl}${path}`, { headers: { cookie: stack.cookies.staff } });
     expect([path, page.status]).toEqual([path, 200]);
   }
+  const csv = await fetch(`${stack.apiUrl}/kantoor/rapportages/export.csv`, { headers: { cookie: stack.cookies.staff } });
+  expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="koers-rapportage-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const text = await csv.text();
+  expect(text.startsWith('\uFEFFonderdeel;omschrijving;sector of ronde;doel;waarde\n')).toBe(true);
+  expect(text).toContain('kpi;Opgeleide expertscholen;PO;15;');
 });
 
 test('sign in, see who is signed in, sign out; a wrong password says nothing about which part was wrong', async () => {
