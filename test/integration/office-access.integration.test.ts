@@ -99,7 +99,7 @@ test('every office page: without a session, 401 and the sign-in form; with one, 
   }
   const csv = await fetch(`${stack.apiUrl}/kantoor/rapportages/export.csv`, { headers: { cookie: stack.cookies.staff } });
   expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-  expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="koers-rapportage-\d{4}-\d{2}-\d{2}\.csv"$/);
+  expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="?koers-rapportage-\d{4}-\d{2}-\d{2}\.csv"?$/);
   const text = await csv.text();
   expect(text.startsWith('\uFEFFonderdeel;omschrijving;sector of ronde;doel;waarde\n')).toBe(true);
   expect(text).toContain('kpi;Opgeleide expertscholen;PO;15;');
