@@ -8,7 +8,7 @@ import type { Mailer } from '../platform/mailer';
 import type { JourneyStep } from './journey-step';
 import { notifySchool, remindOfApplication, type SchoolNotice } from './notify-school';
 import { recordJourneyStep } from './record-journey-step';
-import { renewLink, type LinkRenewal } from './renew-link';
+import { renewLink, resendLink, type LinkRenewal, type LinkResend } from './replace-link';
 import { createRoundActivities } from './subsidy-rounds';
 
 export interface ActivityDependencies {
@@ -49,6 +49,10 @@ export function createActivities({ db, mailer, temporal, publicUrl, organizerEma
     /** A new link for a step, from an expired one, to the school's known address. */
     async renewLink(renewal: LinkRenewal): Promise<boolean> {
       return heartbeating(() => renewLink(mail, renewal));
+    },
+    /** A new link for a step, sent by the office; the step's earlier links stop working. */
+    async resendLink(resend: LinkResend): Promise<boolean> {
+      return heartbeating(() => resendLink(mail, resend));
     },
     ...createRoundActivities({ db, temporal, sendRoundReminder: (reminder) => remindOfApplication(mail, reminder) }),
   };

@@ -57,7 +57,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(journeysRouter({ db, temporal, taskQueue }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
   app.use(officeRouter({ db }, routes));
-  app.use(officePagesRouter({ db, temporal, log, secureCookies }));
+  app.use(officePagesRouter({ db, temporal, taskQueue, log, secureCookies }));
 
   const document = openApiDocument(registry);
   app.get('/openapi.json', (_req, res) => {

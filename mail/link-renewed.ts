@@ -1,4 +1,7 @@
-/** To a school that asked for a new link from an expired one: sent to the address we know, never the asker's. */
+/**
+ * A new link for a step: asked for by the school from an expired one (sent to the address we know,
+ * never the asker's), or sent by the programme office, e.g. when the first mail went astray.
+ */
 import { renderMail, type RenderedMail } from './layout';
 
 export interface LinkRenewedMail {
@@ -7,16 +10,21 @@ export interface LinkRenewedMail {
   stepLabel: string;
   actionUrl: string;
   linkValidUntil: string;
+  /** renewed: asked for from an expired link; resent: sent by the office. */
+  reason?: 'renewed' | 'resent';
 }
 
 export function renderLinkRenewed(data: LinkRenewedMail): RenderedMail {
   return renderMail({
     subject: `Uw nieuwe link voor ${data.stepLabel}`,
     greeting: `Beste schoolleiding van ${data.schoolName},`,
-    paragraphs: [
-      `Via een verlopen link is een nieuwe link aangevraagd voor ${data.stepLabel}. Hieronder vindt u de nieuwe link; de oude werkt niet meer.`,
-      'Heeft u of een collega deze link niet aangevraagd? Dan kunt u deze e-mail negeren.',
-    ],
+    paragraphs:
+      data.reason === 'resent'
+        ? [`Het programmabureau stuurt u een nieuwe link voor ${data.stepLabel}. Eerdere links voor deze stap werken niet meer.`]
+        : [
+            `Via een verlopen link is een nieuwe link aangevraagd voor ${data.stepLabel}. Hieronder vindt u de nieuwe link; de oude werkt niet meer.`,
+            'Heeft u of een collega deze link niet aangevraagd? Dan kunt u deze e-mail negeren.',
+          ],
     action: { line: 'Ga verder waar u gebleven was.', label: 'Verder met ' + data.stepLabel, url: data.actionUrl, validUntil: data.linkValidUntil },
   });
 }

@@ -1,4 +1,4 @@
 // Every workflow the worker registers.
 export { expertschoolJourney } from './expertschool-journey';
 export { subsidyRound } from './subsidy-round';
-export { renewSchoolLink } from './link-renewal';
+export { renewSchoolLink, resendSchoolLink } from './link-renewal';

@@ -5,3 +5,10 @@ export const RENEW_SCHOOL_LINK = 'renewSchoolLink';
 export function linkRenewalWorkflowId(expiredLinkId: string): string {
   return `link-renewal-${expiredLinkId}`;
 }
+
+export const RESEND_SCHOOL_LINK = 'resendSchoolLink';
+
+/** One mail per office request, however often the request is sent. */
+export function linkResendWorkflowId(requestId: string): string {
+  return `link-resend-${requestId}`;
+}

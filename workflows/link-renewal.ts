@@ -5,8 +5,9 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { LinkResend } from '../activities/replace-link';
 
-const { renewLink } = proxyActivities<Activities>({
+const { renewLink, resendLink } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
@@ -14,4 +15,9 @@ const { renewLink } = proxyActivities<Activities>({
 
 export async function renewSchoolLink(expiredLinkId: string): Promise<boolean> {
   return renewLink({ expiredLinkId, requestedAt: new Date().toISOString() });
+}
+
+/** The office sends a school a fresh link for a step; started with the request's id as workflow id. */
+export async function resendSchoolLink(request: Omit<LinkResend, 'requestedAt'>): Promise<boolean> {
+  return resendLink({ ...request, requestedAt: new Date().toISOString() });
 }

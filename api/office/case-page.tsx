@@ -1,4 +1,5 @@
 /** One case: the school, the journey as the workflow sees it now, its timeline, and what the office may do now. */
+import { randomUUID } from 'node:crypto';
 import type { ComponentChildren } from 'preact';
 import { participantRoleLabel } from '../../domain/application';
 import { applicationStatusLabel, closingOutcomeLabel, intakeOutcomeLabel, phaseLabel, waitingForLabel, type JourneyAction, type JourneyView } from '../../domain/journey';
@@ -169,6 +170,21 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
         )}
         {can('recordAspirantOutcome') && (
           <DecisionForm session={session} journeyId={journey.journeyId} action="aspirant-outcome" title="Uitkomst van het aspirantjaar" legend="Uitkomst" options={[['expertschool', 'Wordt expertschool'], ['dropped_out', 'Stopt']]} failed={form('aspirant-outcome')} field="outcome" />
+        )}
+        {journey.phase !== 'closed' && (
+          <ActionForm session={session} journeyId={journey.journeyId} action="links-resend" title="Nieuwe link sturen" failed={form('links-resend')} submit="Link sturen" secondary>
+            <Paragraph>De school krijgt een nieuwe link op het bekende e-mailadres; eerdere links voor die stap werken dan niet meer.</Paragraph>
+            <input type="hidden" name="requestId" value={randomUUID()} />
+            <SelectField
+              id="links-resend-purpose"
+              name="purpose"
+              label="Voor welke stap"
+              value=""
+              placeholder="Kies een stap"
+              options={LinkPurpose.options.map((p) => [p, purposeLabel[p]] as [string, string])}
+              errors={prefixed('links-resend', form('links-resend'))}
+            />
+          </ActionForm>
         )}
         {journey.phase !== 'closed' && (
           <ActionForm session={session} journeyId={journey.journeyId} action="links-revoke" title="Links van de school intrekken" failed={form('links-revoke')} submit="Links intrekken" secondary>

@@ -4,6 +4,7 @@
  * carries the session's CSRF token; every action is the journey workflow's Update.
  */
 import type { Client } from '@temporalio/client';
+import { z } from '../../domain/zod';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { LinkPurpose } from '../../links/link-token';
 import { revokeLinks } from '../../links/open-link';
@@ -17,7 +18,7 @@ import { journeyTimeline } from '../journeys/journey-timeline';
 import { errorsByField } from '../pages/form-fields';
 import { Heading1, Page, Paragraph } from '../pages/layout';
 import { sendPage } from '../pages/render';
-import { JourneyParams } from '../routes/journeys';
+import { JourneyParams, requestLinkResend } from '../routes/journeys';
 import { signInRateLimit, WRONG_CREDENTIALS } from '../routes/session';
 import { pageHeaders } from '../school/school-pages';
 import { clearSessionCookie, loadSession, sessionToken, setSessionCookie } from './authenticate';
@@ -32,6 +33,7 @@ import { reportsRouter } from './reports-pages';
 export interface OfficePageDependencies {
   db: Db;
   temporal: Client;
+  taskQueue: string;
   log: Logger;
   secureCookies: boolean;
 }
@@ -125,6 +127,15 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
     const session = pageSession(res);
     const values = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
 
+    if (name === 'links-resend') {
+      const purpose = LinkPurpose.safeParse(values.purpose).data;
+      const requestId = z.uuid().safeParse(values.requestId).data;
+      if (!purpose || !requestId) {
+        return showCase(res, journeyId, 400, { failed: { action: name, fields: { purpose: ['Kies voor welke stap de school een nieuwe link krijgt.'] }, general: [], values } });
+      }
+      await requestLinkResend(deps, { journeyId, purpose, requestId, requestedBy: session.staff.name });
+      return res.redirect(303, `/kantoor/dossiers/${journeyId}?gedaan=${name}`);
+    }
     if (name === 'links-revoke') {
       const purpose = LinkPurpose.safeParse(values.purpose).data;
       await revokeLinks(db, { journeyId, revokedBy: session.staff.name, ...(purpose ? { purpose } : {}) });

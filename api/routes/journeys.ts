@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { JourneyView, Track } from '../../domain/journey';
@@ -7,9 +8,11 @@ import { LinkPurpose } from '../../links/link-token';
 import { markLinkUsed, revokeLinks } from '../../links/open-link';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/expertschool-journey.messages';
+import { linkResendWorkflowId, RESEND_SCHOOL_LINK } from '../../workflows/link-renewal.messages';
 import { journeyActions, takeJourneyAction } from '../journeys/journey-actions';
 import { journeyTimeline, TimelineEntry } from '../journeys/journey-timeline';
 import { startJourney } from '../journeys/start-journey';
+import { startOnce } from '../journeys/start-once';
 import { officeSession } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
@@ -23,6 +26,13 @@ const StartJourneyRequest = z
     hasAspirantYearBehind: z.boolean().default(false).describe('The school did the aspirant year in the previous school year'),
   })
   .openapi('StartJourneyRequest');
+
+const ResendLink = z
+  .object({
+    purpose: LinkPurpose.describe('The step whose link is sent anew'),
+    requestId: z.uuid().optional().describe('Send the same id again and no second mail goes out'),
+  })
+  .openapi('ResendLink');
 
 const RevokeLinks = z
   .object({ purpose: LinkPurpose.optional().describe('Only the links for this step; all live links of the journey without it') })
@@ -149,5 +159,28 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
     },
   );
 
+  routes.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/journeys/{journeyId}/links/resend',
+      access: 'staff',
+      summary: "Office: mail the school a fresh link for a step (to its known address); the step's earlier links stop working",
+      request: { params: JourneyParams, body: jsonBody(ResendLink) },
+      responses: { 202: jsonResponse('Will be sent (when the step is still open)', z.object({ requestId: z.string() })), 400: errorResponse('Invalid input') },
+    },
+    async (req, res) => {
+      const { journeyId } = validate(JourneyParams, req.params);
+      const { purpose, requestId = randomUUID() } = validate(ResendLink, req.body);
+      await requestLinkResend(deps, { journeyId, purpose, requestId, requestedBy: officeSession(res, 'staff').staff.name });
+      res.status(202).json({ requestId });
+    },
+  );
+
   return router;
+}
+
+/** Starts the workflow that mails a fresh link; one per request id. */
+export function requestLinkResend(deps: { temporal: Client; taskQueue: string }, request: { journeyId: string; purpose: LinkPurpose; requestId: string; requestedBy: string }): Promise<void> {
+  return startOnce(deps.temporal, { workflow: RESEND_SCHOOL_LINK, workflowId: linkResendWorkflowId(request.requestId), taskQueue: deps.taskQueue, args: [request] });
 }

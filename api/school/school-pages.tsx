@@ -3,7 +3,7 @@
  * and which step; the link is checked on every request, and every action goes to the journey's
  * workflow, so the page shows what the workflow decided.
  */
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -13,6 +13,7 @@ import { conversationInvitation } from '../../mail/conversation-invitation';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { RENEW_SCHOOL_LINK, linkRenewalWorkflowId } from '../../workflows/link-renewal.messages';
+import { startOnce } from '../journeys/start-once';
 import { sendPage } from '../pages/render';
 import { applicationStep } from './application-step';
 import { conversationStep } from './conversation-step';
@@ -101,16 +102,7 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
     const token = String(req.params.token);
     const check = await openLink(deps.db, token);
     if (check.status !== 'expired') return check.status === 'valid' ? res.redirect(303, `/s/${token}`) : refuse(res, token, check);
-    try {
-      await deps.temporal.workflow.start(RENEW_SCHOOL_LINK, {
-        workflowId: linkRenewalWorkflowId(check.linkId),
-        taskQueue: deps.taskQueue,
-        args: [check.linkId],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await startOnce(deps.temporal, { workflow: RENEW_SCHOOL_LINK, workflowId: linkRenewalWorkflowId(check.linkId), taskQueue: deps.taskQueue, args: [check.linkId] });
     sendPage(res, 202, <RenewalRequestedPage />);
   });
 

@@ -163,3 +163,32 @@ test('who acted is the signed-in member, whatever the request says', async () =>
   const event = await stack.db.auditEvent.findFirstOrThrow({ where: { journeyId: body.journeyId, type: 'conversation_recorded' } });
   expect(event.actor).toBe('Anna Visser');
 });
+
+test('a mail the server keeps refusing shows on the overview with its error while it is retried, and goes when sent', async () => {
+  const school = await createSchool(stack.db, { name: 'Basisschool De Berk' });
+  const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+  stack.mail.setRefusing(true);
+  try {
+    await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-plan`, { startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Dorpsstraat 1' });
+    let problems: { journeyId: string; attempts: number; lastError: string }[] = [];
+    for (let i = 0; i < 100 && !problems.some((p) => p.journeyId === body.journeyId); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      problems = (await api(stack, 'GET', '/api/problems')).body;
+    }
+    const problem = problems.find((p) => p.journeyId === body.journeyId)!;
+    expect(problem.lastError).toContain('451');
+    expect(problem.lastError).not.toContain(school.contactEmail);
+    const overview = await fetch(`${stack.apiUrl}/kantoor`, { headers: { cookie: stack.cookies.staff } }).then((r) => r.text());
+    expect(overview).toContain('E-mail die niet aankomt');
+    expect(overview).toContain('Basisschool De Berk');
+  } finally {
+    stack.mail.setRefusing(false);
+  }
+  await stack.mail.waitFor((m) => m.to === school.contactEmail, 30_000);
+  for (let i = 0; i < 100; i++) {
+    const problems: { journeyId: string }[] = (await api(stack, 'GET', '/api/problems')).body;
+    if (!problems.some((p) => p.journeyId === body.journeyId)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the problem stayed after the mail was sent');
+});

@@ -5,6 +5,7 @@
  * Every way a link can be wrong is refused with its own status and a Dutch page that says
  * nothing about the case.
  */
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app';
@@ -280,10 +281,27 @@ describe('links that do not open their step', () => {
     expect(stack.mail.messages().filter(mailTo(school, /^Uw nieuwe link/))).toHaveLength(1);
   });
 
+  test('the office sends a fresh link: the earlier ones stop working, and one request sends one mail', async () => {
+    const { school, journeyId, mail } = await reachApplication();
+    const first = linkIn(mail);
+    const requestId = randomUUID();
+    for (let i = 0; i < 2; i++) {
+      expect(await api(stack, 'POST', `/api/journeys/${journeyId}/links/resend`, { purpose: 'application', requestId })).toEqual({ status: 202, body: { requestId } });
+    }
+    const resent = await stack.mail.waitFor(mailTo(school, /^Uw nieuwe link voor uw subsidieaanvraag$/));
+    expect(resent.text).toContain('Het programmabureau stuurt u een nieuwe link voor uw subsidieaanvraag.');
+    const old = await getPage(first);
+    expect(old.status).toBe(410);
+    expect(old.html).toContain('Deze link is ingetrokken');
+    expect((await getPage(linkIn(resent))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(stack.mail.messages().filter(mailTo(school, /^Uw nieuwe link/))).toHaveLength(1);
+  });
+
   test('a link the office revoked, and a link of a closed journey: 410, each with its own page', async () => {
     const { school, journeyId, mail } = await reachApplication();
     const link = linkIn(mail);
-    const revoked = await api(stack, 'POST', `/api/journeys/${journeyId}/links/revoke`, { purpose: 'application', revokedBy: office });
+    const revoked = await api(stack, 'POST', `/api/journeys/${journeyId}/links/revoke`, { purpose: 'application' });
     expect(revoked.body).toEqual({ revoked: 1 });
     const page = await getPage(link);
     expect(page.status).toBe(410);
