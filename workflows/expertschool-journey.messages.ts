@@ -76,6 +76,8 @@ export const searchAttributes = {
   phase: defineSearchAttributeKey('KoersPhase', SearchAttributeType.KEYWORD),
   track: defineSearchAttributeKey('KoersTrack', SearchAttributeType.KEYWORD),
   sector: defineSearchAttributeKey('KoersSector', SearchAttributeType.KEYWORD),
+  region: defineSearchAttributeKey('KoersRegion', SearchAttributeType.KEYWORD),
+  round: defineSearchAttributeKey('KoersRound', SearchAttributeType.KEYWORD),
   waitingFor: defineSearchAttributeKey('KoersWaitingFor', SearchAttributeType.KEYWORD),
   nextDeadline: defineSearchAttributeKey('KoersNextDeadline', SearchAttributeType.DATETIME),
 } as const;

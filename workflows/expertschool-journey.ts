@@ -205,6 +205,8 @@ export async function expertschoolJourney(input: JourneyInput): Promise<JourneyR
       { key: searchAttributes.phase, value: phase },
       { key: searchAttributes.waitingFor, value: waitingFor },
       { key: searchAttributes.nextDeadline, value: deadline === null ? null : new Date(deadline) },
+      // The round, as on the office's overview; journeys from before it carry no round attribute.
+      ...(patched('round-search-attribute') ? [{ key: searchAttributes.round, value: round?.roundId ?? application?.roundId ?? null }] : []),
     ]);
     return record(event, actor);
   }

@@ -47,6 +47,7 @@ export async function startJourney({ db, temporal, taskQueue }: JourneyDependenc
         { key: searchAttributes.phase, value: 'conversation' },
         { key: searchAttributes.track, value: request.track },
         { key: searchAttributes.sector, value: school.sector },
+        { key: searchAttributes.region, value: school.region },
       ],
     });
   } catch (error) {

@@ -93,7 +93,7 @@ test('a journey driven over HTTP to an approved application, visible in Temporal
   let listed: string[] = [];
   for (let i = 0; i < 100 && listed.length === 0; i++) {
     listed = [];
-    for await (const execution of stack.client.workflow.list({ query: `KoersPhase = 'approved' AND KoersTrack = 'expertschool' AND WorkflowId = '${journeyId}'` })) {
+    for await (const execution of stack.client.workflow.list({ query: `KoersPhase = 'approved' AND KoersTrack = 'expertschool' AND KoersRound = 'voorjaar' AND WorkflowId = '${journeyId}'` })) {
       listed.push(execution.workflowId);
     }
     if (listed.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -192,3 +192,31 @@ test('a mail the server keeps refusing shows on the overview with its error whil
   }
   throw new Error('the problem stayed after the mail was sent');
 });
+
+test('the Temporal UI tells the same story as the overview: the same journeys per phase, region and round', async () => {
+  const region = `Proefregio ${Date.now()}`;
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const school = await createSchool(stack.db, { region });
+    const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+    ids.push(body.journeyId);
+  }
+  await api(stack, 'POST', `/api/journeys/${ids[0]}/conversation-report`, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak.' });
+
+  const visible = async (query: string) => {
+    const found: string[] = [];
+    for await (const execution of stack.client.workflow.list({ query })) found.push(execution.workflowId);
+    return found.sort();
+  };
+  for (const phase of ['conversation', 'intake']) {
+    const { body: list } = await api(stack, 'GET', `/api/cases?phase=${phase}&region=${encodeURIComponent(region)}`);
+    const onOverview = list.rows.map((r: { journeyId: string }) => r.journeyId).sort();
+    let inTemporal: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      inTemporal = await visible(`KoersPhase = '${phase}' AND KoersRegion = '${region}' AND ExecutionStatus = 'Running'`);
+      if (inTemporal.length === onOverview.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect([phase, inTemporal]).toEqual([phase, onOverview]);
+  }
+});
