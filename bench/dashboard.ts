@@ -1,0 +1,124 @@
+/**
+ * The office's overview with ten thousand cases: p50 and p95 of listing and filtering over HTTP,
+ * against an authenticated request that does no listing (GET /api/session), both in this run.
+ *
+ *   npm run bench:dashboard -- [cases=10000] [requests=200]
+ *
+ * Writes bench/results/dashboard.json and prints a table.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmod, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from '@temporalio/client';
+import { createApp } from '../api/app';
+import { SESSION_COOKIE } from '../api/office/authenticate';
+import { JourneyPhase, WaitingFor } from '../domain/journey';
+import { createDb } from '../platform/db';
+import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { freePort } from '../platform/free-port';
+import { createLogger } from '../platform/logger';
+import { migrateDatabase } from '../platform/migrate';
+import { generatePassword } from '../staff/password';
+import { signIn } from '../staff/sessions';
+import { createStaffMember } from '../staff/staff-member';
+
+const DAY = 86_400_000;
+const regions = ['Groningen', 'Friesland', 'Drenthe', 'Overijssel', 'Flevoland', 'Gelderland', 'Utrecht', 'Noord-Holland', 'Zuid-Holland', 'Zeeland', 'Noord-Brabant', 'Limburg'];
+const sectors = ['PO', 'VO', 'SO'] as const;
+
+function brinFor(i: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return `${String(i % 100).padStart(2, '0')}${letters[Math.floor(i / 100) % 26]}${letters[Math.floor(i / 2600) % 26]}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main(): Promise<void> {
+  const cases = Number(process.argv[2] ?? 10_000);
+  const requests = Number(process.argv[3] ?? 200);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'koers-bench-'));
+  await chmod(scratch, 0o755);
+  const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'postgres'), port: await freePort(), ephemeral: true });
+  await migrateDatabase(database.url);
+  const db = createDb(database.url);
+  let server: Server | undefined;
+  try {
+    console.log(`seeding ${cases} schools and journeys…`);
+    const now = Date.now();
+    for (let start = 0; start < cases; start += 2_000) {
+      const batch = Array.from({ length: Math.min(2_000, cases - start) }, (_, k) => start + k);
+      await db.school.createMany({
+        data: batch.map((i) => ({
+          brin: brinFor(i), name: `Basisschool ${i} ${regions[i % regions.length]}`, sector: sectors[i % 3]!, region: regions[(i * 7) % regions.length]!,
+          contactEmail: `school${i}@bench.example`, inspectionRating: 'goed', equalAccessMarkers: i % 9 === 0 ? ['small_regional'] : [],
+        })),
+      });
+      await db.journey.createMany({
+        data: batch.map((i) => {
+          const phase = JourneyPhase.options[i % JourneyPhase.options.length]!;
+          return {
+            id: `journey-expertschool-${brinFor(i)}`, brin: brinFor(i), track: 'expertschool', cycle: 0, phase, lastStep: 3,
+            waitingFor: phase === 'closed' ? null : WaitingFor.options[i % 4]!, nextDeadline: i % 3 === 0 ? null : new Date(now + ((i % 120) - 30) * DAY),
+            roundId: i % 2 === 0 ? `ronde-${2024 + (i % 3)}` : null, updatedAt: new Date(now - (i % 40) * DAY), startedAt: new Date(now - (i % 700) * DAY),
+          };
+        }),
+      });
+    }
+    await db.$executeRawUnsafe('ANALYZE');
+
+    const app = createApp({ db, temporal: new Client(), taskQueue: 'bench', log: createLogger('silent') });
+    server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const password = generatePassword();
+    await createStaffMember(db, { email: 'bench@ontwikkelkracht.example', name: 'Bench', role: 'staff' }, password);
+    const cookie = `${SESSION_COOKIE}=${(await signIn(db, 'bench@ontwikkelkracht.example', password))!.token}`;
+
+    const scenarios: [string, string][] = [
+      ['baseline: who is signed in (GET /api/session)', '/api/session'],
+      ['list, first page', '/api/cases'],
+      ['list, page 100', '/api/cases?page=100'],
+      ['filter: phase', '/api/cases?phase=application'],
+      ['filter: sector and region', '/api/cases?sector=VO&region=Utrecht'],
+      ['filter: overdue', '/api/cases?attention=overdue'],
+      ['search: school name', '/api/cases?q=Basisschool%204242'],
+      ['overview page (HTML, all of the above and the problems)', '/kantoor?phase=decision'],
+    ];
+    const results = [];
+    for (const [name, route] of scenarios) {
+      const timings: number[] = [];
+      for (let i = 0; i < requests + 20; i++) {
+        const started = performance.now();
+        const response = await fetch(`${base}${route}`, { headers: { cookie } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${route}: ${response.status}`);
+        if (i >= 20) timings.push(performance.now() - started); // the first 20 warm up
+      }
+      timings.sort((a, b) => a - b);
+      results.push({ name, route, p50: percentile(timings, 50), p95: percentile(timings, 95) });
+    }
+    const baseline = results[0]!;
+    const rows = results.map((r) => ({ ...r, p50: Math.round(r.p50 * 10) / 10, p95: Math.round(r.p95 * 10) / 10, ratioP95: Math.round((r.p95 / baseline.p95) * 10) / 10 }));
+    const report = { measuredAt: new Date().toISOString(), cases, requestsPerScenario: requests, results: rows };
+    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    writeFileSync(path.join(__dirname, 'results', 'dashboard.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n| ${cases.toLocaleString('en')} cases, ${requests} requests each | p50 ms | p95 ms | p95 / baseline |\n|---|---|---|---|`);
+    for (const r of rows) console.log(`| ${r.name} | ${r.p50} | ${r.p95} | ${r.ratioP95} |`);
+  } finally {
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    await db.$disconnect();
+    await database.stop();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
