@@ -65,15 +65,20 @@ export async function notifySchool(deps: SchoolMailDependencies, notice: SchoolN
   const key = { key: `${notice.journeyId}/${purpose}`, journeyId: notice.journeyId, purpose, requestedAt: notice.requestedAt };
   await sendOnce(deps, key, async (tx) => {
     const school = await schoolOf(tx, notice.brin);
-    const link = (request: Omit<LinkRequest, 'journeyId'>): Promise<IssuedLink> =>
-      issueLink(tx, deps.publicUrl, { journeyId: notice.journeyId, ...request });
+    const link = (request: Omit<LinkRequest, 'journeyId'>): Promise<IssuedLink> => issueLink(tx, deps.publicUrl, { journeyId: notice.journeyId, ...request });
     const linkFields = ({ url, expiresAt }: IssuedLink) => ({ actionUrl: url, linkValidUntil: expiresAt.toISOString() });
     const to = school.contactEmail;
     switch (notice.kind) {
       case 'round-opened': {
         const { round } = notice;
         const issued = await link({ purpose: 'application', scope: round.roundId, stepEndsAt: new Date(round.closesAt), singleUse: false });
-        const mail = renderRoundOpened({ schoolName: school.name, roundName: roundName(round), schoolYear: round.schoolYear, closesAt: round.closesAt, ...linkFields(issued) });
+        const mail = renderRoundOpened({
+          schoolName: school.name,
+          roundName: roundName(round),
+          schoolYear: round.schoolYear,
+          closesAt: round.closesAt,
+          ...linkFields(issued),
+        });
         return { to, mail };
       }
       case 'round-missed':
@@ -85,8 +90,19 @@ export async function notifySchool(deps: SchoolMailDependencies, notice: SchoolN
           where: { journeyId: notice.journeyId, purpose: 'conversation', revokedAt: null, usedAt: null },
           data: { revokedAt: new Date(), revokedBy: 'system: new moment planned' },
         });
-        const issued = await link({ purpose: 'conversation', scope: `${notice.cycle}-${conversation.number}`, stepEndsAt: new Date(conversation.startsAt), singleUse: true });
-        const details = { schoolName: school.name, kind: conversation.kind, startsAt: conversation.startsAt, durationMinutes: conversation.durationMinutes, location: conversation.location };
+        const issued = await link({
+          purpose: 'conversation',
+          scope: `${notice.cycle}-${conversation.number}`,
+          stepEndsAt: new Date(conversation.startsAt),
+          singleUse: true,
+        });
+        const details = {
+          schoolName: school.name,
+          kind: conversation.kind,
+          startsAt: conversation.startsAt,
+          durationMinutes: conversation.durationMinutes,
+          location: conversation.location,
+        };
         const mail = renderConversationPlanned({ ...details, isNewMoment: conversation.number > 1, ...linkFields(issued) });
         const icalEvent = conversationInvitation({
           ...details,
@@ -111,11 +127,13 @@ export async function remindOfApplication(deps: SchoolMailDependencies, reminder
   const purpose = `round-reminder-${reminder.daysBefore}d/${reminder.roundId}`;
   const key = { key: `${reminder.journeyId}/${purpose}`, journeyId: reminder.journeyId, purpose, requestedAt: reminder.remindAt };
   await sendOnce(deps, key, async (tx) => {
-    const issued = await issueLink(
-      tx,
-      deps.publicUrl,
-      { journeyId: reminder.journeyId, purpose: 'application', scope: reminder.roundId, stepEndsAt: new Date(reminder.closesAt), singleUse: false },
-    );
+    const issued = await issueLink(tx, deps.publicUrl, {
+      journeyId: reminder.journeyId,
+      purpose: 'application',
+      scope: reminder.roundId,
+      stepEndsAt: new Date(reminder.closesAt),
+      singleUse: false,
+    });
     const mail = renderApplicationReminder({
       schoolName: reminder.schoolName,
       roundName: reminder.roundName,

@@ -15,15 +15,17 @@ export async function recordJourneyStep(db: Db, step: JourneyStep): Promise<void
     await upsertCase(tx, step.caseState, step.seq);
     await writeEventRecords(tx, step);
     await tx.auditEvent.createMany({
-      data: [{
-        id: step.key,
-        journeyId: step.caseState.journeyId,
-        seq: step.seq,
-        at: new Date(step.at),
-        actor: step.actor,
-        type: step.event.type,
-        data: step.event as unknown as Prisma.InputJsonValue,
-      }],
+      data: [
+        {
+          id: step.key,
+          journeyId: step.caseState.journeyId,
+          seq: step.seq,
+          at: new Date(step.at),
+          actor: step.actor,
+          type: step.event.type,
+          data: step.event as unknown as Prisma.InputJsonValue,
+        },
+      ],
       skipDuplicates: true,
     });
   });

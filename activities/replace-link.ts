@@ -36,11 +36,20 @@ async function stepStillOpen(db: Db, old: LinkRow): Promise<{ brin: string } | n
   return journey !== null && journey.phase === purposePhase[purpose] && old.stepEndsAt > new Date() ? journey : null;
 }
 
-async function replace(deps: SchoolMailDependencies, old: LinkRow, brin: string, key: { key: string; purpose: string; requestedAt: string }, how: { reason: 'renewed' | 'resent'; revokedBy?: string }): Promise<void> {
+async function replace(
+  deps: SchoolMailDependencies,
+  old: LinkRow,
+  brin: string,
+  key: { key: string; purpose: string; requestedAt: string },
+  how: { reason: 'renewed' | 'resent'; revokedBy?: string },
+): Promise<void> {
   const purpose = LinkPurpose.parse(old.purpose);
   await sendOnce(deps, { ...key, journeyId: old.journeyId }, async (tx) => {
     if (how.revokedBy) {
-      await tx.linkToken.updateMany({ where: { journeyId: old.journeyId, purpose, revokedAt: null, usedAt: null }, data: { revokedAt: new Date(), revokedBy: how.revokedBy } });
+      await tx.linkToken.updateMany({
+        where: { journeyId: old.journeyId, purpose, revokedAt: null, usedAt: null },
+        data: { revokedAt: new Date(), revokedBy: how.revokedBy },
+      });
     }
     const school = await tx.school.findUniqueOrThrow({ where: { brin }, select: { name: true, contactEmail: true } });
     const issued = await issueLink(tx, deps.publicUrl, {
@@ -51,7 +60,13 @@ async function replace(deps: SchoolMailDependencies, old: LinkRow, brin: string,
       singleUse: old.singleUse,
       ...(how.reason === 'renewed' ? { renews: old.id } : {}),
     });
-    const mail = renderLinkRenewed({ schoolName: school.name, stepLabel: purposeLabel[purpose], actionUrl: issued.url, linkValidUntil: issued.expiresAt.toISOString(), reason: how.reason });
+    const mail = renderLinkRenewed({
+      schoolName: school.name,
+      stepLabel: purposeLabel[purpose],
+      actionUrl: issued.url,
+      linkValidUntil: issued.expiresAt.toISOString(),
+      reason: how.reason,
+    });
     return { to: school.contactEmail, mail };
   });
 }
@@ -75,7 +90,10 @@ export async function resendLink(deps: SchoolMailDependencies, request: LinkRese
   const key = { key: `${request.journeyId}/${purposeKey}`, purpose: purposeKey, requestedAt: request.requestedAt };
   // Asked again (a retried activity): the row from the first time is what goes out, once.
   if ((await db.outboxMail.count({ where: { id: key.key } })) > 0) return deliverMail(deps, key.key).then(() => true);
-  const latest = await db.linkToken.findFirst({ where: { journeyId: request.journeyId, purpose: request.purpose, usedAt: null }, orderBy: { createdAt: 'desc' } });
+  const latest = await db.linkToken.findFirst({
+    where: { journeyId: request.journeyId, purpose: request.purpose, usedAt: null },
+    orderBy: { createdAt: 'desc' },
+  });
   const open = latest ? await stepStillOpen(db, latest) : null;
   if (!latest || !open) return false;
   await replace(deps, latest, open.brin, key, { reason: 'resent', revokedBy: `${request.requestedBy} (nieuwe link verstuurd)` });

@@ -103,7 +103,11 @@ export async function sendMail(deps: { db: Db; mailer: Mailer }, { to, mail, ica
 /** The error as the server or the network put it, with the recipient's address taken out. */
 function describeSmtpError(error: unknown, to: string): string {
   const { code, responseCode, message } = (error ?? {}) as { code?: unknown; responseCode?: unknown; message?: unknown };
-  const text = [typeof code === 'string' ? code : null, typeof responseCode === 'number' ? String(responseCode) : null, typeof message === 'string' ? message : String(error)]
+  const text = [
+    typeof code === 'string' ? code : null,
+    typeof responseCode === 'number' ? String(responseCode) : null,
+    typeof message === 'string' ? message : String(error),
+  ]
     .filter((part): part is string => part !== null)
     .join(' ');
   return text.split(to).join('[ontvanger]').slice(0, 1_000);

@@ -97,7 +97,10 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
           take: PAGE,
         });
         if (page.length === 0) return told;
-        told += await signalEach(page.map((j) => j.id), (id) => temporal.workflow.getHandle(id).signal(roundOpened, round));
+        told += await signalEach(
+          page.map((j) => j.id),
+          (id) => temporal.workflow.getHandle(id).signal(roundOpened, round),
+        );
         cursor = page[page.length - 1]!.id;
         context.heartbeat({ cursor, told });
       }
@@ -142,7 +145,10 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
       const row = await db.subsidyRound.findUniqueOrThrow({ where: { id: roundId } });
       const applying = await db.journey.findMany({ where: { roundId, phase: 'application' }, select: { id: true } });
       const changed = { ...toOpenRound(row), closesAt };
-      return signalEach(applying.map((j) => j.id), (id) => temporal.workflow.getHandle(id).signal(roundChanged, changed));
+      return signalEach(
+        applying.map((j) => j.id),
+        (id) => temporal.workflow.getHandle(id).signal(roundChanged, changed),
+      );
     },
 
     /**
@@ -164,9 +170,12 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
         return { granted: true, full: round.capacity !== null && taken + 1 >= round.capacity, workflowId: round.workflowId };
       });
       if (outcome.full && outcome.workflowId) {
-        await temporal.workflow.getHandle(outcome.workflowId).signal(roundFull).catch((error: unknown) => {
-          if (!(error instanceof WorkflowNotFoundError)) throw error;
-        });
+        await temporal.workflow
+          .getHandle(outcome.workflowId)
+          .signal(roundFull)
+          .catch((error: unknown) => {
+            if (!(error instanceof WorkflowNotFoundError)) throw error;
+          });
       }
       return { granted: outcome.granted };
     },

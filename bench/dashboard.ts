@@ -26,7 +26,20 @@ import { signIn } from '../staff/sessions';
 import { createStaffMember } from '../staff/staff-member';
 
 const DAY = 86_400_000;
-const regions = ['Groningen', 'Friesland', 'Drenthe', 'Overijssel', 'Flevoland', 'Gelderland', 'Utrecht', 'Noord-Holland', 'Zuid-Holland', 'Zeeland', 'Noord-Brabant', 'Limburg'];
+const regions = [
+  'Groningen',
+  'Friesland',
+  'Drenthe',
+  'Overijssel',
+  'Flevoland',
+  'Gelderland',
+  'Utrecht',
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Zeeland',
+  'Noord-Brabant',
+  'Limburg',
+];
 const sectors = ['PO', 'VO', 'SO'] as const;
 
 function brinFor(i: number): string {
@@ -54,17 +67,30 @@ async function main(): Promise<void> {
       const batch = Array.from({ length: Math.min(2_000, cases - start) }, (_, k) => start + k);
       await db.school.createMany({
         data: batch.map((i) => ({
-          brin: brinFor(i), name: `Basisschool ${i} ${regions[i % regions.length]}`, sector: sectors[i % 3]!, region: regions[(i * 7) % regions.length]!,
-          contactEmail: `school${i}@bench.example`, inspectionRating: 'goed', equalAccessMarkers: i % 9 === 0 ? ['small_regional'] : [],
+          brin: brinFor(i),
+          name: `Basisschool ${i} ${regions[i % regions.length]}`,
+          sector: sectors[i % 3]!,
+          region: regions[(i * 7) % regions.length]!,
+          contactEmail: `school${i}@bench.example`,
+          inspectionRating: 'goed',
+          equalAccessMarkers: i % 9 === 0 ? ['small_regional'] : [],
         })),
       });
       await db.journey.createMany({
         data: batch.map((i) => {
           const phase = JourneyPhase.options[i % JourneyPhase.options.length]!;
           return {
-            id: `journey-expertschool-${brinFor(i)}`, brin: brinFor(i), track: 'expertschool', cycle: 0, phase, lastStep: 3,
-            waitingFor: phase === 'closed' ? null : WaitingFor.options[i % 4]!, nextDeadline: i % 3 === 0 ? null : new Date(now + ((i % 120) - 30) * DAY),
-            roundId: i % 2 === 0 ? `ronde-${2024 + (i % 3)}` : null, updatedAt: new Date(now - (i % 40) * DAY), startedAt: new Date(now - (i % 700) * DAY),
+            id: `journey-expertschool-${brinFor(i)}`,
+            brin: brinFor(i),
+            track: 'expertschool',
+            cycle: 0,
+            phase,
+            lastStep: 3,
+            waitingFor: phase === 'closed' ? null : WaitingFor.options[i % 4]!,
+            nextDeadline: i % 3 === 0 ? null : new Date(now + ((i % 120) - 30) * DAY),
+            roundId: i % 2 === 0 ? `ronde-${2024 + (i % 3)}` : null,
+            updatedAt: new Date(now - (i % 40) * DAY),
+            startedAt: new Date(now - (i % 700) * DAY),
           };
         }),
       });
@@ -104,7 +130,12 @@ async function main(): Promise<void> {
       results.push({ name, route, p50: percentile(timings, 50), p95: percentile(timings, 95) });
     }
     const baseline = results[0]!;
-    const rows = results.map((r) => ({ ...r, p50: Math.round(r.p50 * 10) / 10, p95: Math.round(r.p95 * 10) / 10, ratioP95: Math.round((r.p95 / baseline.p95) * 10) / 10 }));
+    const rows = results.map((r) => ({
+      ...r,
+      p50: Math.round(r.p50 * 10) / 10,
+      p95: Math.round(r.p95 * 10) / 10,
+      ratioP95: Math.round((r.p95 / baseline.p95) * 10) / 10,
+    }));
     const report = { measuredAt: new Date().toISOString(), cases, requestsPerScenario: requests, results: rows };
     mkdirSync(path.join(__dirname, 'results'), { recursive: true });
     writeFileSync(path.join(__dirname, 'results', 'dashboard.json'), `${JSON.stringify(report, null, 2)}\n`);

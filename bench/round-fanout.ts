@@ -28,16 +28,31 @@ function brinFor(i: number): string {
 async function journeysWaitingForARound(stack: BenchStack, count: number): Promise<void> {
   await stack.db.school.createMany({
     data: Array.from({ length: count }, (_, i) => ({
-      brin: brinFor(i), name: `School ${i}`, sector: 'PO' as const, region: 'Utrecht', contactEmail: `school${i}@bench.example`, inspectionRating: 'goed', equalAccessMarkers: [],
+      brin: brinFor(i),
+      name: `School ${i}`,
+      sector: 'PO' as const,
+      region: 'Utrecht',
+      contactEmail: `school${i}@bench.example`,
+      inspectionRating: 'goed',
+      equalAccessMarkers: [],
     })),
   });
   const office = 'Bench';
-  await inBatches(Array.from({ length: count }, (_, i) => i), CONCURRENCY, async (i) => {
-    const { journeyId } = await startJourney({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue }, { brin: brinFor(i), track: 'expertschool', hasAspirantYearBehind: false });
-    const handle = stack.client.workflow.getHandle(journeyId);
-    await handle.executeUpdate(recordConversationReport, { args: [{ conductedOn: '2026-11-20', report: 'Verkennend gesprek (benchmark).', recordedBy: office }] });
-    await handle.executeUpdate(recordIntakeOutcome, { args: [{ outcome: 'expertschool', notes: '', recordedBy: office }] });
-  });
+  await inBatches(
+    Array.from({ length: count }, (_, i) => i),
+    CONCURRENCY,
+    async (i) => {
+      const { journeyId } = await startJourney(
+        { db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue },
+        { brin: brinFor(i), track: 'expertschool', hasAspirantYearBehind: false },
+      );
+      const handle = stack.client.workflow.getHandle(journeyId);
+      await handle.executeUpdate(recordConversationReport, {
+        args: [{ conductedOn: '2026-11-20', report: 'Verkennend gesprek (benchmark).', recordedBy: office }],
+      });
+      await handle.executeUpdate(recordIntakeOutcome, { args: [{ outcome: 'expertschool', notes: '', recordedBy: office }] });
+    },
+  );
   while ((await stack.db.journey.count({ where: { phase: 'awaiting_round' } })) < count) await new Promise((r) => setTimeout(r, 200));
 }
 
@@ -45,10 +60,20 @@ async function journeysWaitingForARound(stack: BenchStack, count: number): Promi
 async function roundOpening(stack: BenchStack, count: number): Promise<number> {
   const schoolYear = nextSchoolYear(schoolYearOf(new Date()));
   const started = performance.now();
-  await createRound({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue }, {
-    id: 'bench-round', name: 'Benchmarkronde', schoolYear, tracks: ['expertschool'], capacity: null, reminderDaysBefore: [14, 3],
-    opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 30 * DAY).toISOString(), rates: subsidyRatesFor('2026-2027'),
-  });
+  await createRound(
+    { db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue },
+    {
+      id: 'bench-round',
+      name: 'Benchmarkronde',
+      schoolYear,
+      tracks: ['expertschool'],
+      capacity: null,
+      reminderDaysBefore: [14, 3],
+      opensAt: new Date().toISOString(),
+      closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      rates: subsidyRatesFor('2026-2027'),
+    },
+  );
   while ((await stack.db.journey.count({ where: { phase: 'application', roundId: 'bench-round' } })) < count) {
     await new Promise((r) => setTimeout(r, 100));
   }

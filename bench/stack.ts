@@ -38,7 +38,15 @@ export async function startBenchStack(): Promise<BenchStack> {
   const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
   const connection = await NativeConnection.connect({ address: temporal.address });
   const taskQueue = 'bench';
-  const worker: Worker = await createKoersWorker({ connection, namespace: 'default', taskQueue, db, temporal: client, mailer: createMailer({ smtpUrl: mail.smtpUrl }), publicUrl: 'http://127.0.0.1:3000' });
+  const worker: Worker = await createKoersWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    temporal: client,
+    mailer: createMailer({ smtpUrl: mail.smtpUrl }),
+    publicUrl: 'http://127.0.0.1:3000',
+  });
   const running = worker.run();
   return {
     db,

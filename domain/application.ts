@@ -24,7 +24,10 @@ export const Trajectory = z
   .object({
     title: z.string().trim().min(3, { message: 'Geef het leertraject een titel.' }).max(200),
     // The per-round maximum (6) is a rule checked with the round's rates, so the message can name it.
-    places: z.number({ message: 'Vul het aantal plaatsen in als getal.' }).int({ message: 'Het aantal plaatsen is een heel getal.' }).min(1, { message: 'Een leertraject heeft minstens 1 plaats.' }),
+    places: z
+      .number({ message: 'Vul het aantal plaatsen in als getal.' })
+      .int({ message: 'Het aantal plaatsen is een heel getal.' })
+      .min(1, { message: 'Een leertraject heeft minstens 1 plaats.' }),
   })
   .openapi('Trajectory');
 export type Trajectory = z.infer<typeof Trajectory>;
@@ -56,12 +59,7 @@ export const sectionLabel: Record<SectionKey, string> = {
   evidence_informed_approach: 'Aantoonbaar evidence-informed werken in een leergebied',
 };
 
-const sectionsForEveryone: SectionKey[] = [
-  'support_and_commitment',
-  'organisation_and_roles',
-  'trajectory_and_requirements',
-  'places_per_trajectory',
-];
+const sectionsForEveryone: SectionKey[] = ['support_and_commitment', 'organisation_and_roles', 'trajectory_and_requirements', 'places_per_trajectory'];
 
 /**
  * The activity plan of a school that did the aspirant year contains the report of its evaluation

@@ -74,7 +74,11 @@ export const applicationStatusLabel = { draft: 'concept', submitted: 'ingediend'
 
 const staffName = z.string().trim().min(2, { message: 'Vul in wie dit vastlegt.' }).max(200);
 const reasonText = (what: string) =>
-  z.string().trim().min(10, { message: `Geef een reden voor ${what} (minstens 10 tekens).` }).max(5_000);
+  z
+    .string()
+    .trim()
+    .min(10, { message: `Geef een reden voor ${what} (minstens 10 tekens).` })
+    .max(5_000);
 const isoDateTime = z.iso.datetime({ offset: true });
 
 /** The school a journey is about, as it stood when the journey (or year) started. */
@@ -102,7 +106,12 @@ export type RecordConversationReport = z.infer<typeof RecordConversationReport>;
 export const PlanConversation = z
   .object({
     startsAt: z.iso.datetime({ offset: true, message: 'Vul het moment van het gesprek in als datum en tijd met tijdzone, bv. 2027-01-12T10:00:00+01:00.' }),
-    durationMinutes: z.number().int().min(15, { message: 'Een gesprek duurt minstens 15 minuten.' }).max(240, { message: 'Een gesprek duurt hoogstens 4 uur.' }).default(60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(15, { message: 'Een gesprek duurt minstens 15 minuten.' })
+      .max(240, { message: 'Een gesprek duurt hoogstens 4 uur.' })
+      .default(60),
     location: z.string().trim().min(3, { message: 'Vul in waar het gesprek is (adres of link naar de videoverbinding).' }).max(500),
     plannedBy: staffName,
   })
@@ -149,9 +158,7 @@ export const RecordAspirantOutcome = z
   .openapi('RecordAspirantOutcome');
 export type RecordAspirantOutcome = z.infer<typeof RecordAspirantOutcome>;
 
-export const CancelJourney = z
-  .object({ reason: reasonText('het stoppen'), cancelledBy: staffName })
-  .openapi('CancelJourney');
+export const CancelJourney = z.object({ reason: reasonText('het stoppen'), cancelledBy: staffName }).openapi('CancelJourney');
 export type CancelJourney = z.infer<typeof CancelJourney>;
 
 /** A subsidy round that opened: the seam through which the round machinery wakes waiting journeys. */
@@ -230,9 +237,7 @@ export const JourneyView = z
     nextDeadline: isoDateTime.nullable(),
     hasAspirantYearBehind: z.boolean(),
     plannedConversation: PlannedConversation.nullable(),
-    conversation: z
-      .object({ kind: ConversationKind, conductedOn: z.string(), report: z.string(), recordedBy: z.string() })
-      .nullable(),
+    conversation: z.object({ kind: ConversationKind, conductedOn: z.string(), report: z.string(), recordedBy: z.string() }).nullable(),
     intake: z.object({ outcome: IntakeOutcome, notes: z.string(), recordedBy: z.string() }).nullable(),
     round: OpenRound.nullable(),
     application: ApplicationView.nullable(),

@@ -18,9 +18,7 @@ export function renderApplicationReminder(data: ApplicationReminderMail): Render
   return renderMail({
     subject: `Herinnering: uw aanvraag voor ${data.roundName} is nog niet ingediend`,
     greeting: `Beste schoolleiding van ${data.schoolName},`,
-    paragraphs: [
-      `Uw aanvraag voor de aanvraagronde ${data.roundName} is nog niet af. U heeft ${formatDaysLeft(data.daysLeft)}: de ronde sluit op ${closes}.`,
-    ],
+    paragraphs: [`Uw aanvraag voor de aanvraagronde ${data.roundName} is nog niet af. U heeft ${formatDaysLeft(data.daysLeft)}: de ronde sluit op ${closes}.`],
     action: { line: `Dien uw volledige aanvraag in vóór ${closes}.`, label: 'Naar uw aanvraag', url: data.actionUrl, validUntil: data.linkValidUntil },
     after: ['Een aanvraag die bij het sluiten van de ronde niet is ingediend, doet niet mee in deze ronde.'],
   });

@@ -28,10 +28,18 @@ export interface MailPreview {
 
 /** Each template with its sample data, in the order a journey meets them. */
 export const mailPreviews: readonly MailPreview[] = [
-  { kind: 'conversation-planned', title: 'Uitnodiging voor het gesprek (met agenda-uitnodiging)', render: () => renderConversationPlanned(conversationPlannedSample) },
+  {
+    kind: 'conversation-planned',
+    title: 'Uitnodiging voor het gesprek (met agenda-uitnodiging)',
+    render: () => renderConversationPlanned(conversationPlannedSample),
+  },
   { kind: 'round-opened', title: 'Aanvraagronde geopend', render: () => renderRoundOpened(roundOpenedSample) },
   { kind: 'application-reminder', title: 'Herinnering: aanvraag nog niet ingediend', render: () => renderApplicationReminder(applicationReminderSample) },
   { kind: 'round-missed', title: 'Ronde gesloten zonder ingediende aanvraag', render: () => renderRoundMissed(roundMissedSample) },
-  { kind: 'expert-team-requested', title: 'Expertteam doorgeven bij het begin van het aspirantjaar', render: () => renderExpertTeamRequested(expertTeamRequestedSample) },
+  {
+    kind: 'expert-team-requested',
+    title: 'Expertteam doorgeven bij het begin van het aspirantjaar',
+    render: () => renderExpertTeamRequested(expertTeamRequestedSample),
+  },
   { kind: 'link-renewed', title: 'Nieuwe link na een verlopen link', render: () => renderLinkRenewed(linkRenewedSample) },
 ];

@@ -82,7 +82,8 @@ function renderText(content: MailContent, url: string | undefined, after: readon
 
 const styles = {
   body: 'margin:0;padding:0;background-color:#f3f4f6;',
-  article: 'max-width:600px;margin:0 auto;padding:24px;background-color:#ffffff;color:#1f2937;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;',
+  article:
+    'max-width:600px;margin:0 auto;padding:24px;background-color:#ffffff;color:#1f2937;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;',
   sender: 'margin:0 0 16px;font-size:14px;font-weight:bold;color:#1d4f91;',
   heading: 'margin:0 0 16px;font-size:22px;line-height:1.3;color:#111827;',
   paragraph: 'margin:0 0 16px;',

@@ -192,9 +192,7 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
       let release!: () => void;
       const heldSession = new Promise<string>((resolve) => (reached = resolve));
       hold = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
-      const hungUpNow = heldSession.then(
-        (id) => new Promise<void>((resolve) => (hungUp.has(id) ? resolve() : hangUpWatchers.set(id, resolve))),
-      );
+      const hungUpNow = heldSession.then((id) => new Promise<void>((resolve) => (hungUp.has(id) ? resolve() : hangUpWatchers.set(id, resolve))));
       return { held: heldSession.then(() => undefined), release, hungUp: hungUpNow };
     },
     async stop() {
@@ -230,7 +228,12 @@ async function parse(id: string, raw: Buffer): Promise<CaughtMail> {
     receivedAt: Number.isNaN(receivedAt.getTime()) ? new Date(0) : receivedAt,
     envelope: {
       from: headers[trace.envelopeFrom] || null,
-      to: envelopeTo ? envelopeTo.split(',').map((address) => address.trim()).filter(Boolean) : [],
+      to: envelopeTo
+        ? envelopeTo
+            .split(',')
+            .map((address) => address.trim())
+            .filter(Boolean)
+        : [],
     },
     messageId: parsed.messageId || null,
     from: addressText(parsed.from),
@@ -281,7 +284,11 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
         ? '<p>Er zijn nog geen e-mails verstuurd.</p>'
         : `<table><caption>${newestFirst.length === 1 ? '1 e-mail' : `${newestFirst.length} e-mails`}, nieuwste bovenaan</caption>` +
           `<thead><tr><th scope="col">Ontvangen</th><th scope="col">Aan</th><th scope="col">Onderwerp</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
-    sendPage(res, 'Verstuurde e-mails', `<p>Alle e-mail die Koers op deze computer verstuurt, komt hier terecht; niets gaat naar buiten. <a href="/">Vernieuwen</a> · <a href="/voorbeelden">Voorbeelden van elke e-mail</a> · <a href="/messages.json">JSON</a></p>\n${list}`);
+    sendPage(
+      res,
+      'Verstuurde e-mails',
+      `<p>Alle e-mail die Koers op deze computer verstuurt, komt hier terecht; niets gaat naar buiten. <a href="/">Vernieuwen</a> · <a href="/voorbeelden">Voorbeelden van elke e-mail</a> · <a href="/messages.json">JSON</a></p>\n${list}`,
+    );
   });
 
   app.get('/messages.json', (_req, res) => {
@@ -301,9 +308,10 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
     ]
       .map(([term, value]) => `<dt>${escapeHtml(term ?? '')}</dt><dd>${escapeHtml(value ?? '')}</dd>`)
       .join('\n');
-    const html = mail.html === null
-      ? '<p>Deze e-mail heeft geen HTML-versie.</p>'
-      : `<iframe sandbox="" title="HTML-versie van de e-mail" src="/berichten/${encodeURIComponent(mail.id)}/html"></iframe>`;
+    const html =
+      mail.html === null
+        ? '<p>Deze e-mail heeft geen HTML-versie.</p>'
+        : `<iframe sandbox="" title="HTML-versie van de e-mail" src="/berichten/${encodeURIComponent(mail.id)}/html"></iframe>`;
     sendPage(
       res,
       mail.subject || '(geen onderwerp)',
@@ -329,7 +337,11 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
         );
       })
       .join('\n');
-    sendPage(res, 'Voorbeelden van elke e-mail', `<p><a href="/">Terug naar alle e-mails</a>. Elke e-mailsoort met voorbeeldgegevens, zoals de code hem nu opmaakt.</p>\n${sections}`);
+    sendPage(
+      res,
+      'Voorbeelden van elke e-mail',
+      `<p><a href="/">Terug naar alle e-mails</a>. Elke e-mailsoort met voorbeeldgegevens, zoals de code hem nu opmaakt.</p>\n${sections}`,
+    );
   });
 
   app.get('/voorbeelden/:kind/html', (req, res) => {
@@ -348,10 +360,7 @@ function sendNotFound(res: express.Response): void {
 }
 
 function sendPage(res: express.Response, title: string, body: string): void {
-  res
-    .set('Content-Security-Policy', pageSecurity)
-    .type('html')
-    .send(`<!DOCTYPE html>
+  res.set('Content-Security-Policy', pageSecurity).type('html').send(`<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">

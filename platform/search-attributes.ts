@@ -20,8 +20,6 @@ export async function registerSearchAttributes(connection: Connection, namespace
   if (missing.length === 0) return;
   await connection.operatorService.addSearchAttributes({
     namespace,
-    searchAttributes: Object.fromEntries(
-      missing.map((key) => [key.name, indexedValueType[key.type as keyof typeof indexedValueType]]),
-    ),
+    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedValueType[key.type as keyof typeof indexedValueType]])),
   });
 }

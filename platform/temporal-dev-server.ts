@@ -49,12 +49,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--namespace', namespace,
-    '--db-filename', options.dbFile,
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    namespace,
+    '--db-filename',
+    options.dbFile,
+    '--log-level',
+    'warn',
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
     ...Object.values(searchAttributes).flatMap((key) => ['--search-attribute', `${key.name}=${attributeType[key.type as keyof typeof attributeType]}`]),
   ];

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const [email, name, role = 'staff'] = process.argv.slice(2);
   const input = NewStaffMember.safeParse({ email, name, role });
   if (!input.success) {
-    console.error(`usage: npm run staff:add -- <e-mail> "<name>" [staff|admin]\n${input.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    console.error(
+      `usage: npm run staff:add -- <e-mail> "<name>" [staff|admin]\n${input.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
     process.exit(2);
   }
   const db = createDb(process.env.DATABASE_URL ?? localDatabaseUrl());

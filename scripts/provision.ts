@@ -60,24 +60,30 @@ export function ensureTestServer(): string | undefined {
   const launcher = path.join(binDir, 'temporal-test-server');
   if (existsSync(launcher)) return launcher;
   if (!commandExists('java') || !commandExists('mvn')) {
-    log('time-skipping test server not found and Java 17+ with Maven is not installed: install them, set TEMPORAL_TEST_SERVER_PATH, or let the SDK download it (needs internet).');
+    log(
+      'time-skipping test server not found and Java 17+ with Maven is not installed: install them, set TEMPORAL_TEST_SERVER_PATH, or let the SDK download it (needs internet).',
+    );
     return undefined;
   }
   const jarDir = path.join(toolsDir, 'temporal-test-server');
   log('resolving the time-skipping test server from Maven Central…');
   execFileSync(
     'mvn',
-    ['-q', '-B', '-f', path.join(projectRoot, 'tools/temporal-test-server/pom.xml'),
-      'dependency:copy-dependencies', `-DoutputDirectory=${jarDir}`, '-DincludeScope=runtime'],
+    [
+      '-q',
+      '-B',
+      '-f',
+      path.join(projectRoot, 'tools/temporal-test-server/pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${jarDir}`,
+      '-DincludeScope=runtime',
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   mkdirSync(binDir, { recursive: true });
   // Serial GC and C1-only JIT: the SDK gives a spawned server a few seconds to start, which a cold
   // JVM on a small machine needs them for.
-  writeFileSync(
-    launcher,
-    `#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -cp '${jarDir}/*' io.temporal.testserver.TestServer "$@"\n`,
-  );
+  writeFileSync(launcher, `#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -cp '${jarDir}/*' io.temporal.testserver.TestServer "$@"\n`);
   chmodSync(launcher, 0o755);
   return launcher;
 }

@@ -23,7 +23,10 @@ export function roleAllows(role: StaffRole, needed: StaffRole): boolean {
 
 export const NewStaffMember = z
   .object({
-    email: z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254).transform((e) => e.toLowerCase()),
+    email: z
+      .email({ message: 'Vul een geldig e-mailadres in.' })
+      .max(254)
+      .transform((e) => e.toLowerCase()),
     name: z.string().trim().min(2, { message: 'Vul de naam in.' }).max(200),
     role: StaffRole.default('staff'),
   })

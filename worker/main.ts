@@ -20,7 +20,16 @@ async function main(): Promise<void> {
   const db = createDb(config.DATABASE_URL);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createKoersWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db, temporal, mailer, publicUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM });
+  const worker = await createKoersWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    db,
+    temporal,
+    mailer,
+    publicUrl: config.PUBLIC_URL,
+    mailFrom: config.MAIL_FROM,
+  });
   // The SMTP server by host only: the URL may carry a password.
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS, smtp: new URL(config.SMTP_URL).host }, 'worker started');
   try {

@@ -59,7 +59,8 @@ export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<Subs
   // Each reminder once, in time order; a rescheduled deadline brings its own reminder moments.
   const sent = new Set<number>();
   for (;;) {
-    const next = reminders.filter((r) => !sent.has(r.daysBefore) && Date.parse(r.at) < Date.parse(state.closesAt!))
+    const next = reminders
+      .filter((r) => !sent.has(r.daysBefore) && Date.parse(r.at) < Date.parse(state.closesAt!))
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
     const wakeAt = next ? next.at : state.closesAt!;
     const ms = Date.parse(wakeAt) - Date.now();

@@ -36,19 +36,49 @@ export interface JourneyActionSpec {
   who: { office: true; actorField: string } | { office: false; linkPurpose: LinkPurpose };
 }
 
-function office<S extends z.ZodObject>(name: string, update: UpdateDefinition<JourneyView, [z.output<S>]>, schema: S, actorField: keyof S['shape'] & string, summary: string): JourneyActionSpec {
+function office<S extends z.ZodObject>(
+  name: string,
+  update: UpdateDefinition<JourneyView, [z.output<S>]>,
+  schema: S,
+  actorField: keyof S['shape'] & string,
+  summary: string,
+): JourneyActionSpec {
   const requestSchema = schema.omit({ [actorField]: true } as never).openapi(`${name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}Request`);
   return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema, who: { office: true, actorField } };
 }
 
-function school<T>(name: string, update: UpdateDefinition<JourneyView, [T]>, schema: z.ZodType<T>, linkPurpose: LinkPurpose, summary: string): JourneyActionSpec {
+function school<T>(
+  name: string,
+  update: UpdateDefinition<JourneyView, [T]>,
+  schema: z.ZodType<T>,
+  linkPurpose: LinkPurpose,
+  summary: string,
+): JourneyActionSpec {
   return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema: schema, who: { office: false, linkPurpose } };
 }
 
 export const journeyActions: JourneyActionSpec[] = [
-  office('conversation-plan', journey.planConversation, PlanConversation, 'plannedBy', 'Office: plan the (evaluation) conversation; the school gets an invitation with a calendar file'),
-  school('conversation-response', journey.respondToConversation, RespondToConversation, 'conversation', 'School: confirm the planned conversation or ask for another moment'),
-  office('conversation-report', journey.recordConversationReport, RecordConversationReport, 'recordedBy', 'Office: record the report of the (evaluation) conversation'),
+  office(
+    'conversation-plan',
+    journey.planConversation,
+    PlanConversation,
+    'plannedBy',
+    'Office: plan the (evaluation) conversation; the school gets an invitation with a calendar file',
+  ),
+  school(
+    'conversation-response',
+    journey.respondToConversation,
+    RespondToConversation,
+    'conversation',
+    'School: confirm the planned conversation or ask for another moment',
+  ),
+  office(
+    'conversation-report',
+    journey.recordConversationReport,
+    RecordConversationReport,
+    'recordedBy',
+    'Office: record the report of the (evaluation) conversation',
+  ),
   office('intake-outcome', journey.recordIntakeOutcome, RecordIntakeOutcome, 'recordedBy', 'Office: record the intake outcome, which routes the school'),
   school('application-draft', journey.saveApplicationDraft, SaveApplicationDraft, 'application', 'School: save a half-filled application to resume later'),
   school('application', journey.submitApplication, SubmitApplication, 'application', 'School: submit the application (checked against the subsidy rules)'),
@@ -71,7 +101,13 @@ async function journeyHasEnded(handle: WorkflowHandle): Promise<boolean> {
  * Validates the input with the action's schema (the actor, for office actions, named by the
  * caller) and sends it as the Update; answers the journey as the workflow then sees it.
  */
-export async function takeJourneyAction(temporal: Client, journeyId: string, action: JourneyActionSpec, body: unknown, actorName?: string): Promise<JourneyView> {
+export async function takeJourneyAction(
+  temporal: Client,
+  journeyId: string,
+  action: JourneyActionSpec,
+  body: unknown,
+  actorName?: string,
+): Promise<JourneyView> {
   const raw = action.who.office && typeof body === 'object' && body !== null ? { ...body, [action.who.actorField]: actorName } : body;
   const input = validate(action.schema, raw) as never;
   const handle = temporal.workflow.getHandle(journeyId);

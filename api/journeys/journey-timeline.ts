@@ -32,10 +32,20 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export async function journeyTimeline(db: Db, journeyId: string): Promise<TimelineEntry[]> {
   const [steps, mails] = await Promise.all([
     db.auditEvent.findMany({ where: { journeyId }, orderBy: { seq: 'asc' }, select: { at: true, seq: true, actor: true, type: true, data: true } }),
-    db.outboxMail.findMany({ where: { journeyId }, select: { requestedAt: true, sentAt: true, purpose: true, subject: true, status: true, attempts: true, lastError: true } }),
+    db.outboxMail.findMany({
+      where: { journeyId },
+      select: { requestedAt: true, sentAt: true, purpose: true, subject: true, status: true, attempts: true, lastError: true },
+    }),
   ]);
   const entries: TimelineEntry[] = [
-    ...steps.map((s) => ({ kind: 'step' as const, at: s.at.toISOString(), seq: s.seq, actor: s.actor, type: s.type, detail: detailOf(s.data as Partial<Record<string, unknown>>) })),
+    ...steps.map((s) => ({
+      kind: 'step' as const,
+      at: s.at.toISOString(),
+      seq: s.seq,
+      actor: s.actor,
+      type: s.type,
+      detail: detailOf(s.data as Partial<Record<string, unknown>>),
+    })),
     ...mails.map((m) => ({
       kind: 'mail' as const,
       at: (m.sentAt ?? m.requestedAt).toISOString(),

@@ -6,7 +6,12 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
  */
 export async function startOnce(temporal: Client, request: { workflow: string; workflowId: string; taskQueue: string; args: unknown[] }): Promise<void> {
   try {
-    await temporal.workflow.start(request.workflow, { workflowId: request.workflowId, taskQueue: request.taskQueue, args: request.args, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    await temporal.workflow.start(request.workflow, {
+      workflowId: request.workflowId,
+      taskQueue: request.taskQueue,
+      args: request.args,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }

@@ -123,14 +123,25 @@ export async function filterChoices(db: Db): Promise<{ regions: string[]; rounds
 }
 
 export const MailProblem = z
-  .object({ journeyId: z.string().nullable(), schoolName: z.string().nullable(), purpose: z.string(), subject: z.string(), attempts: z.number().int(), lastError: z.string(), since: z.iso.datetime() })
+  .object({
+    journeyId: z.string().nullable(),
+    schoolName: z.string().nullable(),
+    purpose: z.string(),
+    subject: z.string(),
+    attempts: z.number().int(),
+    lastError: z.string(),
+    since: z.iso.datetime(),
+  })
   .openapi('MailProblem');
 export type MailProblem = z.infer<typeof MailProblem>;
 
 /** Mails not sent yet after a failed attempt: Temporal keeps retrying them; the office sees why. */
 export async function mailProblems(db: Db): Promise<MailProblem[]> {
   const rows = await db.outboxMail.findMany({ where: { status: 'pending', lastError: { not: null } }, orderBy: { requestedAt: 'asc' }, take: 100 });
-  const journeys = await db.journey.findMany({ where: { id: { in: rows.flatMap((r) => (r.journeyId ? [r.journeyId] : [])) } }, include: { school: { select: { name: true } } } });
+  const journeys = await db.journey.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.journeyId ? [r.journeyId] : [])) } },
+    include: { school: { select: { name: true } } },
+  });
   const names = new Map(journeys.map((j) => [j.id, j.school.name]));
   return rows.map((r) => ({
     journeyId: r.journeyId,

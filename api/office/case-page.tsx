@@ -2,7 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ComponentChildren } from 'preact';
 import { participantRoleLabel } from '../../domain/application';
-import { applicationStatusLabel, closingOutcomeLabel, intakeOutcomeLabel, phaseLabel, waitingForLabel, type JourneyAction, type JourneyView } from '../../domain/journey';
+import {
+  applicationStatusLabel,
+  closingOutcomeLabel,
+  intakeOutcomeLabel,
+  phaseLabel,
+  waitingForLabel,
+  type JourneyAction,
+  type JourneyView,
+} from '../../domain/journey';
 import { LinkPurpose, purposeLabel } from '../../links/link-token';
 import { formatMoment } from '../../mail/format';
 import type { Session } from '../../staff/sessions';
@@ -73,7 +81,9 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
       </Heading1>
       {done && <Alert type="ok">Vastgelegd. De reis staat nu in de fase “{phaseLabel[journey.phase]}”.</Alert>}
       {journey.unrecordedSteps > 0 && (
-        <Alert type="warning">{journey.unrecordedSteps} stap(pen) zijn nog niet in het dossier opgeslagen; de database is even niet bereikbaar. Er gaat niets verloren.</Alert>
+        <Alert type="warning">
+          {journey.unrecordedSteps} stap(pen) zijn nog niet in het dossier opgeslagen; de database is even niet bereikbaar. Er gaat niets verloren.
+        </Alert>
       )}
 
       <div class="koers-columns">
@@ -85,7 +95,9 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
               ['Wacht op', journey.waitingFor ? waitingForLabel[journey.waitingFor] : '–'],
               ['Volgende termijn', journey.nextDeadline ? formatMoment(journey.nextDeadline) : '–'],
               ['Programmajaar', String(journey.cycle + 1)],
-              ...(journey.round ? ([['Subsidieronde', `${journey.round.name ?? journey.round.roundId} (sluit ${formatMoment(journey.round.closesAt)})`]] as [string, string][]) : []),
+              ...(journey.round
+                ? ([['Subsidieronde', `${journey.round.name ?? journey.round.roundId} (sluit ${formatMoment(journey.round.closesAt)})`]] as [string, string][])
+                : []),
               ...(journey.plannedConversation
                 ? ([
                     [
@@ -112,7 +124,9 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
               ...(journey.expertTeam.length
                 ? ([['Expertteam', journey.expertTeam.map((m) => `${m.name} (${participantRoleLabel[m.role]})`).join(', ')]] as [string, string][])
                 : []),
-              ...(journey.outcome ? ([['Afgesloten', `${closingOutcomeLabel[journey.outcome.outcome]}: ${journey.outcome.reason}`]] as [string, string][]) : []),
+              ...(journey.outcome
+                ? ([['Afgesloten', `${closingOutcomeLabel[journey.outcome.outcome]}: ${journey.outcome.reason}`]] as [string, string][])
+                : []),
             ]}
           />
         </section>
@@ -134,20 +148,74 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
         <Heading2 id="acties-kop">Wat u nu kunt doen</Heading2>
         {journey.phase === 'closed' && <Paragraph>Deze reis is afgesloten.</Paragraph>}
         {can('planConversation') && (
-          <ActionForm session={session} journeyId={journey.journeyId} action="conversation-plan" title={journey.plannedConversation ? 'Nieuw moment voor het gesprek' : 'Gesprek plannen'} failed={form('conversation-plan')} submit="Uitnodiging versturen">
-            <TextField id="conversation-plan-startsAt" name="startsAt" label="Datum en tijd" type="datetime-local" value={form('conversation-plan')?.values.startsAt ?? ''} errors={prefixed('conversation-plan', form('conversation-plan'))} />
-            <TextField id="conversation-plan-durationMinutes" name="durationMinutes" label="Duur in minuten" inputMode="numeric" size="small" value={form('conversation-plan')?.values.durationMinutes ?? '60'} errors={prefixed('conversation-plan', form('conversation-plan'))} />
-            <TextField id="conversation-plan-location" name="location" label="Waar (adres of link naar de videoverbinding)" value={form('conversation-plan')?.values.location ?? ''} errors={prefixed('conversation-plan', form('conversation-plan'))} />
+          <ActionForm
+            session={session}
+            journeyId={journey.journeyId}
+            action="conversation-plan"
+            title={journey.plannedConversation ? 'Nieuw moment voor het gesprek' : 'Gesprek plannen'}
+            failed={form('conversation-plan')}
+            submit="Uitnodiging versturen"
+          >
+            <TextField
+              id="conversation-plan-startsAt"
+              name="startsAt"
+              label="Datum en tijd"
+              type="datetime-local"
+              value={form('conversation-plan')?.values.startsAt ?? ''}
+              errors={prefixed('conversation-plan', form('conversation-plan'))}
+            />
+            <TextField
+              id="conversation-plan-durationMinutes"
+              name="durationMinutes"
+              label="Duur in minuten"
+              inputMode="numeric"
+              size="small"
+              value={form('conversation-plan')?.values.durationMinutes ?? '60'}
+              errors={prefixed('conversation-plan', form('conversation-plan'))}
+            />
+            <TextField
+              id="conversation-plan-location"
+              name="location"
+              label="Waar (adres of link naar de videoverbinding)"
+              value={form('conversation-plan')?.values.location ?? ''}
+              errors={prefixed('conversation-plan', form('conversation-plan'))}
+            />
           </ActionForm>
         )}
         {can('recordConversationReport') && (
-          <ActionForm session={session} journeyId={journey.journeyId} action="conversation-report" title="Gespreksverslag vastleggen" failed={form('conversation-report')} submit="Verslag vastleggen">
-            <TextField id="conversation-report-conductedOn" name="conductedOn" label="Datum van het gesprek (JJJJ-MM-DD)" value={form('conversation-report')?.values.conductedOn ?? ''} errors={prefixed('conversation-report', form('conversation-report'))} />
-            <TextArea id="conversation-report-report" name="report" label="Verslag" value={form('conversation-report')?.values.report ?? ''} errors={prefixed('conversation-report', form('conversation-report'))} />
+          <ActionForm
+            session={session}
+            journeyId={journey.journeyId}
+            action="conversation-report"
+            title="Gespreksverslag vastleggen"
+            failed={form('conversation-report')}
+            submit="Verslag vastleggen"
+          >
+            <TextField
+              id="conversation-report-conductedOn"
+              name="conductedOn"
+              label="Datum van het gesprek (JJJJ-MM-DD)"
+              value={form('conversation-report')?.values.conductedOn ?? ''}
+              errors={prefixed('conversation-report', form('conversation-report'))}
+            />
+            <TextArea
+              id="conversation-report-report"
+              name="report"
+              label="Verslag"
+              value={form('conversation-report')?.values.report ?? ''}
+              errors={prefixed('conversation-report', form('conversation-report'))}
+            />
           </ActionForm>
         )}
         {can('recordIntakeOutcome') && (
-          <ActionForm session={session} journeyId={journey.journeyId} action="intake-outcome" title="Uitkomst van de intake" failed={form('intake-outcome')} submit="Uitkomst vastleggen">
+          <ActionForm
+            session={session}
+            journeyId={journey.journeyId}
+            action="intake-outcome"
+            title="Uitkomst van de intake"
+            failed={form('intake-outcome')}
+            submit="Uitkomst vastleggen"
+          >
             <ChoiceGroup
               id="intake-outcome-outcome"
               name="outcome"
@@ -162,17 +230,56 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
               checked={[form('intake-outcome')?.values.outcome ?? '']}
               errors={prefixed('intake-outcome', form('intake-outcome'))}
             />
-            <TextArea id="intake-outcome-notes" name="notes" label="Toelichting" rows={3} value={form('intake-outcome')?.values.notes ?? ''} errors={prefixed('intake-outcome', form('intake-outcome'))} />
+            <TextArea
+              id="intake-outcome-notes"
+              name="notes"
+              label="Toelichting"
+              rows={3}
+              value={form('intake-outcome')?.values.notes ?? ''}
+              errors={prefixed('intake-outcome', form('intake-outcome'))}
+            />
           </ActionForm>
         )}
         {can('decideApplication') && (
-          <DecisionForm session={session} journeyId={journey.journeyId} action="decision" title="Besluit op de aanvraag" legend="Besluit" options={[['approved', 'Toekennen'], ['rejected', 'Afwijzen']]} failed={form('decision')} field="decision" />
+          <DecisionForm
+            session={session}
+            journeyId={journey.journeyId}
+            action="decision"
+            title="Besluit op de aanvraag"
+            legend="Besluit"
+            options={[
+              ['approved', 'Toekennen'],
+              ['rejected', 'Afwijzen'],
+            ]}
+            failed={form('decision')}
+            field="decision"
+          />
         )}
         {can('recordAspirantOutcome') && (
-          <DecisionForm session={session} journeyId={journey.journeyId} action="aspirant-outcome" title="Uitkomst van het aspirantjaar" legend="Uitkomst" options={[['expertschool', 'Wordt expertschool'], ['dropped_out', 'Stopt']]} failed={form('aspirant-outcome')} field="outcome" />
+          <DecisionForm
+            session={session}
+            journeyId={journey.journeyId}
+            action="aspirant-outcome"
+            title="Uitkomst van het aspirantjaar"
+            legend="Uitkomst"
+            options={[
+              ['expertschool', 'Wordt expertschool'],
+              ['dropped_out', 'Stopt'],
+            ]}
+            failed={form('aspirant-outcome')}
+            field="outcome"
+          />
         )}
         {journey.phase !== 'closed' && (
-          <ActionForm session={session} journeyId={journey.journeyId} action="links-resend" title="Nieuwe link sturen" failed={form('links-resend')} submit="Link sturen" secondary>
+          <ActionForm
+            session={session}
+            journeyId={journey.journeyId}
+            action="links-resend"
+            title="Nieuwe link sturen"
+            failed={form('links-resend')}
+            submit="Link sturen"
+            secondary
+          >
             <Paragraph>De school krijgt een nieuwe link op het bekende e-mailadres; eerdere links voor die stap werken dan niet meer.</Paragraph>
             <input type="hidden" name="requestId" value={randomUUID()} />
             <SelectField
@@ -187,7 +294,15 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
           </ActionForm>
         )}
         {journey.phase !== 'closed' && (
-          <ActionForm session={session} journeyId={journey.journeyId} action="links-revoke" title="Links van de school intrekken" failed={form('links-revoke')} submit="Links intrekken" secondary>
+          <ActionForm
+            session={session}
+            journeyId={journey.journeyId}
+            action="links-revoke"
+            title="Links van de school intrekken"
+            failed={form('links-revoke')}
+            submit="Links intrekken"
+            secondary
+          >
             <SelectField
               id="links-revoke-purpose"
               name="purpose"
@@ -199,8 +314,23 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
           </ActionForm>
         )}
         {can('cancelJourney') && (
-          <ActionForm session={session} journeyId={journey.journeyId} action="cancel" title="Reis stoppen" failed={form('cancel')} submit="Reis stoppen" secondary>
-            <TextArea id="cancel-reason" name="reason" label="Reden" rows={3} value={form('cancel')?.values.reason ?? ''} errors={prefixed('cancel', form('cancel'))} />
+          <ActionForm
+            session={session}
+            journeyId={journey.journeyId}
+            action="cancel"
+            title="Reis stoppen"
+            failed={form('cancel')}
+            submit="Reis stoppen"
+            secondary
+          >
+            <TextArea
+              id="cancel-reason"
+              name="reason"
+              label="Reden"
+              rows={3}
+              value={form('cancel')?.values.reason ?? ''}
+              errors={prefixed('cancel', form('cancel'))}
+            />
           </ActionForm>
         )}
       </section>
@@ -232,7 +362,9 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
                     <td>{formatMoment(entry.at)}</td>
                     <td>
                       E-mail “{entry.subject}”:{' '}
-                      {entry.status === 'sent' ? 'verstuurd' : `nog niet verstuurd (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`}
+                      {entry.status === 'sent'
+                        ? 'verstuurd'
+                        : `nog niet verstuurd (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`}
                     </td>
                     <td>Koers</td>
                   </tr>
@@ -252,7 +384,16 @@ function prefixed(action: string, failed: FailedAction | undefined): FieldErrors
   return Object.fromEntries(Object.entries(failed.fields).map(([id, messages]) => [`${action}-${id}`, messages]));
 }
 
-function ActionForm(props: { session: Session; journeyId: string; action: string; title: string; failed?: FailedAction | undefined; submit: string; secondary?: boolean; children: ComponentChildren }) {
+function ActionForm(props: {
+  session: Session;
+  journeyId: string;
+  action: string;
+  title: string;
+  failed?: FailedAction | undefined;
+  submit: string;
+  secondary?: boolean;
+  children: ComponentChildren;
+}) {
   const headingId = `${props.action}-kop`;
   return (
     <form method="post" action={`/kantoor/dossiers/${props.journeyId}/acties/${props.action}`} class="koers-row" aria-labelledby={headingId} noValidate>
@@ -271,12 +412,36 @@ function ActionForm(props: { session: Session; journeyId: string; action: string
   );
 }
 
-function DecisionForm(props: { session: Session; journeyId: string; action: string; title: string; legend: string; options: [string, string][]; failed?: FailedAction | undefined; field: string }) {
+function DecisionForm(props: {
+  session: Session;
+  journeyId: string;
+  action: string;
+  title: string;
+  legend: string;
+  options: [string, string][];
+  failed?: FailedAction | undefined;
+  field: string;
+}) {
   const errors = prefixed(props.action, props.failed);
   return (
     <ActionForm session={props.session} journeyId={props.journeyId} action={props.action} title={props.title} failed={props.failed} submit="Vastleggen">
-      <ChoiceGroup id={`${props.action}-${props.field}`} name={props.field} type="radio" legend={props.legend} options={props.options} checked={[props.failed?.values[props.field] ?? '']} errors={errors} />
-      <TextArea id={`${props.action}-reason`} name="reason" label="Reden (de school leest deze)" rows={3} value={props.failed?.values.reason ?? ''} errors={errors} />
+      <ChoiceGroup
+        id={`${props.action}-${props.field}`}
+        name={props.field}
+        type="radio"
+        legend={props.legend}
+        options={props.options}
+        checked={[props.failed?.values[props.field] ?? '']}
+        errors={errors}
+      />
+      <TextArea
+        id={`${props.action}-reason`}
+        name="reason"
+        label="Reden (de school leest deze)"
+        rows={3}
+        value={props.failed?.values.reason ?? ''}
+        errors={errors}
+      />
     </ActionForm>
   );
 }

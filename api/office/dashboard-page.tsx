@@ -62,13 +62,21 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
         <Heading2 id="fasen-kop">Per fase</Heading2>
         <ul class="koers-counts">
           <li>
-            <a class="utrecht-link utrecht-link--html-a" href={query(filters, { phase: undefined, page: undefined })} aria-current={filters.phase ? undefined : 'true'}>
+            <a
+              class="utrecht-link utrecht-link--html-a"
+              href={query(filters, { phase: undefined, page: undefined })}
+              aria-current={filters.phase ? undefined : 'true'}
+            >
               Alle fasen: {total}
             </a>
           </li>
           {JourneyPhase.options.map((phase) => (
             <li key={phase}>
-              <a class="utrecht-link utrecht-link--html-a" href={query(filters, { phase, page: undefined })} aria-current={filters.phase === phase ? 'true' : undefined}>
+              <a
+                class="utrecht-link utrecht-link--html-a"
+                href={query(filters, { phase, page: undefined })}
+                aria-current={filters.phase === phase ? 'true' : undefined}
+              >
                 {phaseLabel[phase]}: {list.countsByPhase[phase] ?? 0}
               </a>
             </li>
@@ -81,10 +89,24 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
         {invalid.length > 0 && <Alert type="warning">Niet alle filters waren te begrijpen en zijn weggelaten: {invalid.join(', ')}.</Alert>}
         <form method="get" action="/kantoor" class="koers-filters" role="search">
           <TextField id="q" name="q" label="School of BRIN" value={filters.q ?? ''} />
-          <SelectField id="phase" name="phase" label="Fase" value={filters.phase ?? ''} placeholder="Alle fasen" options={options(JourneyPhase.options, (p) => phaseLabel[p as JourneyPhase])} />
+          <SelectField
+            id="phase"
+            name="phase"
+            label="Fase"
+            value={filters.phase ?? ''}
+            placeholder="Alle fasen"
+            options={options(JourneyPhase.options, (p) => phaseLabel[p as JourneyPhase])}
+          />
           <SelectField id="sector" name="sector" label="Sector" value={filters.sector ?? ''} placeholder="Alle sectoren" options={options(Sector.options)} />
           <SelectField id="region" name="region" label="Regio" value={filters.region ?? ''} placeholder="Alle regio's" options={options(choices.regions)} />
-          <SelectField id="roundId" name="roundId" label="Subsidieronde" value={filters.roundId ?? ''} placeholder="Alle rondes" options={options(choices.rounds)} />
+          <SelectField
+            id="roundId"
+            name="roundId"
+            label="Subsidieronde"
+            value={filters.roundId ?? ''}
+            placeholder="Alle rondes"
+            options={options(choices.rounds)}
+          />
           <SelectField
             id="waitingFor"
             name="waitingFor"

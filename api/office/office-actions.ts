@@ -16,7 +16,11 @@ function amsterdamMoment(value: string): string {
 
 /** Per journey action (its URL segment): the input a posted form stands for. */
 export const officeFormInput: Record<string, (body: Body) => unknown> = {
-  'conversation-plan': (b) => ({ startsAt: amsterdamMoment(text(b, 'startsAt')), durationMinutes: whole(text(b, 'durationMinutes') || '60'), location: text(b, 'location') }),
+  'conversation-plan': (b) => ({
+    startsAt: amsterdamMoment(text(b, 'startsAt')),
+    durationMinutes: whole(text(b, 'durationMinutes') || '60'),
+    location: text(b, 'location'),
+  }),
   'conversation-report': (b) => ({ conductedOn: text(b, 'conductedOn'), report: text(b, 'report') }),
   'intake-outcome': (b) => ({ outcome: text(b, 'outcome'), notes: text(b, 'notes') }),
   decision: (b) => ({ decision: text(b, 'decision'), reason: text(b, 'reason') }),

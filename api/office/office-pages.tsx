@@ -80,7 +80,13 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
 
   router.post(
     '/kantoor/inloggen',
-    signInRateLimit((req, res) => sendPage(res, 429, <LoginPage returnTo={safeReturnPath(req.body?.terug)} error="Te veel pogingen om in te loggen. Probeer het over een minuut opnieuw." />)),
+    signInRateLimit((req, res) =>
+      sendPage(
+        res,
+        429,
+        <LoginPage returnTo={safeReturnPath(req.body?.terug)} error="Te veel pogingen om in te loggen. Probeer het over een minuut opnieuw." />,
+      ),
+    ),
     async (req, res) => {
       const email = typeof req.body.email === 'string' ? req.body.email : '';
       const password = typeof req.body.password === 'string' ? req.body.password : '';
@@ -101,7 +107,11 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
   router.get('/kantoor', requireOfficePage(), async (req, res) => {
     const { filters, invalid } = readFilters(req.query);
     const [list, choices, problems] = await Promise.all([listCases(db, filters), filterChoices(db), mailProblems(db)]);
-    sendPage(res, invalid.length ? 400 : 200, <DashboardPage session={pageSession(res)} filters={filters} list={list} choices={choices} problems={problems} invalid={invalid} />);
+    sendPage(
+      res,
+      invalid.length ? 400 : 200,
+      <DashboardPage session={pageSession(res)} filters={filters} list={list} choices={choices} problems={problems} invalid={invalid} />,
+    );
   });
 
   async function showCase(res: Response, journeyId: string, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
@@ -125,13 +135,17 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
     const name = String(req.params.action);
     if (!journeyId) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
     const session = pageSession(res);
-    const values = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+    const values = Object.fromEntries(
+      Object.entries(req.body as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'),
+    );
 
     if (name === 'links-resend') {
       const purpose = LinkPurpose.safeParse(values.purpose).data;
       const requestId = z.uuid().safeParse(values.requestId).data;
       if (!purpose || !requestId) {
-        return showCase(res, journeyId, 400, { failed: { action: name, fields: { purpose: ['Kies voor welke stap de school een nieuwe link krijgt.'] }, general: [], values } });
+        return showCase(res, journeyId, 400, {
+          failed: { action: name, fields: { purpose: ['Kies voor welke stap de school een nieuwe link krijgt.'] }, general: [], values },
+        });
       }
       await requestLinkResend(deps, { journeyId, purpose, requestId, requestedBy: session.staff.name });
       return res.redirect(303, `/kantoor/dossiers/${journeyId}?gedaan=${name}`);
@@ -164,4 +178,3 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
 
   return router;
 }
-

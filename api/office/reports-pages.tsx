@@ -232,7 +232,11 @@ export function reportsRouter({ db }: { db: Db }): Router {
     const reports = await buildReports(db, period(req.query).data ?? {});
     // Semicolons and a byte-order mark: what Excel in Dutch expects.
     const csv = `\uFEFF${stringify(reportRows(reports), { delimiter: ';' })}`;
-    res.set('Cache-Control', 'no-store').type('text/csv; charset=utf-8').attachment(`koers-rapportage-${new Date().toISOString().slice(0, 10)}.csv`).send(csv);
+    res
+      .set('Cache-Control', 'no-store')
+      .type('text/csv; charset=utf-8')
+      .attachment(`koers-rapportage-${new Date().toISOString().slice(0, 10)}.csv`)
+      .send(csv);
   });
 
   return router;

@@ -41,7 +41,9 @@ export const Reports = z
     subsidyByRound: z.array(z.object({ roundId: z.string(), schoolYear: z.string(), approved: z.number().int(), amountEuros: z.number().int() })),
     equalAccess: z.object({
       inflow: z.number().int().describe('Schools whose journey started in the period'),
-      markers: z.array(z.object({ marker: EqualAccessMarker, count: z.number().int(), share: z.number().describe('count / inflow, 0 when there is no inflow') })),
+      markers: z.array(
+        z.object({ marker: EqualAccessMarker, count: z.number().int(), share: z.number().describe('count / inflow, 0 when there is no inflow') }),
+      ),
     }),
   })
   .openapi('Reports');
@@ -92,7 +94,9 @@ export async function buildReports(db: Db, period: ReportPeriod): Promise<Report
     counts[JourneyPhase.parse(row.phase)] = row._count._all;
     byRound.set(row.roundId, counts);
   }
-  const phasesByRound = [...byRound.entries()].map(([roundId, counts]) => ({ roundId, counts })).sort((a, b) => (a.roundId ?? '').localeCompare(b.roundId ?? ''));
+  const phasesByRound = [...byRound.entries()]
+    .map(([roundId, counts]) => ({ roundId, counts }))
+    .sort((a, b) => (a.roundId ?? '').localeCompare(b.roundId ?? ''));
 
   const subsidy = new Map<string, { roundId: string; schoolYear: string; approved: number; amountEuros: number }>();
   for (const a of approved) {
@@ -110,15 +114,29 @@ export async function buildReports(db: Db, period: ReportPeriod): Promise<Report
     return { marker, count, share: inflow === 0 ? 0 : count / inflow };
   });
 
-  return { period, kpis, phasesByRound, subsidyByRound: [...subsidy.values()].sort((a, b) => a.roundId.localeCompare(b.roundId)), equalAccess: { inflow, markers } };
+  return {
+    period,
+    kpis,
+    phasesByRound,
+    subsidyByRound: [...subsidy.values()].sort((a, b) => a.roundId.localeCompare(b.roundId)),
+    equalAccess: { inflow, markers },
+  };
 }
 
 /** The same figures as rows for a spreadsheet: section, what, sector or round, target, value. */
 export function reportRows(reports: Reports): string[][] {
   return [
     ['onderdeel', 'omschrijving', 'sector of ronde', 'doel', 'waarde'],
-    ...reports.kpis.map((k) => ['kpi', k.label, k.sector === 'all' ? 'alle' : k.sector, k.target === null ? '' : String(k.target), k.actual === null ? 'nog niet in Koers' : String(k.actual)]),
-    ...reports.phasesByRound.flatMap((r) => Object.entries(r.counts).map(([phase, count]) => ['scholen per fase', phase, r.roundId ?? 'geen ronde', '', String(count)])),
+    ...reports.kpis.map((k) => [
+      'kpi',
+      k.label,
+      k.sector === 'all' ? 'alle' : k.sector,
+      k.target === null ? '' : String(k.target),
+      k.actual === null ? 'nog niet in Koers' : String(k.actual),
+    ]),
+    ...reports.phasesByRound.flatMap((r) =>
+      Object.entries(r.counts).map(([phase, count]) => ['scholen per fase', phase, r.roundId ?? 'geen ronde', '', String(count)]),
+    ),
     ...reports.subsidyByRound.flatMap((s) => [
       ['toegekende aanvragen', s.schoolYear, s.roundId, '', String(s.approved)],
       ['toegekende subsidie (euro)', s.schoolYear, s.roundId, '', String(s.amountEuros)],

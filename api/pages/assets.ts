@@ -22,4 +22,3 @@ export function assetsRouter(): Router {
   router.use('/assets', (_req, res) => void res.status(404).type('text').send('Niet gevonden'));
   return router;
 }
-

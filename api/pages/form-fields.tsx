@@ -21,7 +21,19 @@ function describedBy(id: string, description: string | undefined, error: string[
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldShell({ id, label, description, error, children }: { id: string; label: string; description?: string | undefined; error?: string[] | undefined; children: ComponentChildren }) {
+function FieldShell({
+  id,
+  label,
+  description,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  description?: string | undefined;
+  error?: string[] | undefined;
+  children: ComponentChildren;
+}) {
   const invalid = Boolean(error?.length);
   return (
     <div class={`utrecht-form-field utrecht-form-field--text${invalid ? ' utrecht-form-field--invalid' : ''}`}>
@@ -46,7 +58,14 @@ function FieldShell({ id, label, description, error, children }: { id: string; l
 }
 
 export function TextField(
-  props: FieldProps & { value: string; type?: 'text' | 'email' | 'datetime-local' | 'date'; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'email'; size?: 'small'; autoFocus?: boolean },
+  props: FieldProps & {
+    value: string;
+    type?: 'text' | 'email' | 'datetime-local' | 'date';
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'text' | 'email';
+    size?: 'small';
+    autoFocus?: boolean;
+  },
 ) {
   const error = props.errors?.[props.id];
   return (

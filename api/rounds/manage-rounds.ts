@@ -50,7 +50,9 @@ async function checkWindow(
   round: { id: string; schoolYear: string; tracks: string[]; opensAt: string; closesAt: string },
 ): Promise<void> {
   if (Date.parse(round.closesAt) <= Date.now()) {
-    throw new AppError('round_invalid', 'Het sluitingsmoment ligt in het verleden.', [{ path: ['closesAt'], message: 'Het sluitingsmoment ligt in het verleden.' }]);
+    throw new AppError('round_invalid', 'Het sluitingsmoment ligt in het verleden.', [
+      { path: ['closesAt'], message: 'Het sluitingsmoment ligt in het verleden.' },
+    ]);
   }
   // One round created or moved at a time: the overlap check and the write must not interleave.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('subsidy-round-windows'))`;
@@ -108,7 +110,9 @@ export async function rescheduleRound({ db, temporal, taskQueue }: RoundDependen
     const opensAt = change.opensAt ?? row.opensAt.toISOString();
     const closesAt = change.closesAt ?? row.closesAt.toISOString();
     if (Date.parse(closesAt) <= Date.parse(opensAt)) {
-      throw new AppError('round_invalid', 'Een ronde sluit na het moment waarop zij opent.', [{ path: ['closesAt'], message: 'Een ronde sluit na het moment waarop zij opent.' }]);
+      throw new AppError('round_invalid', 'Een ronde sluit na het moment waarop zij opent.', [
+        { path: ['closesAt'], message: 'Een ronde sluit na het moment waarop zij opent.' },
+      ]);
     }
     await checkWindow(tx, { id, schoolYear: row.schoolYear, tracks: row.tracks, opensAt, closesAt });
     await tx.subsidyRound.update({ where: { id }, data: { opensAt: new Date(opensAt), closesAt: new Date(closesAt) } });

@@ -11,15 +11,17 @@ const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 
 /** The calendar entry for exactly `moment`, in UTC (unambiguous even in the hour clocks go back). */
 function onceAt(moment: Date): ScheduleSpec {
   return {
-    calendars: [{
-      year: moment.getUTCFullYear(),
-      month: MONTHS[moment.getUTCMonth()]!,
-      dayOfMonth: moment.getUTCDate(),
-      hour: moment.getUTCHours(),
-      minute: moment.getUTCMinutes(),
-      second: moment.getUTCSeconds(),
-      comment: 'opening of the subsidy round',
-    }],
+    calendars: [
+      {
+        year: moment.getUTCFullYear(),
+        month: MONTHS[moment.getUTCMonth()]!,
+        dayOfMonth: moment.getUTCDate(),
+        hour: moment.getUTCHours(),
+        minute: moment.getUTCMinutes(),
+        second: moment.getUTCSeconds(),
+        comment: 'opening of the subsidy round',
+      },
+    ],
     timezone: 'UTC',
   };
 }
@@ -43,9 +45,12 @@ export async function moveRoundSchedule(temporal: Client, roundId: string, opens
 }
 
 export async function deleteRoundSchedule(temporal: Client, roundId: string): Promise<void> {
-  await temporal.schedule.getHandle(roundScheduleId(roundId)).delete().catch((error: unknown) => {
-    if (!(error instanceof ScheduleNotFoundError)) throw error;
-  });
+  await temporal.schedule
+    .getHandle(roundScheduleId(roundId))
+    .delete()
+    .catch((error: unknown) => {
+      if (!(error instanceof ScheduleNotFoundError)) throw error;
+    });
 }
 
 /** Opens the round now: its workflow started directly, under the id the Schedule would give it. */

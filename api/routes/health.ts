@@ -23,19 +23,19 @@ export function healthRouter(db: Db, temporal: Client, routes: RouteTable): Rout
   routes.add(
     router,
     {
-    method: 'get',
-    path: '/health',
-    summary: 'Can the API reach Temporal and the database?',
-    responses: { 200: jsonResponse('Both reachable', Health), 503: jsonResponse('One is not', Health) },
-    access: 'public',
-  },
+      method: 'get',
+      path: '/health',
+      summary: 'Can the API reach Temporal and the database?',
+      responses: { 200: jsonResponse('Both reachable', Health), 503: jsonResponse('One is not', Health) },
+      access: 'public',
+    },
     async (_req, res) => {
-    const [temporalCheck, database] = await Promise.all([
-      check(() => temporal.connection.withDeadline(Date.now() + 2_000, () => temporal.workflowService.getSystemInfo({}))),
-      check(() => db.$queryRaw`SELECT 1`),
-    ]);
-    const ok = temporalCheck.ok && database.ok;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', temporal: temporalCheck, database });
+      const [temporalCheck, database] = await Promise.all([
+        check(() => temporal.connection.withDeadline(Date.now() + 2_000, () => temporal.workflowService.getSystemInfo({}))),
+        check(() => db.$queryRaw`SELECT 1`),
+      ]);
+      const ok = temporalCheck.ok && database.ok;
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', temporal: temporalCheck, database });
     },
   );
   return router;

@@ -181,6 +181,14 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
 }
 
 /** Starts the workflow that mails a fresh link; one per request id. */
-export function requestLinkResend(deps: { temporal: Client; taskQueue: string }, request: { journeyId: string; purpose: LinkPurpose; requestId: string; requestedBy: string }): Promise<void> {
-  return startOnce(deps.temporal, { workflow: RESEND_SCHOOL_LINK, workflowId: linkResendWorkflowId(request.requestId), taskQueue: deps.taskQueue, args: [request] });
+export function requestLinkResend(
+  deps: { temporal: Client; taskQueue: string },
+  request: { journeyId: string; purpose: LinkPurpose; requestId: string; requestedBy: string },
+): Promise<void> {
+  return startOnce(deps.temporal, {
+    workflow: RESEND_SCHOOL_LINK,
+    workflowId: linkResendWorkflowId(request.requestId),
+    taskQueue: deps.taskQueue,
+    args: [request],
+  });
 }

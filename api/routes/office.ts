@@ -28,7 +28,13 @@ export function officeRouter({ db }: { db: Db }, routes: RouteTable): Router {
 
   routes.add(
     router,
-    { method: 'get', path: '/api/problems', access: 'staff', summary: 'Mails that keep failing (being retried), with their last error', responses: { 200: jsonResponse('Oldest first', z.array(MailProblem)) } },
+    {
+      method: 'get',
+      path: '/api/problems',
+      access: 'staff',
+      summary: 'Mails that keep failing (being retried), with their last error',
+      responses: { 200: jsonResponse('Oldest first', z.array(MailProblem)) },
+    },
     async (_req, res) => {
       res.json(await mailProblems(db));
     },

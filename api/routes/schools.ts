@@ -15,40 +15,40 @@ export function schoolsRouter(db: Db, routes: RouteTable): Router {
   routes.add(
     router,
     {
-    method: 'post',
-    path: '/api/schools',
-    summary: 'Register a school',
-    request: { body: jsonBody(School) },
-    responses: {
-      201: jsonResponse('Registered', School),
-      400: errorResponse('Invalid input'),
-      409: errorResponse('A school with this BRIN exists'),
+      method: 'post',
+      path: '/api/schools',
+      summary: 'Register a school',
+      request: { body: jsonBody(School) },
+      responses: {
+        201: jsonResponse('Registered', School),
+        400: errorResponse('Invalid input'),
+        409: errorResponse('A school with this BRIN exists'),
+      },
+      access: 'staff',
     },
-    access: 'staff',
-  },
     async (req, res) => {
-    const school = validate(School, req.body);
-    const { count } = await db.school.createMany({ data: [school], skipDuplicates: true });
-    if (count === 0) throw new AppError('school_exists', `Er is al een school met BRIN-code ${school.brin}.`);
-    res.status(201).json(school);
+      const school = validate(School, req.body);
+      const { count } = await db.school.createMany({ data: [school], skipDuplicates: true });
+      if (count === 0) throw new AppError('school_exists', `Er is al een school met BRIN-code ${school.brin}.`);
+      res.status(201).json(school);
     },
   );
 
   routes.add(
     router,
     {
-    method: 'get',
-    path: '/api/schools/{brin}',
-    summary: 'A school',
-    request: { params: BrinParams },
-    responses: { 200: jsonResponse('The school', School), 400: errorResponse('Invalid BRIN'), 404: errorResponse('Unknown school') },
-    access: 'staff',
-  },
+      method: 'get',
+      path: '/api/schools/{brin}',
+      summary: 'A school',
+      request: { params: BrinParams },
+      responses: { 200: jsonResponse('The school', School), 400: errorResponse('Invalid BRIN'), 404: errorResponse('Unknown school') },
+      access: 'staff',
+    },
     async (req, res) => {
-    const { brin } = validate(BrinParams, req.params);
-    const school = await db.school.findUnique({ where: { brin } });
-    if (!school) throw new AppError('school_not_found', `Er is geen school met BRIN-code ${brin} bekend.`);
-    res.json(School.parse(school));
+      const { brin } = validate(BrinParams, req.params);
+      const school = await db.school.findUnique({ where: { brin } });
+      if (!school) throw new AppError('school_not_found', `Er is geen school met BRIN-code ${brin} bekend.`);
+      res.json(School.parse(school));
     },
   );
 

@@ -38,7 +38,12 @@ export function sessionRouter({ db, secureCookies }: { db: Db; secureCookies: bo
       access: 'public',
       summary: 'Sign in as a member of the programme office; sets the session cookie',
       request: { body: jsonBody(SignIn) },
-      responses: { 200: jsonResponse('Signed in', SessionView), 400: errorResponse('Invalid input'), 401: errorResponse('Wrong address or password'), 429: errorResponse('Too many attempts') },
+      responses: {
+        200: jsonResponse('Signed in', SessionView),
+        400: errorResponse('Invalid input'),
+        401: errorResponse('Wrong address or password'),
+        429: errorResponse('Too many attempts'),
+      },
     },
     async (req, res) => {
       const { email, password } = validate(SignIn, req.body);
@@ -75,7 +80,11 @@ export function sessionRouter({ db, secureCookies }: { db: Db; secureCookies: bo
       access: 'admin',
       summary: 'Add a staff account; its first password is answered once',
       request: { body: jsonBody(NewStaffMember) },
-      responses: { 201: jsonResponse('Added', z.object({ staff: StaffView, password: z.string() })), 400: errorResponse('Invalid input'), 409: errorResponse('An account for this address exists') },
+      responses: {
+        201: jsonResponse('Added', z.object({ staff: StaffView, password: z.string() })),
+        400: errorResponse('Invalid input'),
+        409: errorResponse('An account for this address exists'),
+      },
     },
     async (req, res) => {
       const input = validate(NewStaffMember, req.body);

@@ -91,14 +91,42 @@ export function ApplicationPage(props: ApplicationPageProps) {
               return (
                 <fieldset class="utrecht-form-fieldset koers-row" data-participant-row key={i}>
                   <legend class="utrecht-form-fieldset__legend">Deelnemer {i + 1}</legend>
-                  <TextField id={`participants-${i}-name`} name={`participants[${i}][name]`} label="Naam" value={p.name} errors={errors} autoComplete="off" autoFocus={isNew} />
-                  <TextField id={`participants-${i}-email`} name={`participants[${i}][email]`} label="E-mailadres" type="email" value={p.email} errors={errors} autoComplete="off" />
-                  <SelectField id={`participants-${i}-role`} name={`participants[${i}][role]`} label="Rol" value={p.role} options={roleOptions} placeholder="Kies een rol" errors={errors} />
+                  <TextField
+                    id={`participants-${i}-name`}
+                    name={`participants[${i}][name]`}
+                    label="Naam"
+                    value={p.name}
+                    errors={errors}
+                    autoComplete="off"
+                    autoFocus={isNew}
+                  />
+                  <TextField
+                    id={`participants-${i}-email`}
+                    name={`participants[${i}][email]`}
+                    label="E-mailadres"
+                    type="email"
+                    value={p.email}
+                    errors={errors}
+                    autoComplete="off"
+                  />
+                  <SelectField
+                    id={`participants-${i}-role`}
+                    name={`participants[${i}][role]`}
+                    label="Rol"
+                    value={p.role}
+                    options={roleOptions}
+                    placeholder="Kies een rol"
+                    errors={errors}
+                  />
                 </fieldset>
               );
             })}
           </div>
-          {participantRows < MAX_PARTICIPANT_ROWS && <SubmitButton secondary intent="add-participant">Nog een deelnemer toevoegen</SubmitButton>}
+          {participantRows < MAX_PARTICIPANT_ROWS && (
+            <SubmitButton secondary intent="add-participant">
+              Nog een deelnemer toevoegen
+            </SubmitButton>
+          )}
         </section>
 
         <section class="koers-section" aria-labelledby="plan-kop">
@@ -110,7 +138,9 @@ export function ApplicationPage(props: ApplicationPageProps) {
 
         <section class="koers-section" aria-labelledby="trajecten-kop">
           <Heading2 id="trajecten-kop">Leertrajecten</Heading2>
-          <Paragraph>De leertrajecten die uw school als expertschool aanbiedt aan ontwikkelscholen, met het aantal plaatsen (hoogstens 6 per traject).</Paragraph>
+          <Paragraph>
+            De leertrajecten die uw school als expertschool aanbiedt aan ontwikkelscholen, met het aantal plaatsen (hoogstens 6 per traject).
+          </Paragraph>
           <div id="trajectories" tabIndex={-1}>
             {errors.trajectories && <p class="utrecht-form-field-error-message">{errors.trajectories.join(' ')}</p>}
             {Array.from({ length: trajectoryRows }, (_, i) => {
@@ -119,13 +149,32 @@ export function ApplicationPage(props: ApplicationPageProps) {
               return (
                 <fieldset class="utrecht-form-fieldset koers-row" key={i}>
                   <legend class="utrecht-form-fieldset__legend">Leertraject {i + 1}</legend>
-                  <TextField id={`trajectories-${i}-title`} name={`trajectories[${i}][title]`} label="Titel" value={t.title} errors={errors} autoFocus={isNew} />
-                  <TextField id={`trajectories-${i}-places`} name={`trajectories[${i}][places]`} label="Aantal plaatsen" value={String(t.places)} inputMode="numeric" size="small" errors={errors} />
+                  <TextField
+                    id={`trajectories-${i}-title`}
+                    name={`trajectories[${i}][title]`}
+                    label="Titel"
+                    value={t.title}
+                    errors={errors}
+                    autoFocus={isNew}
+                  />
+                  <TextField
+                    id={`trajectories-${i}-places`}
+                    name={`trajectories[${i}][places]`}
+                    label="Aantal plaatsen"
+                    value={String(t.places)}
+                    inputMode="numeric"
+                    size="small"
+                    errors={errors}
+                  />
                 </fieldset>
               );
             })}
           </div>
-          {trajectoryRows < MAX_TRAJECTORY_ROWS && <SubmitButton secondary intent="add-trajectory">Nog een leertraject toevoegen</SubmitButton>}
+          {trajectoryRows < MAX_TRAJECTORY_ROWS && (
+            <SubmitButton secondary intent="add-trajectory">
+              Nog een leertraject toevoegen
+            </SubmitButton>
+          )}
         </section>
 
         <section class="koers-section" aria-labelledby="subsidies-kop">
@@ -170,7 +219,12 @@ export function ApplicationSubmittedPage({ schoolName, application }: { schoolNa
           ['Aangevraagd bedrag', application.amountEuros === null ? '–' : euros.format(application.amountEuros)],
           ['Deelnemers', String(application.participants.length)],
           ['Leertrajecten', application.trajectories.map((t) => `${t.title} (${t.places} plaatsen)`).join(', ')],
-          ...(decided ? ([['Besluit', decided.decision === 'approved' ? 'Toegekend' : 'Afgewezen'], ['Toelichting', decided.reason]] as [string, string][]) : []),
+          ...(decided
+            ? ([
+                ['Besluit', decided.decision === 'approved' ? 'Toegekend' : 'Afgewezen'],
+                ['Toelichting', decided.reason],
+              ] as [string, string][])
+            : []),
         ]}
       />
     </Page>

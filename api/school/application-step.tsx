@@ -37,11 +37,7 @@ function showForm(ctx: StepContext, res: Response, state: FormState): void {
   const { journey } = ctx;
   const round = journey.round!;
   const { values } = state;
-  const { fields, general } = state.issues
-    ? errorsByField(state.issues)
-    : state.error
-      ? errorsByField(issuesOf(state.error))
-      : { fields: {}, general: [] };
+  const { fields, general } = state.issues ? errorsByField(state.issues) : state.error ? errorsByField(issuesOf(state.error)) : { fields: {}, general: [] };
   sendPage(
     res,
     state.status ?? 200,
@@ -90,7 +86,10 @@ export const applicationStep: SchoolStep = {
   async show(ctx, req, res) {
     if (!draftIsOpen(ctx)) return showClosed(ctx, res);
     const saved = req.query.opgeslagen === '1';
-    showForm(ctx, res, { values: valuesOf(ctx.journey), ...(saved ? { notice: 'Uw aanvraag is opgeslagen. U kunt later verder met de link uit uw e-mail.' } : {}) });
+    showForm(ctx, res, {
+      values: valuesOf(ctx.journey),
+      ...(saved ? { notice: 'Uw aanvraag is opgeslagen. U kunt later verder met de link uit uw e-mail.' } : {}),
+    });
   },
 
   async act(ctx, req, res) {
@@ -105,15 +104,24 @@ export const applicationStep: SchoolStep = {
     const draft = ApplicationDraft.safeParse(typed);
     if (!draft.success) return showForm(ctx, res, { ...asTyped, status: 400, issues: draft.error.issues });
     const saved = await sendAction(ctx, saveApplicationDraft, draft.data);
-    if (!saved.ok) return saved.error.code === 'not_allowed_now' ? showClosed(ctx, res, saved.error.message) : showForm(ctx, res, { ...asTyped, status: saved.error.status, error: saved.error });
+    if (!saved.ok)
+      return saved.error.code === 'not_allowed_now'
+        ? showClosed(ctx, res, saved.error.message)
+        : showForm(ctx, res, { ...asTyped, status: saved.error.status, error: saved.error });
 
     if (intent === 'submit') {
       const form = ApplicationForm.safeParse(typed);
-      if (!form.success) return showForm(ctx, res, { ...asTyped, status: 400, issues: form.error.issues, notice: 'Uw aanvraag is opgeslagen, maar nog niet ingediend.' });
+      if (!form.success)
+        return showForm(ctx, res, { ...asTyped, status: 400, issues: form.error.issues, notice: 'Uw aanvraag is opgeslagen, maar nog niet ingediend.' });
       const submitted = await sendAction(ctx, submitApplication, form.data);
       if (!submitted.ok) {
         if (submitted.error.code === 'not_allowed_now') return showClosed(ctx, res, submitted.error.message);
-        return showForm(ctx, res, { ...asTyped, status: submitted.error.status, error: submitted.error, notice: 'Uw aanvraag is opgeslagen, maar nog niet ingediend.' });
+        return showForm(ctx, res, {
+          ...asTyped,
+          status: submitted.error.status,
+          error: submitted.error,
+          notice: 'Uw aanvraag is opgeslagen, maar nog niet ingediend.',
+        });
       }
       res.redirect(303, `/s/${ctx.token}`);
       return;

@@ -23,7 +23,9 @@ export function ConversationPage(props: {
   return (
     <Page title={Object.keys(errors).length ? `Fout: uitnodiging voor het ${what}` : `Uitnodiging voor het ${what}`}>
       <Heading1>Uitnodiging voor het {what}</Heading1>
-      <Paragraph lead>Het programmabureau van Ontwikkelkracht heeft een {what} gepland met {props.schoolName}.</Paragraph>
+      <Paragraph lead>
+        Het programmabureau van Ontwikkelkracht heeft een {what} gepland met {props.schoolName}.
+      </Paragraph>
       <DataList
         items={[
           ['Wanneer', `${formatMoment(conversation.startsAt)} (${conversation.durationMinutes} minuten)`],
@@ -37,7 +39,15 @@ export function ConversationPage(props: {
       </Paragraph>
       <ErrorSummary errors={errors} general={general} />
       <form method="post" action={`/s/${props.token}`} noValidate>
-        <ChoiceGroup id="answer" name="answer" type="radio" legend="Past dit moment?" options={answerOptions} checked={[props.values?.answer ?? '']} errors={errors} />
+        <ChoiceGroup
+          id="answer"
+          name="answer"
+          type="radio"
+          legend="Past dit moment?"
+          options={answerOptions}
+          checked={[props.values?.answer ?? '']}
+          errors={errors}
+        />
         <TextArea
           id="note"
           name="note"

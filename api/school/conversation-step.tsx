@@ -16,7 +16,10 @@ function openInvitation({ journey, link }: StepContext) {
 }
 
 const notOpen = (
-  <StepClosedPage title="Deze uitnodiging staat niet meer open" explanation="Op deze uitnodiging is al geantwoord, of er is een nieuwere. Kijk in uw e-mail voor het laatste bericht van het programmabureau." />
+  <StepClosedPage
+    title="Deze uitnodiging staat niet meer open"
+    explanation="Op deze uitnodiging is al geantwoord, of er is een nieuwere. Kijk in uw e-mail voor het laatste bericht van het programmabureau."
+  />
 );
 
 export const conversationStep: SchoolStep = {
@@ -33,7 +36,18 @@ export const conversationStep: SchoolStep = {
     const values = { answer: typeof body.answer === 'string' ? body.answer : '', note: typeof body.note === 'string' ? body.note : '' };
     const page = (status: number, issues: FormIssue[]) => {
       const { fields, general } = errorsByField(issues);
-      sendPage(res, status, <ConversationPage token={ctx.token} schoolName={ctx.journey.school.name} conversation={conversation} values={values} errors={fields} general={general} />);
+      sendPage(
+        res,
+        status,
+        <ConversationPage
+          token={ctx.token}
+          schoolName={ctx.journey.school.name}
+          conversation={conversation}
+          values={values}
+          errors={fields}
+          general={general}
+        />,
+      );
     };
 
     const input = RespondToConversation.safeParse(values);

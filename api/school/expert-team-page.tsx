@@ -38,14 +38,33 @@ export function ExpertTeamPage(props: {
               return (
                 <fieldset class="utrecht-form-fieldset koers-row" key={i}>
                   <legend class="utrecht-form-fieldset__legend">Lid {i + 1}</legend>
-                  <TextField id={`members-${i}-name`} name={`members[${i}][name]`} label="Naam" value={m.name} errors={errors} autoFocus={props.focusLast && i === rows - 1} />
+                  <TextField
+                    id={`members-${i}-name`}
+                    name={`members[${i}][name]`}
+                    label="Naam"
+                    value={m.name}
+                    errors={errors}
+                    autoFocus={props.focusLast && i === rows - 1}
+                  />
                   <TextField id={`members-${i}-email`} name={`members[${i}][email]`} label="E-mailadres" type="email" value={m.email} errors={errors} />
-                  <SelectField id={`members-${i}-role`} name={`members[${i}][role]`} label="Rol" value={m.role} options={roleOptions} placeholder="Kies een rol" errors={errors} />
+                  <SelectField
+                    id={`members-${i}-role`}
+                    name={`members[${i}][role]`}
+                    label="Rol"
+                    value={m.role}
+                    options={roleOptions}
+                    placeholder="Kies een rol"
+                    errors={errors}
+                  />
                 </fieldset>
               );
             })}
           </div>
-          {rows < MAX_MEMBER_ROWS && <SubmitButton secondary intent="add-member">Nog een lid toevoegen</SubmitButton>}
+          {rows < MAX_MEMBER_ROWS && (
+            <SubmitButton secondary intent="add-member">
+              Nog een lid toevoegen
+            </SubmitButton>
+          )}
         </section>
         <div class="koers-actions">
           <SubmitButton intent="submit">Expertteam doorgeven</SubmitButton>
@@ -60,7 +79,9 @@ export function ExpertTeamRegisteredPage({ members }: { members: Participant[] }
     <Page title="Expertteam doorgegeven">
       <Heading1>Dank u wel</Heading1>
       <Alert type="ok">
-        <p class="utrecht-paragraph">Uw expertteam van {members.length} mensen is doorgegeven. Het programmabureau neemt contact met u op over het aspirantjaar.</p>
+        <p class="utrecht-paragraph">
+          Uw expertteam van {members.length} mensen is doorgegeven. Het programmabureau neemt contact met u op over het aspirantjaar.
+        </p>
       </Alert>
     </Page>
   );

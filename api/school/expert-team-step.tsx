@@ -13,13 +13,28 @@ function teamIsOpen({ journey, link }: StepContext): boolean {
   return journey.phase === 'aspirant_year' && journey.schoolYear === link.scope && journey.allowedActions.includes('registerExpertTeam');
 }
 
-const notOpen = <StepClosedPage title="Het expertteam doorgeven kan nu niet" explanation="Het aspirantjaar waar deze link bij hoort, loopt niet meer. Neem contact op met het programmabureau als u iets wilt wijzigen." />;
+const notOpen = (
+  <StepClosedPage
+    title="Het expertteam doorgeven kan nu niet"
+    explanation="Het aspirantjaar waar deze link bij hoort, loopt niet meer. Neem contact op met het programmabureau als u iets wilt wijzigen."
+  />
+);
 
 export const expertTeamStep: SchoolStep = {
   async show(ctx, _req, res) {
     if (!teamIsOpen(ctx)) return sendPage(res, 409, notOpen);
     const members = ctx.journey.expertTeam;
-    sendPage(res, 200, <ExpertTeamPage token={ctx.token} schoolName={ctx.journey.school.name} schoolYear={ctx.link.scope} members={members} rows={Math.max(3, members.length + 1)} />);
+    sendPage(
+      res,
+      200,
+      <ExpertTeamPage
+        token={ctx.token}
+        schoolName={ctx.journey.school.name}
+        schoolYear={ctx.link.scope}
+        members={members}
+        rows={Math.max(3, members.length + 1)}
+      />,
+    );
   },
 
   async act(ctx, req, res) {
@@ -29,7 +44,20 @@ export const expertTeamStep: SchoolStep = {
     const shown = Math.max(members.length, rowsShown(body.rows, MAX_MEMBER_ROWS));
     const page = (status: number, issues: FormIssue[], rows = shown, focusLast = false) => {
       const { fields, general } = errorsByField(issues);
-      sendPage(res, status, <ExpertTeamPage token={ctx.token} schoolName={ctx.journey.school.name} schoolYear={ctx.link.scope} members={members} rows={rows} focusLast={focusLast} errors={fields} general={general} />);
+      sendPage(
+        res,
+        status,
+        <ExpertTeamPage
+          token={ctx.token}
+          schoolName={ctx.journey.school.name}
+          schoolYear={ctx.link.scope}
+          members={members}
+          rows={rows}
+          focusLast={focusLast}
+          errors={fields}
+          general={general}
+        />,
+      );
     };
     if (intentOf(body) === 'add-member') return page(200, [], Math.min(shown + 1, MAX_MEMBER_ROWS), true);
 

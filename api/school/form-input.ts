@@ -14,7 +14,9 @@ function text(value: unknown): string {
 /** `qs` makes rows an array up to 20 entries and an object keyed by index beyond: both read in order. */
 export function formRows(value: unknown): Row[] {
   if (value === null || typeof value !== 'object') return [];
-  const entries = Array.isArray(value) ? value.map((row, index) => [index, row] as const) : Object.entries(value).map(([key, row]) => [Number(key), row] as const);
+  const entries = Array.isArray(value)
+    ? value.map((row, index) => [index, row] as const)
+    : Object.entries(value).map(([key, row]) => [Number(key), row] as const);
   return entries
     .filter(([index, row]) => Number.isInteger(index) && index >= 0 && row !== null && typeof row === 'object')
     .sort(([a], [b]) => a - b)

@@ -14,6 +14,7 @@ export async function requireLink(db: Db, authorization: string | undefined, jou
   const check = await openLink(db, token);
   if (check.status !== 'valid') throw refusalError(check);
   if (check.link.journeyId !== journeyId) throw new AppError('link_wrong_case', 'Deze link hoort bij een andere school of deelname.');
-  if (check.link.purpose !== purpose) throw new AppError('link_wrong_purpose', 'Deze link is voor een andere stap; gebruik de link uit de e-mail over deze stap.');
+  if (check.link.purpose !== purpose)
+    throw new AppError('link_wrong_purpose', 'Deze link is voor een andere stap; gebruik de link uit de e-mail over deze stap.');
   return check.link;
 }

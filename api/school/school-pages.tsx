@@ -58,7 +58,11 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (_req, res) =>
-        sendPage(res, 429, <StepClosedPage title="Even geduld" explanation="Er kwamen veel verzoeken tegelijk van uw netwerk. Probeer het over een minuut opnieuw." />),
+        sendPage(
+          res,
+          429,
+          <StepClosedPage title="Even geduld" explanation="Er kwamen veel verzoeken tegelijk van uw netwerk. Probeer het over een minuut opnieuw." />,
+        ),
     }),
   );
 
@@ -102,14 +106,23 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
     const token = String(req.params.token);
     const check = await openLink(deps.db, token);
     if (check.status !== 'expired') return check.status === 'valid' ? res.redirect(303, `/s/${token}`) : refuse(res, token, check);
-    await startOnce(deps.temporal, { workflow: RENEW_SCHOOL_LINK, workflowId: linkRenewalWorkflowId(check.linkId), taskQueue: deps.taskQueue, args: [check.linkId] });
+    await startOnce(deps.temporal, {
+      workflow: RENEW_SCHOOL_LINK,
+      workflowId: linkRenewalWorkflowId(check.linkId),
+      taskQueue: deps.taskQueue,
+      args: [check.linkId],
+    });
     sendPage(res, 202, <RenewalRequestedPage />);
   });
 
   // A school sees a page, never JSON, also when something on our side fails.
   router.use('/s', ((error, req, res, _next) => {
     deps.log.error({ err: error, method: req.method, route: req.route?.path ?? '/s' }, 'school page failed');
-    sendPage(res, 503, <StepClosedPage title="Er ging iets mis aan onze kant" explanation="Probeer het over een paar minuten opnieuw. Wat al was opgeslagen, blijft bewaard." />);
+    sendPage(
+      res,
+      503,
+      <StepClosedPage title="Er ging iets mis aan onze kant" explanation="Probeer het over een paar minuten opnieuw. Wat al was opgeslagen, blijft bewaard." />,
+    );
   }) as ErrorRequestHandler);
 
   return router;

@@ -44,7 +44,6 @@ export async function sendAction<T>(ctx: StepContext, update: UpdateDefinition<J
   }
 }
 
-
 /** A refusal's issues, or its message as a form-wide one when it names no field. */
 export function issuesOf(error: AppError): FormIssue[] {
   return error.issues.length ? error.issues : [{ path: [], message: error.message }];

@@ -32,7 +32,11 @@ async function expectAccessible(page: Page): Promise<void> {
 async function journeyFor(name: string, region: string, toIntake: boolean): Promise<string> {
   const school = await createSchool(stack.db, { name, region });
   const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
-  if (toIntake) await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-report`, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak.' });
+  if (toIntake)
+    await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-report`, {
+      conductedOn: '2026-11-20',
+      report: 'Verkennend gesprek over de leesaanpak.',
+    });
   return body.journeyId;
 }
 

@@ -30,7 +30,11 @@ afterAll(async () => {
 async function schoolInRound(): Promise<{ school: School; link: string }> {
   const school = await createSchool(stack.db, { name: 'Basisschool De Klimop' });
   const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
-  await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-report`, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak.', recordedBy: office });
+  await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-report`, {
+    conductedOn: '2026-11-20',
+    report: 'Verkennend gesprek over de leesaanpak.',
+    recordedBy: office,
+  });
   await api(stack, 'POST', `/api/journeys/${body.journeyId}/intake-outcome`, { outcome: 'expertschool', recordedBy: office });
   const mail = await stack.mail.waitFor((m) => m.to === school.contactEmail && m.subject === 'Aanvraagronde Voorjaar is geopend');
   return { school, link: linkIn(mail) };
@@ -139,7 +143,9 @@ test('errors are summarised at the top, linked to their fields, and marked on th
 
 test('the accessibility check finds what it should: an unlabelled field, unreadable contrast', async () => {
   const page = await context.newPage();
-  await page.setContent('<html lang="nl"><head><title>Proef</title></head><body><main><h1>Proef</h1><input type="text"><p style="color:#ddd;background:#fff">Vaag</p></main></body></html>');
+  await page.setContent(
+    '<html lang="nl"><head><title>Proef</title></head><body><main><h1>Proef</h1><input type="text"><p style="color:#ddd;background:#fff">Vaag</p></main></body></html>',
+  );
   const found = await seriousAccessibilityViolations(page);
   expect(found.map((line) => line.split(':')[0])).toEqual(expect.arrayContaining(['label', 'color-contrast']));
   await page.close();

@@ -62,7 +62,12 @@ describe('checkEligibility: a complete application', () => {
   });
 
   it('accepts trajectories of exactly the maximum number of places', () => {
-    const application = completeApplication(false, { trajectories: [{ title: 'Lezen', places: 6 }, { title: 'Rekenen', places: 6 }] });
+    const application = completeApplication(false, {
+      trajectories: [
+        { title: 'Lezen', places: 6 },
+        { title: 'Rekenen', places: 6 },
+      ],
+    });
     expect(check({ application })).toEqual([]);
   });
 });
@@ -90,9 +95,7 @@ describe('checkEligibility: participants', () => {
     const application = completeApplication(false, {
       participants: [...teachers, { name: 'Piet Smit', email: 'p.smit@regenboog.example', role: 'other' }],
     });
-    expect(check({ application })).toEqual([
-      { code: 'no_school_leader', message: 'Minstens één deelnemer is schoolleider.', path: ['participants'] },
-    ]);
+    expect(check({ application })).toEqual([{ code: 'no_school_leader', message: 'Minstens één deelnemer is schoolleider.', path: ['participants'] }]);
   });
 
   it('reports both problems for no participants at all', () => {
@@ -198,19 +201,13 @@ describe('checkEligibility: sections of the activity plan', () => {
   });
 
   it('asks a school without the aspirant year for evidence, not for an evaluation report', () => {
-    expect(requiredSections(false)).toEqual(
-      expect.arrayContaining(['evidence_of_expertise', 'evidence_of_research_culture', 'evidence_informed_approach']),
-    );
+    expect(requiredSections(false)).toEqual(expect.arrayContaining(['evidence_of_expertise', 'evidence_of_research_culture', 'evidence_informed_approach']));
     expect(requiredSections(false)).not.toContain('evaluation_conversation_report');
   });
 
   it('does not accept the sections of a school with the aspirant year from one without it', () => {
     const application = completeApplication(true);
-    expect(codes(check({ application, hasAspirantYearBehind: false }))).toEqual([
-      'missing_section',
-      'missing_section',
-      'missing_section',
-    ]);
+    expect(codes(check({ application, hasAspirantYearBehind: false }))).toEqual(['missing_section', 'missing_section', 'missing_section']);
   });
 });
 
@@ -265,14 +262,7 @@ describe('checkEligibility: several problems at once', () => {
     });
     const found = new Set(codes(check({ application, inspectionRating: 'zeer_zwak' })));
     expect(found).toEqual(
-      new Set([
-        'too_few_participants',
-        'no_school_leader',
-        'excluded_by_other_subsidy',
-        'excluded_by_inspection_rating',
-        'missing_section',
-        'too_many_places',
-      ]),
+      new Set(['too_few_participants', 'no_school_leader', 'excluded_by_other_subsidy', 'excluded_by_inspection_rating', 'missing_section', 'too_many_places']),
     );
   });
 });

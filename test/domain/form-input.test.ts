@@ -10,22 +10,32 @@ test('rows come in order, from arrays and from the objects qs makes beyond 20 en
 });
 
 test('rows left empty are not rows; what was typed is passed on as typed', () => {
-  expect(participantsFromForm([{ name: '', email: '', role: '' }, { name: 'Jan', email: ' jan@school.example ', role: 'teacher' }, { name: ' ', email: '', role: '' }])).toEqual([
-    { name: 'Jan', email: 'jan@school.example', role: 'teacher' },
-  ]);
+  expect(
+    participantsFromForm([
+      { name: '', email: '', role: '' },
+      { name: 'Jan', email: ' jan@school.example ', role: 'teacher' },
+      { name: ' ', email: '', role: '' },
+    ]),
+  ).toEqual([{ name: 'Jan', email: 'jan@school.example', role: 'teacher' }]);
 });
 
 test('an application form becomes a draft the schema accepts, places as numbers where they are numbers', () => {
   const input = applicationFromForm({
     participants: [{ name: 'Fatima el Amrani', email: 'f@school.example', role: 'school_leader' }],
     sections: { support_and_commitment: 'Het hele team staat erachter.', organisation_and_roles: '  ', unknown_section: 'x' },
-    trajectories: [{ title: 'Lezen', places: '6' }, { title: 'Rekenen', places: 'zes' }],
+    trajectories: [
+      { title: 'Lezen', places: '6' },
+      { title: 'Rekenen', places: 'zes' },
+    ],
     otherSubsidies: 'groeikracht',
   });
   expect(input).toEqual({
     participants: [{ name: 'Fatima el Amrani', email: 'f@school.example', role: 'school_leader' }],
     sections: { support_and_commitment: 'Het hele team staat erachter.' },
-    trajectories: [{ title: 'Lezen', places: 6 }, { title: 'Rekenen', places: 'zes' }],
+    trajectories: [
+      { title: 'Lezen', places: 6 },
+      { title: 'Rekenen', places: 'zes' },
+    ],
     otherSubsidies: ['groeikracht'],
   });
   const checked = ApplicationDraft.safeParse(input);

@@ -17,9 +17,7 @@ describe('OpenRound', () => {
   it('refuses a round that closes before it opens, with its Dutch message at closesAt', () => {
     const result = OpenRound.safeParse({ ...round, closesAt: '2024-04-24T09:00:00+02:00' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ['closesAt'], message: 'Een ronde sluit na het moment waarop zij opent.' }),
-    ]);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['closesAt'], message: 'Een ronde sluit na het moment waarop zij opent.' })]);
   });
 
   it('refuses a round that closes at the moment it opens', () => {
@@ -53,9 +51,7 @@ describe('RecordConversationReport', () => {
   it('refuses a too-short report with its Dutch message', () => {
     const result = RecordConversationReport.safeParse({ ...action, report: 'Goed gesprek.' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ['report'], message: 'Het verslag is te kort (minstens 20 tekens).' }),
-    ]);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['report'], message: 'Het verslag is te kort (minstens 20 tekens).' })]);
   });
 
   it('does not count surrounding spaces towards the length', () => {
@@ -66,8 +62,6 @@ describe('RecordConversationReport', () => {
 
   it('refuses a date that is not JJJJ-MM-DD, in Dutch', () => {
     const result = RecordConversationReport.safeParse({ ...action, conductedOn: '12-03-2024' });
-    expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ['conductedOn'], message: 'Vul de datum van het gesprek in als JJJJ-MM-DD.' }),
-    ]);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['conductedOn'], message: 'Vul de datum van het gesprek in als JJJJ-MM-DD.' })]);
   });
 });

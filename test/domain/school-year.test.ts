@@ -1,11 +1,4 @@
-import {
-  nextSchoolYear,
-  previousSchoolYear,
-  SchoolYear,
-  schoolYearBounds,
-  schoolYearOf,
-  schoolYearStart,
-} from '../../domain/school-year';
+import { nextSchoolYear, previousSchoolYear, SchoolYear, schoolYearBounds, schoolYearOf, schoolYearStart } from '../../domain/school-year';
 
 function messagesOf(value: unknown): string[] {
   const result = SchoolYear.safeParse(value);
@@ -96,12 +89,8 @@ describe('the SchoolYear schema', () => {
   });
 
   it('refuses years that are not consecutive, saying so in Dutch', () => {
-    expect(messagesOf('2024-2026')).toEqual([
-      'Een schooljaar loopt over twee opeenvolgende kalenderjaren, bijvoorbeeld 2024-2025.',
-    ]);
-    expect(messagesOf('2025-2024')).toEqual([
-      'Een schooljaar loopt over twee opeenvolgende kalenderjaren, bijvoorbeeld 2024-2025.',
-    ]);
+    expect(messagesOf('2024-2026')).toEqual(['Een schooljaar loopt over twee opeenvolgende kalenderjaren, bijvoorbeeld 2024-2025.']);
+    expect(messagesOf('2025-2024')).toEqual(['Een schooljaar loopt over twee opeenvolgende kalenderjaren, bijvoorbeeld 2024-2025.']);
   });
 
   it('refuses text that is not written as a school year, saying how to write it', () => {

@@ -27,17 +27,21 @@ describe('Brin', () => {
 });
 
 describe('School', () => {
-  const school = { brin: ' 12ab ', name: 'Basisschool De Regenboog', sector: 'PO', region: 'Utrecht', contactEmail: 'directie@regenboog.example', inspectionRating: 'goed' };
+  const school = {
+    brin: ' 12ab ',
+    name: 'Basisschool De Regenboog',
+    sector: 'PO',
+    region: 'Utrecht',
+    contactEmail: 'directie@regenboog.example',
+    inspectionRating: 'goed',
+  };
 
   it('defaults equalAccessMarkers to an empty list', () => {
     expect(School.parse(school).equalAccessMarkers).toEqual([]);
   });
 
   it('keeps the markers it is given', () => {
-    expect(School.parse({ ...school, equalAccessMarkers: ['small_regional', 'specialised'] }).equalAccessMarkers).toEqual([
-      'small_regional',
-      'specialised',
-    ]);
+    expect(School.parse({ ...school, equalAccessMarkers: ['small_regional', 'specialised'] }).equalAccessMarkers).toEqual(['small_regional', 'specialised']);
   });
 
   it('normalises the BRIN of the school', () => {

@@ -62,7 +62,18 @@ test('the OpenAPI document describes every action, generated from the schemas', 
   const { status, body } = await api(stack, 'GET', '/openapi.json');
   expect(status).toBe(200);
   expect(body.openapi).toBe('3.1.0');
-  for (const action of ['conversation-plan', 'conversation-response', 'conversation-report', 'intake-outcome', 'application-draft', 'application', 'decision', 'expert-team', 'aspirant-outcome', 'cancel']) {
+  for (const action of [
+    'conversation-plan',
+    'conversation-response',
+    'conversation-report',
+    'intake-outcome',
+    'application-draft',
+    'application',
+    'decision',
+    'expert-team',
+    'aspirant-outcome',
+    'cancel',
+  ]) {
     expect(body.paths[`/api/journeys/{journeyId}/${action}`]?.post).toBeDefined();
   }
   // School actions name the link token they need; office actions the session (and a role where needed).
@@ -85,7 +96,11 @@ test('a journey driven over HTTP to an approved application, visible in Temporal
   expect(submitted.status).toBe(200);
   expect(submitted.body).toMatchObject({ phase: 'decision', waitingFor: 'office', application: { amountEuros: 120_416 } });
 
-  const decided = await api(stack, 'POST', `/api/journeys/${journeyId}/decision`, { decision: 'approved', reason: 'Voldoet aan de regeling.', decidedBy: office });
+  const decided = await api(stack, 'POST', `/api/journeys/${journeyId}/decision`, {
+    decision: 'approved',
+    reason: 'Voldoet aan de regeling.',
+    decidedBy: office,
+  });
   const schoolYearStart = schoolYearBounds(submitted.body.application.schoolYear).start.toISOString();
   expect(decided.body).toMatchObject({ phase: 'approved', waitingFor: 'calendar', nextDeadline: schoolYearStart });
 
@@ -93,7 +108,9 @@ test('a journey driven over HTTP to an approved application, visible in Temporal
   let listed: string[] = [];
   for (let i = 0; i < 100 && listed.length === 0; i++) {
     listed = [];
-    for await (const execution of stack.client.workflow.list({ query: `KoersPhase = 'approved' AND KoersTrack = 'expertschool' AND KoersRound = 'voorjaar' AND WorkflowId = '${journeyId}'` })) {
+    for await (const execution of stack.client.workflow.list({
+      query: `KoersPhase = 'approved' AND KoersTrack = 'expertschool' AND KoersRound = 'voorjaar' AND WorkflowId = '${journeyId}'`,
+    })) {
       listed.push(execution.workflowId);
     }
     if (listed.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -117,7 +134,14 @@ describe('bad input gets a 4xx with a clear reason and leaves nothing behind', (
     expect(brin.status).toBe(400);
     expect(brin.body.error.issues).toEqual([{ path: ['brin'], message: 'Een BRIN-code bestaat uit twee cijfers en twee letters, bijvoorbeeld 12AB.' }]);
 
-    const school = await api(stack, 'POST', '/api/schools', { brin: '12AB', name: 42, sector: 'HBO', region: 'Utrecht', contactEmail: 'directie@school.example', inspectionRating: 'goed' });
+    const school = await api(stack, 'POST', '/api/schools', {
+      brin: '12AB',
+      name: 42,
+      sector: 'HBO',
+      region: 'Utrecht',
+      contactEmail: 'directie@school.example',
+      inspectionRating: 'goed',
+    });
     expect(school.status).toBe(400);
     expect(school.body.error.issues.map((i: { path: string[] }) => i.path[0])).toEqual(['name', 'sector']);
   });
@@ -139,9 +163,16 @@ describe('bad input gets a 4xx with a clear reason and leaves nothing behind', (
   test('an action out of turn', async () => {
     const school = await createSchool(stack.db);
     const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
-    const decision = await api(stack, 'POST', `/api/journeys/${body.journeyId}/decision`, { decision: 'approved', reason: 'Alles is in orde hier.', decidedBy: office });
+    const decision = await api(stack, 'POST', `/api/journeys/${body.journeyId}/decision`, {
+      decision: 'approved',
+      reason: 'Alles is in orde hier.',
+      decidedBy: office,
+    });
     expect(decision.status).toBe(409);
-    expect(decision.body.error).toMatchObject({ code: 'not_allowed_now', message: 'Dit kan nu niet: de reis van Basisschool De Regenboog is in de fase "gesprek".' });
+    expect(decision.body.error).toMatchObject({
+      code: 'not_allowed_now',
+      message: 'Dit kan nu niet: de reis van Basisschool De Regenboog is in de fase "gesprek".',
+    });
   });
 
   test('applications against the rules: 3 participants, 7 places, no school leader', async () => {
@@ -150,7 +181,10 @@ describe('bad input gets a 4xx with a clear reason and leaves nothing behind', (
     const attempts = [
       { form: { ...base, participants: base.participants.slice(0, 3) }, issue: { path: ['participants'], code: 'too_few_participants' } },
       { form: { ...base, trajectories: [{ title: 'Lezen', places: 7 }] }, issue: { path: ['trajectories', '0', 'places'], code: 'too_many_places' } },
-      { form: { ...base, participants: base.participants.map((p) => ({ ...p, role: 'teacher' })) }, issue: { path: ['participants'], code: 'no_school_leader' } },
+      {
+        form: { ...base, participants: base.participants.map((p) => ({ ...p, role: 'teacher' })) },
+        issue: { path: ['participants'], code: 'no_school_leader' },
+      },
     ];
     for (const { form, issue } of attempts) {
       const { status, body } = await api(stack, 'POST', `/api/journeys/${journeyId}/application`, form, token);
@@ -158,7 +192,13 @@ describe('bad input gets a 4xx with a clear reason and leaves nothing behind', (
       expect(body.error.code).toBe('not_eligible');
       expect(body.error.issues).toEqual([expect.objectContaining(issue)]);
     }
-    const wrongTypes = await api(stack, 'POST', `/api/journeys/${journeyId}/application`, { ...base, trajectories: [{ title: 'Lezen', places: 'zes' }] }, token);
+    const wrongTypes = await api(
+      stack,
+      'POST',
+      `/api/journeys/${journeyId}/application`,
+      { ...base, trajectories: [{ title: 'Lezen', places: 'zes' }] },
+      token,
+    );
     expect(wrongTypes.status).toBe(400);
 
     // Nothing of the refused applications was written.
@@ -190,7 +230,11 @@ describe('bad input gets a 4xx with a clear reason and leaves nothing behind', (
     const malformed = await fetch(`${stack.apiUrl}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"brin":' });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { message: string } }).error.message).toBe('Het verzoek is geen geldige JSON.');
-    const huge = await fetch(`${stack.apiUrl}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ brin: 'x'.repeat(300_000) }) });
+    const huge = await fetch(`${stack.apiUrl}/api/journeys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ brin: 'x'.repeat(300_000) }),
+    });
     expect(huge.status).toBe(413);
   });
 });

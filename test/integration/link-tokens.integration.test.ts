@@ -78,7 +78,9 @@ test('revoking takes the live links of one step, or all of them, and leaves used
   const a = await issue(journeyId, new Date(Date.now() + 10 * DAY));
   const b = await issue(journeyId, new Date(Date.now() + 10 * DAY));
   await db.linkToken.update({ where: { id: b.id }, data: { usedAt: new Date() } });
-  await db.$transaction((tx) => issueLink(tx, TEST_PUBLIC_URL, { journeyId, purpose: 'conversation', scope: '0-1', stepEndsAt: new Date(Date.now() + DAY), singleUse: true }));
+  await db.$transaction((tx) =>
+    issueLink(tx, TEST_PUBLIC_URL, { journeyId, purpose: 'conversation', scope: '0-1', stepEndsAt: new Date(Date.now() + DAY), singleUse: true }),
+  );
   expect(await revokeLinks(db, { journeyId, purpose: 'application', revokedBy: 'Anna Visser' })).toBe(1);
   expect(await openLink(db, a.token)).toEqual({ status: 'revoked' });
   expect(await openLink(db, b.token)).toEqual({ status: 'used' });

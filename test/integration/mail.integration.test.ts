@@ -38,7 +38,14 @@ afterEach(() => catcher.setRefusing(false));
 function request(mail: RenderedMail = renderRoundOpened(roundOpenedSample)): SendMailRequest {
   const journeyId = `journey-expertschool-${randomUUID().slice(0, 8)}`;
   const purpose = 'round-opened/2027-2028-voorjaar';
-  return { key: `${journeyId}/${purpose}`, journeyId, purpose, to: `directie-${randomUUID().slice(0, 8)}@regenboog.example`, mail, requestedAt: '2027-04-01T08:00:00.000Z' };
+  return {
+    key: `${journeyId}/${purpose}`,
+    journeyId,
+    purpose,
+    to: `directie-${randomUUID().slice(0, 8)}@regenboog.example`,
+    mail,
+    requestedAt: '2027-04-01T08:00:00.000Z',
+  };
 }
 const to = (address: string) => (mail: CaughtMail) => mail.envelope.to.includes(address);
 /** A send resolves once the catcher has stored the mail: what is not here by then was not sent. */
@@ -65,7 +72,15 @@ test('a mail sent through the outbox arrives once, parsed, in Dutch, with the Me
   expect(mail.headers['auto-submitted']).toBe('auto-generated');
 
   const row = await db.outboxMail.findUniqueOrThrow({ where: { id: req.key } });
-  expect(row).toMatchObject({ journeyId: req.journeyId, purpose: req.purpose, to: req.to, status: 'sent', attempts: 1, lastError: null, messageId: messageIdFor(req.key) });
+  expect(row).toMatchObject({
+    journeyId: req.journeyId,
+    purpose: req.purpose,
+    to: req.to,
+    status: 'sent',
+    attempts: 1,
+    lastError: null,
+    messageId: messageIdFor(req.key),
+  });
   expect(row.requestedAt.toISOString()).toBe(req.requestedAt);
   expect(row.sentAt).toBeInstanceOf(Date);
 });

@@ -55,7 +55,9 @@ async function call(method: string, path: string, cookie?: string): Promise<numb
 test('every API route Express serves is in the OpenAPI document, which says who may call it', async () => {
   const app = createApp({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, log: createLogger('silent') });
   const { body: document } = await api(stack, 'GET', '/openapi.json');
-  const documented = new Set(Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
+  const documented = new Set(
+    Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)),
+  );
   const served = servedRoutes(app).filter((r) => r.path.startsWith('/api/'));
   expect(served.length).toBeGreaterThan(20);
   for (const route of served) expect(documented).toContain(`${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
@@ -76,7 +78,9 @@ test('every office route: 401 without a session or with a made-up one, 403 for s
       checked.push(`${method} ${path}`);
     }
   }
-  expect(checked).toEqual(expect.arrayContaining(['post /api/rounds', 'post /api/journeys/{journeyId}/decision', 'get /api/journeys/{journeyId}/timeline', 'post /api/staff']));
+  expect(checked).toEqual(
+    expect.arrayContaining(['post /api/rounds', 'post /api/journeys/{journeyId}/decision', 'get /api/journeys/{journeyId}/timeline', 'post /api/staff']),
+  );
 });
 
 test('every office page: without a session, 401 and the sign-in form; with one, the page', async () => {
@@ -91,7 +95,12 @@ test('every office page: without a session, 401 and the sign-in form; with one, 
     if (method === 'get') expect(await response.text()).toContain('Inloggen voor het programmabureau');
   }
   // A form posted without the session's CSRF token is refused, also when signed in.
-  const forged = await fetch(`${stack.apiUrl}/kantoor/uitloggen`, { method: 'POST', headers: { cookie: stack.cookies.staff, 'content-type': 'application/x-www-form-urlencoded' }, body: '_csrf=geraden', redirect: 'manual' });
+  const forged = await fetch(`${stack.apiUrl}/kantoor/uitloggen`, {
+    method: 'POST',
+    headers: { cookie: stack.cookies.staff, 'content-type': 'application/x-www-form-urlencoded' },
+    body: '_csrf=geraden',
+    redirect: 'manual',
+  });
   expect(forged.status).toBe(403);
   for (const path of ['/kantoor', '/kantoor/rapportages']) {
     const page = await fetch(`${stack.apiUrl}${path}`, { headers: { cookie: stack.cookies.staff } });
@@ -110,9 +119,13 @@ test('every office page: without a session, 401 and the sign-in form; with one, 
 test('sign in, see who is signed in, sign out; a wrong password says nothing about which part was wrong', async () => {
   const email = `c.jansen-${Date.now()}@ontwikkelkracht.example`;
   await createStaffMember(stack.db, { email, name: 'Carla Jansen', role: 'staff' }, 'een lang en geheim wachtwoord');
-  const signIn = (body: unknown) => fetch(`${stack.apiUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const signIn = (body: unknown) =>
+    fetch(`${stack.apiUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-  for (const wrong of [{ email, password: 'fout' }, { email: 'niemand@ontwikkelkracht.example', password: 'een lang en geheim wachtwoord' }]) {
+  for (const wrong of [
+    { email, password: 'fout' },
+    { email: 'niemand@ontwikkelkracht.example', password: 'een lang en geheim wachtwoord' },
+  ]) {
     const refused = await signIn(wrong);
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(WRONG_CREDENTIALS);
@@ -141,7 +154,11 @@ test('signing in is limited to 10 attempts a minute per address (429)', async ()
     const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/api/session`;
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@y.example', password: 'raden' }) });
+      const r = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'x@y.example', password: 'raden' }),
+      });
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
@@ -169,7 +186,10 @@ test('a mail the server keeps refusing shows on the overview with its error whil
   const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
   stack.mail.setRefusing(true);
   try {
-    await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-plan`, { startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Dorpsstraat 1' });
+    await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-plan`, {
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      location: 'Dorpsstraat 1',
+    });
     let problems: { journeyId: string; attempts: number; lastError: string }[] = [];
     for (let i = 0; i < 100 && !problems.some((p) => p.journeyId === body.journeyId); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -48,17 +48,40 @@ beforeAll(async () => {
     const startedAt = new Date(Date.UTC(2025, Math.floor(r.next() * 24), 1 + Math.floor(r.next() * 27)));
     const phase = r.pick(JourneyPhase.options);
     const roundId = phase === 'conversation' || phase === 'intake' ? null : r.pick(['2025-voorjaar', '2026-voorjaar']);
-    const aspirantOutcome = phase === 'hub_year' ? 'expertschool' : phase === 'aspirant_year' || phase === 'closed' ? r.pick(['expertschool', 'dropped_out', null] as const) : null;
+    const aspirantOutcome =
+      phase === 'hub_year' ? 'expertschool' : phase === 'aspirant_year' || phase === 'closed' ? r.pick(['expertschool', 'dropped_out', null] as const) : null;
     const approvedAmount = roundId && ['approved', 'aspirant_year', 'hub_year'].includes(phase) ? 35_616 + 8_480 * Math.floor(r.next() * 7) : null;
     seeded.push({ brin, sector, markers, startedAt, phase, roundId, aspirantOutcome, approvedAmount });
   }
   for (const s of seeded) {
     const journeyId = `journey-expertschool-${s.brin}`;
-    await db.school.create({ data: { brin: s.brin, name: `School ${s.brin}`, sector: s.sector, region: 'Utrecht', contactEmail: `${s.brin}@school.example`, inspectionRating: 'goed', equalAccessMarkers: s.markers } });
-    await db.journey.create({ data: { id: journeyId, brin: s.brin, track: 'expertschool', cycle: 0, phase: s.phase, roundId: s.roundId, lastStep: 1, startedAt: s.startedAt } });
-    if (s.aspirantOutcome) await db.aspirantYear.create({ data: { id: `${journeyId}/2025-2026`, journeyId, schoolYear: '2025-2026', outcome: s.aspirantOutcome } });
+    await db.school.create({
+      data: {
+        brin: s.brin,
+        name: `School ${s.brin}`,
+        sector: s.sector,
+        region: 'Utrecht',
+        contactEmail: `${s.brin}@school.example`,
+        inspectionRating: 'goed',
+        equalAccessMarkers: s.markers,
+      },
+    });
+    await db.journey.create({
+      data: { id: journeyId, brin: s.brin, track: 'expertschool', cycle: 0, phase: s.phase, roundId: s.roundId, lastStep: 1, startedAt: s.startedAt },
+    });
+    if (s.aspirantOutcome)
+      await db.aspirantYear.create({ data: { id: `${journeyId}/2025-2026`, journeyId, schoolYear: '2025-2026', outcome: s.aspirantOutcome } });
     if (s.approvedAmount !== null) {
-      await db.application.create({ data: { id: `${journeyId}/${s.roundId}`, journeyId, roundId: s.roundId!, schoolYear: s.roundId!.startsWith('2025') ? '2025-2026' : '2026-2027', status: 'approved', amountEuros: s.approvedAmount } });
+      await db.application.create({
+        data: {
+          id: `${journeyId}/${s.roundId}`,
+          journeyId,
+          roundId: s.roundId!,
+          schoolYear: s.roundId!.startsWith('2025') ? '2025-2026' : '2026-2027',
+          status: 'approved',
+          amountEuros: s.approvedAmount,
+        },
+      });
     }
   }
 });
@@ -86,7 +109,10 @@ test('KPIs, phases per round and subsidy per round equal the counts made from th
 
   for (const roundId of ['2025-voorjaar', '2026-voorjaar']) {
     const inRound = seeded.filter((s) => s.roundId === roundId && s.approvedAmount !== null);
-    expect(reports.subsidyByRound.find((s) => s.roundId === roundId)).toMatchObject({ approved: inRound.length, amountEuros: inRound.reduce((a, s) => a + s.approvedAmount!, 0) });
+    expect(reports.subsidyByRound.find((s) => s.roundId === roundId)).toMatchObject({
+      approved: inRound.length,
+      amountEuros: inRound.reduce((a, s) => a + s.approvedAmount!, 0),
+    });
   }
 });
 
@@ -94,7 +120,8 @@ test('the equal-access monitor counts the inflow of the period, SO schools as sp
   for (const period of [{}, { from: '2025-09-01', to: '2026-08-31' }]) {
     const reports = await buildReports(db, period);
     const inPeriod = seeded.filter(
-      (s) => (!('from' in period) || s.startedAt >= new Date(`${period.from}T00:00:00Z`)) && (!('to' in period) || s.startedAt < new Date(`2026-09-01T00:00:00Z`)),
+      (s) =>
+        (!('from' in period) || s.startedAt >= new Date(`${period.from}T00:00:00Z`)) && (!('to' in period) || s.startedAt < new Date(`2026-09-01T00:00:00Z`)),
     );
     expect(reports.equalAccess.inflow).toBe(inPeriod.length);
     for (const { marker, count: n, share } of reports.equalAccess.markers) {

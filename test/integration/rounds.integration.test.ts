@@ -49,7 +49,11 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, wh
 test('a Schedule opens the round at its moment, visible to the Temporal CLI, and waiting journeys join it', async () => {
   const school = await createSchool(stack.db);
   const { body: started } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
-  await api(stack, 'POST', `/api/journeys/${started.journeyId}/conversation-report`, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de aanpak.', recordedBy: office });
+  await api(stack, 'POST', `/api/journeys/${started.journeyId}/conversation-report`, {
+    conductedOn: '2026-11-20',
+    report: 'Verkennend gesprek over de aanpak.',
+    recordedBy: office,
+  });
   const waiting = await api(stack, 'POST', `/api/journeys/${started.journeyId}/intake-outcome`, { outcome: 'expertschool', recordedBy: office });
   expect(waiting.body.phase).toBe('awaiting_round');
 
@@ -61,8 +65,16 @@ test('a Schedule opens the round at its moment, visible to the Temporal CLI, and
   const { stdout } = await promisify(execFile)(requiredEnv('TEMPORAL_CLI_PATH'), ['schedule', 'list', '--address', stack.temporalAddress]);
   expect(stdout).toContain(`round-${input.id}`);
 
-  await until(() => api(stack, 'GET', `/api/rounds/${input.id}`), (r) => r.body.status === 'open', 'the Schedule to open the round');
-  const joined = await until(() => api(stack, 'GET', `/api/journeys/${started.journeyId}`), (r) => r.body.phase === 'application', 'the journey to join');
+  await until(
+    () => api(stack, 'GET', `/api/rounds/${input.id}`),
+    (r) => r.body.status === 'open',
+    'the Schedule to open the round',
+  );
+  const joined = await until(
+    () => api(stack, 'GET', `/api/journeys/${started.journeyId}`),
+    (r) => r.body.phase === 'application',
+    'the journey to join',
+  );
   expect(joined.body.application.roundId).toBe(input.id);
 });
 
@@ -96,7 +108,11 @@ describe('bad input is refused with a reason', () => {
   test('rescheduling a round that has closed', async () => {
     const input = roundInput({ opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 2_000).toISOString() });
     expect((await api(stack, 'POST', '/api/rounds', input)).status).toBe(201);
-    await until(() => api(stack, 'GET', `/api/rounds/${input.id}`), (r) => r.body.status === 'closed', 'the round to close');
+    await until(
+      () => api(stack, 'GET', `/api/rounds/${input.id}`),
+      (r) => r.body.status === 'closed',
+      'the round to close',
+    );
     const moved = await api(stack, 'POST', `/api/rounds/${input.id}/reschedule`, { closesAt: new Date(Date.now() + 10 * DAY).toISOString() });
     expect(moved.status).toBe(409);
     expect(moved.body.error.message).toBe('Deze ronde is al gesloten; verzetten kan niet meer.');

@@ -53,7 +53,11 @@ async function planConversation(journeyId: string, startsAt = inAWeek()) {
 /** Conversation and intake done: the journey joins the open round and the school gets its mail. */
 async function reachApplication(): Promise<{ school: School; journeyId: string; mail: CaughtMail }> {
   const { school, journeyId } = await startJourney();
-  await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-report`, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak.', recordedBy: office });
+  await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-report`, {
+    conductedOn: '2026-11-20',
+    report: 'Verkennend gesprek over de leesaanpak.',
+    recordedBy: office,
+  });
   const applying = await api(stack, 'POST', `/api/journeys/${journeyId}/intake-outcome`, { outcome: 'expertschool', recordedBy: office });
   expect(applying.body.phase).toBe('application');
   const mail = await stack.mail.waitFor(mailTo(school, /^Aanvraagronde Voorjaar is geopend$/));
@@ -84,7 +88,11 @@ describe('the conversation invitation', () => {
     // Only the token's hash is kept.
     const token = tokenOf(link);
     expect(await stack.db.linkToken.count({ where: { tokenHash: token } })).toBe(0);
-    expect(await stack.db.linkToken.findUnique({ where: { tokenHash: hashToken(token) } })).toMatchObject({ journeyId, purpose: 'conversation', singleUse: true });
+    expect(await stack.db.linkToken.findUnique({ where: { tokenHash: hashToken(token) } })).toMatchObject({
+      journeyId,
+      purpose: 'conversation',
+      singleUse: true,
+    });
 
     const page = await getPage(link);
     expect(page.status).toBe(200);
@@ -194,7 +202,11 @@ describe('the application behind the round mail', () => {
     const { mail } = await reachApplication();
     const link = linkIn(mail);
     const complete = completeApplication();
-    const added = await postForm(link, { ...applicationFields({ ...complete, participants: complete.participants.slice(0, 4) }), participantRows: '5', intent: 'add-participant' });
+    const added = await postForm(link, {
+      ...applicationFields({ ...complete, participants: complete.participants.slice(0, 4) }),
+      participantRows: '5',
+      intent: 'add-participant',
+    });
     expect(added.status).toBe(200);
     expect(added.html).toMatch(/<input[^>]*id="participants-5-name"[^>]*autofocus/);
     expect(added.html).not.toContain('id="participants-6-name"');
@@ -210,8 +222,17 @@ describe('the expert team behind the aspirant-year mail', () => {
     expect((await getPage(link)).html).toContain('Expertteam van Basisschool De Wilg');
 
     const [leader, teacher] = completeApplication().participants;
-    const member = (i: number, p: { name: string; email: string; role: string }) => ({ [`members[${i}][name]`]: p.name, [`members[${i}][email]`]: p.email, [`members[${i}][role]`]: p.role });
-    const noLeader = await postForm(link, { ...member(0, teacher!), ...member(1, { ...teacher!, name: 'Kees Jansen', email: 'k.jansen@school.example' }), rows: '3', intent: 'submit' });
+    const member = (i: number, p: { name: string; email: string; role: string }) => ({
+      [`members[${i}][name]`]: p.name,
+      [`members[${i}][email]`]: p.email,
+      [`members[${i}][role]`]: p.role,
+    });
+    const noLeader = await postForm(link, {
+      ...member(0, teacher!),
+      ...member(1, { ...teacher!, name: 'Kees Jansen', email: 'k.jansen@school.example' }),
+      rows: '3',
+      intent: 'submit',
+    });
     expect(noLeader.status).toBe(422);
     expect(noLeader.html).toContain('De schoolleider hoort bij het expertteam.');
 
@@ -286,7 +307,10 @@ describe('links that do not open their step', () => {
     const first = linkIn(mail);
     const requestId = randomUUID();
     for (let i = 0; i < 2; i++) {
-      expect(await api(stack, 'POST', `/api/journeys/${journeyId}/links/resend`, { purpose: 'application', requestId })).toEqual({ status: 202, body: { requestId } });
+      expect(await api(stack, 'POST', `/api/journeys/${journeyId}/links/resend`, { purpose: 'application', requestId })).toEqual({
+        status: 202,
+        body: { requestId },
+      });
     }
     const resent = await stack.mail.waitFor(mailTo(school, /^Uw nieuwe link voor uw subsidieaanvraag$/));
     expect(resent.text).toContain('Het programmabureau stuurt u een nieuwe link voor uw subsidieaanvraag.');
@@ -336,13 +360,19 @@ describe('links that do not open their step', () => {
     expect(otherCase).toMatchObject({ status: 403, body: { error: { code: 'link_wrong_case' } } });
     expect(JSON.stringify(otherCase.body)).not.toContain(b.school.name);
     expect(await post(a.journeyId, 'expert-team', tokenA, { members: [] })).toMatchObject({ status: 403, body: { error: { code: 'link_wrong_purpose' } } });
-    expect(await post(a.journeyId, 'application-draft', tokenA, draft)).toMatchObject({ status: 200, body: { application: { trajectories: draft.trajectories } } });
+    expect(await post(a.journeyId, 'application-draft', tokenA, draft)).toMatchObject({
+      status: 200,
+      body: { application: { trajectories: draft.trajectories } },
+    });
 
     const { school, journeyId } = await startJourney();
     await planConversation(journeyId);
     const invitation = tokenOf(linkIn(await stack.mail.waitFor(mailTo(school, /^Uitnodiging: /))));
     expect(await post(journeyId, 'conversation-response', invitation, { answer: 'confirm' })).toMatchObject({ status: 200 });
-    expect(await post(journeyId, 'conversation-response', invitation, { answer: 'confirm' })).toMatchObject({ status: 410, body: { error: { code: 'link_used' } } });
+    expect(await post(journeyId, 'conversation-response', invitation, { answer: 'confirm' })).toMatchObject({
+      status: 410,
+      body: { error: { code: 'link_used' } },
+    });
     await stack.db.linkToken.update({ where: { tokenHash: hashToken(tokenA) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect(await post(a.journeyId, 'application-draft', tokenA, draft)).toMatchObject({ status: 410, body: { error: { code: 'link_expired' } } });
   });

@@ -168,7 +168,19 @@ export async function openRoundNow(stack: DevStack, round: { id: string; name: s
 export async function startInAspirantYear(stack: DevStack, school: School): Promise<string> {
   const journeyId = journeyWorkflowId(school.brin, 'expertschool');
   const schoolYear = schoolYearOf(new Date());
-  const application = { id: `${journeyId}/r`, roundId: 'r', schoolYear, status: 'approved' as const, participants: [], sections: {}, trajectories: [], otherSubsidies: [], amountEuros: 35_616, submittedAt: null, decision: null };
+  const application = {
+    id: `${journeyId}/r`,
+    roundId: 'r',
+    schoolYear,
+    status: 'approved' as const,
+    participants: [],
+    sections: {},
+    trajectories: [],
+    otherSubsidies: [],
+    amountEuros: 35_616,
+    submittedAt: null,
+    decision: null,
+  };
   await stack.client.workflow.start(expertschoolJourney, {
     workflowId: journeyId,
     taskQueue: stack.taskQueue,

@@ -83,7 +83,15 @@ export function completeApplication(hasAspirantYearBehind = false, overrides: Pa
 export async function createRoundRecord(
   db: Db,
   now: number,
-  round: { id: string; schoolYear?: string; opensInDays: number; openForDays: number; tracks?: string[]; capacity?: number | null; reminderDaysBefore?: number[] },
+  round: {
+    id: string;
+    schoolYear?: string;
+    opensInDays: number;
+    openForDays: number;
+    tracks?: string[];
+    capacity?: number | null;
+    reminderDaysBefore?: number[];
+  },
 ): Promise<{ id: string; opensAt: Date; closesAt: Date; schoolYear: string }> {
   const opensAt = new Date(now + round.opensInDays * DAY);
   const closesAt = new Date(opensAt.getTime() + round.openForDays * DAY);

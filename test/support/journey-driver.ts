@@ -28,10 +28,7 @@ export class JourneyDriver {
     private readonly client: Client,
   ) {}
 
-  static async start(
-    deps: { db: Db; client: Client; taskQueue: string },
-    request: { brin: string; hasAspirantYearBehind?: boolean },
-  ): Promise<JourneyDriver> {
+  static async start(deps: { db: Db; client: Client; taskQueue: string }, request: { brin: string; hasAspirantYearBehind?: boolean }): Promise<JourneyDriver> {
     const { journeyId } = await startJourney(
       { db: deps.db, temporal: deps.client, taskQueue: deps.taskQueue },
       { brin: request.brin, track: 'expertschool', hasAspirantYearBehind: request.hasAspirantYearBehind ?? false },

@@ -43,9 +43,7 @@ export interface TimeSkippingOptions {
 export async function startTimeSkippingHarness(options: TimeSkippingOptions = {}): Promise<TimeSkippingHarness> {
   quietTemporalRuntime();
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-  const env = await TestWorkflowEnvironment.createTimeSkipping(
-    path ? { server: { executable: { type: 'existing-path', path } } } : undefined,
-  );
+  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : undefined);
   await registerSearchAttributes(env.connection as Connection, env.namespace ?? 'default');
   const db = createDb(await createTestDatabase());
   const taskQueue = `test-${randomUUID()}`;

@@ -35,7 +35,10 @@ const expertTeam = [schoolLeader, { name: 'Jan de Vries', email: 'j.devries@rege
 
 async function startedJourney(options: { hasAspirantYearBehind?: boolean; inspectionRating?: 'goed' | 'onvoldoende' | 'zeer_zwak' } = {}) {
   const school = await createSchool(h.db, { inspectionRating: options.inspectionRating ?? 'goed' });
-  const journey = await JourneyDriver.start({ db: h.db, client: h.env.client, taskQueue: h.taskQueue }, { brin: school.brin, hasAspirantYearBehind: options.hasAspirantYearBehind });
+  const journey = await JourneyDriver.start(
+    { db: h.db, client: h.env.client, taskQueue: h.taskQueue },
+    { brin: school.brin, hasAspirantYearBehind: options.hasAspirantYearBehind },
+  );
   return { school, journey };
 }
 
@@ -61,7 +64,11 @@ test('the school answers the invitation and names its expert team through links 
 
   const firstMoment = new Date(now + 7 * DAY).toISOString();
   const planned = await journey.act(planConversation, { ...plan, startsAt: firstMoment });
-  expect(planned).toMatchObject({ waitingFor: 'school', nextDeadline: firstMoment, allowedActions: ['planConversation', 'respondToConversation', 'recordConversationReport', 'cancelJourney'] });
+  expect(planned).toMatchObject({
+    waitingFor: 'school',
+    nextDeadline: firstMoment,
+    allowedActions: ['planConversation', 'respondToConversation', 'recordConversationReport', 'cancelJourney'],
+  });
   const invitation = await h.mail.waitFor((m) => m.to === school.contactEmail && m.subject.startsWith('Uitnodiging: verkennend gesprek'));
   expect(invitation.text).toMatch(new RegExp(`${TEST_PUBLIC_URL}/s/[A-Za-z0-9_-]{43}`));
 
@@ -103,7 +110,11 @@ test('the school answers the invitation and names its expert team through links 
 
 test('a new school goes from its first conversation through the aspirant year to its hub year', async () => {
   const { school, journey } = await startedJourney();
-  expect(await journey.state()).toMatchObject({ phase: 'conversation', waitingFor: 'office', allowedActions: ['planConversation', 'recordConversationReport', 'cancelJourney'] });
+  expect(await journey.state()).toMatchObject({
+    phase: 'conversation',
+    waitingFor: 'office',
+    allowedActions: ['planConversation', 'recordConversationReport', 'cancelJourney'],
+  });
 
   const afterReport = await journey.act(recordConversationReport, report);
   expect(afterReport).toMatchObject({ phase: 'intake', conversation: { kind: 'exploratory' } });
@@ -165,10 +176,18 @@ test('a new school goes from its first conversation through the aspirant year to
 
   const events = await h.db.auditEvent.findMany({ where: { journeyId: journey.journeyId }, orderBy: { seq: 'asc' } });
   expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1)); // every step, once, in order
-  expect(events.map((e) => e.type)).toEqual(expect.arrayContaining([
-    'journey_started', 'conversation_recorded', 'intake_recorded', 'round_joined', 'application_saved', 'application_decided',
-    'expert_team_registered', 'aspirant_outcome_recorded',
-  ]));
+  expect(events.map((e) => e.type)).toEqual(
+    expect.arrayContaining([
+      'journey_started',
+      'conversation_recorded',
+      'intake_recorded',
+      'round_joined',
+      'application_saved',
+      'application_decided',
+      'expert_team_registered',
+      'aspirant_outcome_recorded',
+    ]),
+  );
   expect(events.find((e) => e.type === 'application_decided')?.actor).toBe(office);
 
   await journey.recordHistories('new-school-to-hub-year');
@@ -183,7 +202,13 @@ test('a school back from its aspirant year has an evaluation conversation, a sho
   const withoutReport = completeApplication(true);
   delete withoutReport.sections.evaluation_conversation_report;
   const refusal = await journey.refusal(submitApplication, withoutReport);
-  expect(refusal.issues).toEqual([{ path: ['sections', 'evaluation_conversation_report'], message: 'Het activiteitenplan mist de sectie "Verslag van het evaluatiegesprek".', code: 'missing_section' }]);
+  expect(refusal.issues).toEqual([
+    {
+      path: ['sections', 'evaluation_conversation_report'],
+      message: 'Het activiteitenplan mist de sectie "Verslag van het evaluatiegesprek".',
+      code: 'missing_section',
+    },
+  ]);
 
   await journey.act(submitApplication, completeApplication(true));
   await journey.act(decideApplication, { decision: 'approved', reason: 'Het evaluatiegesprek was positief.', decidedBy: office });
@@ -313,13 +338,19 @@ test('a school that misses the deadline waits for the next round and keeps what 
   expect(waiting.waitingFor).toBe('round');
   // One second after closing, an application is refused with the reason.
   const late = await journey.refusal(submitApplication, form);
-  expect(late).toMatchObject({ type: 'ActionNotAllowedNow', message: 'Er is nu geen subsidieronde open: aanvragen kan weer zodra de volgende ronde opengaat. De school krijgt daarover bericht.' });
+  expect(late).toMatchObject({
+    type: 'ActionNotAllowedNow',
+    message: 'Er is nu geen subsidieronde open: aanvragen kan weer zodra de volgende ronde opengaat. De school krijgt daarover bericht.',
+  });
 
   const next = openRoundAt(await h.env.currentTimeMs(), 30, { roundId: 'next-round' });
   await journey.openRound(next);
   const resumed = await journey.reach('application', (v) => v.application?.roundId === 'next-round');
   expect(resumed.application).toMatchObject({ status: 'draft', participants: form.participants, trajectories: form.trajectories });
-  const events = await h.db.auditEvent.findMany({ where: { journeyId: journey.journeyId, type: { in: ['round_joined', 'round_missed'] } }, orderBy: { seq: 'asc' } });
+  const events = await h.db.auditEvent.findMany({
+    where: { journeyId: journey.journeyId, type: { in: ['round_joined', 'round_missed'] } },
+    orderBy: { seq: 'asc' },
+  });
   expect(events.map((e) => e.type)).toEqual(['round_joined', 'round_missed', 'round_joined']);
 
   await journey.recordHistories('misses-a-round');

@@ -10,7 +10,9 @@ import { Worker } from '@temporalio/worker';
 import { HISTORIES_DIR } from '../support/journey-driver';
 import { quietTemporalRuntime, requiredEnv } from '../support/time-skipping';
 
-const files = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.history.pb')).sort();
+const files = readdirSync(HISTORIES_DIR)
+  .filter((file) => file.endsWith('.history.pb'))
+  .sort();
 
 test('histories cover every kind of journey ending and every school-year boundary', () => {
   const names = new Set(files.map((file) => file.split('.')[0]));

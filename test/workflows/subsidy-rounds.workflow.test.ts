@@ -6,12 +6,7 @@
 import type { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { subsidyRound } from '../../workflows';
-import {
-  recordConversationReport,
-  recordIntakeOutcome,
-  saveApplicationDraft,
-  submitApplication,
-} from '../../workflows/expertschool-journey.messages';
+import { recordConversationReport, recordIntakeOutcome, saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
 import { getRound, type SubsidyRoundState } from '../../workflows/subsidy-round.messages';
 import { completeApplication, createRoundRecord, createSchool } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';
@@ -78,7 +73,13 @@ async function mailsTo(to: string, count: number): Promise<string[]> {
 test('a programme year: each school hears of each round, is reminded once per reminder, and is told when it missed one', async () => {
   const t0 = await h.env.currentTimeMs();
   const roundA = await createRoundRecord(h.db, t0, { id: `a-${t0}`, opensInDays: 10, openForDays: 50 });
-  const extra = await createRoundRecord(h.db, t0, { id: `extra-${t0}`, opensInDays: 20, openForDays: 20, tracks: ['ontwikkelschool'], schoolYear: roundA.schoolYear });
+  const extra = await createRoundRecord(h.db, t0, {
+    id: `extra-${t0}`,
+    opensInDays: 20,
+    openForDays: 20,
+    tracks: ['ontwikkelschool'],
+    schoolYear: roundA.schoolYear,
+  });
   const roundB = await createRoundRecord(h.db, t0, { id: `b-${t0}`, opensInDays: 400, openForDays: 30 });
   expect(roundB.schoolYear).not.toBe(roundA.schoolYear);
 
