@@ -17,6 +17,7 @@ import type { Session } from '../../staff/sessions';
 import type { TimelineEntry } from '../journeys/journey-timeline';
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
+import { Table } from '../pages/table';
 import { CsrfField, OfficePage } from './office-page';
 
 export interface SchoolFacts {
@@ -74,6 +75,13 @@ function detailText(entry: Extract<TimelineEntry, { kind: 'step' }>): string {
 export function CasePage({ session, school, journey, timeline, done, failed }: CasePageProps) {
   const can = (action: JourneyAction) => journey.allowedActions.includes(action);
   const form = (action: string) => (failed?.action === action ? failed : undefined);
+  /** A field of an action's form: its id on this page, its name, what was typed, its errors. */
+  const field = (action: string, name: string, fallback = '') => ({
+    id: `${action}-${name}`,
+    name,
+    value: form(action)?.values[name] ?? fallback,
+    errors: prefixed(action, form(action)),
+  });
   return (
     <OfficePage title={`${school.name} (${school.brin})`} session={session} current="dossier">
       <Heading1>
@@ -156,30 +164,9 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
             failed={form('conversation-plan')}
             submit="Uitnodiging versturen"
           >
-            <TextField
-              id="conversation-plan-startsAt"
-              name="startsAt"
-              label="Datum en tijd"
-              type="datetime-local"
-              value={form('conversation-plan')?.values.startsAt ?? ''}
-              errors={prefixed('conversation-plan', form('conversation-plan'))}
-            />
-            <TextField
-              id="conversation-plan-durationMinutes"
-              name="durationMinutes"
-              label="Duur in minuten"
-              inputMode="numeric"
-              size="small"
-              value={form('conversation-plan')?.values.durationMinutes ?? '60'}
-              errors={prefixed('conversation-plan', form('conversation-plan'))}
-            />
-            <TextField
-              id="conversation-plan-location"
-              name="location"
-              label="Waar (adres of link naar de videoverbinding)"
-              value={form('conversation-plan')?.values.location ?? ''}
-              errors={prefixed('conversation-plan', form('conversation-plan'))}
-            />
+            <TextField {...field('conversation-plan', 'startsAt')} label="Datum en tijd" type="datetime-local" />
+            <TextField {...field('conversation-plan', 'durationMinutes', '60')} label="Duur in minuten" inputMode="numeric" size="small" />
+            <TextField {...field('conversation-plan', 'location')} label="Waar (adres of link naar de videoverbinding)" />
           </ActionForm>
         )}
         {can('recordConversationReport') && (
@@ -191,20 +178,8 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
             failed={form('conversation-report')}
             submit="Verslag vastleggen"
           >
-            <TextField
-              id="conversation-report-conductedOn"
-              name="conductedOn"
-              label="Datum van het gesprek (JJJJ-MM-DD)"
-              value={form('conversation-report')?.values.conductedOn ?? ''}
-              errors={prefixed('conversation-report', form('conversation-report'))}
-            />
-            <TextArea
-              id="conversation-report-report"
-              name="report"
-              label="Verslag"
-              value={form('conversation-report')?.values.report ?? ''}
-              errors={prefixed('conversation-report', form('conversation-report'))}
-            />
+            <TextField {...field('conversation-report', 'conductedOn')} label="Datum van het gesprek (JJJJ-MM-DD)" />
+            <TextArea {...field('conversation-report', 'report')} label="Verslag" />
           </ActionForm>
         )}
         {can('recordIntakeOutcome') && (
@@ -230,14 +205,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
               checked={[form('intake-outcome')?.values.outcome ?? '']}
               errors={prefixed('intake-outcome', form('intake-outcome'))}
             />
-            <TextArea
-              id="intake-outcome-notes"
-              name="notes"
-              label="Toelichting"
-              rows={3}
-              value={form('intake-outcome')?.values.notes ?? ''}
-              errors={prefixed('intake-outcome', form('intake-outcome'))}
-            />
+            <TextArea {...field('intake-outcome', 'notes')} label="Toelichting" rows={3} />
           </ActionForm>
         )}
         {can('decideApplication') && (
@@ -323,56 +291,41 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
             submit="Reis stoppen"
             secondary
           >
-            <TextArea
-              id="cancel-reason"
-              name="reason"
-              label="Reden"
-              rows={3}
-              value={form('cancel')?.values.reason ?? ''}
-              errors={prefixed('cancel', form('cancel'))}
-            />
+            <TextArea {...field('cancel', 'reason')} label="Reden" rows={3} />
           </ActionForm>
         )}
       </section>
 
       <section aria-labelledby="tijdlijn-kop" class="koers-section">
         <Heading2 id="tijdlijn-kop">Tijdlijn</Heading2>
-        <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="tijdlijn-kop">
-          <table class="koers-table" id="tijdlijn">
-            <thead>
-              <tr>
-                <th scope="col">Wanneer</th>
-                <th scope="col">Wat</th>
-                <th scope="col">Wie</th>
-              </tr>
-            </thead>
-            <tbody>
-              {timeline.map((entry) =>
-                entry.kind === 'step' ? (
-                  <tr key={`s${entry.seq}`}>
-                    <td>{formatMoment(entry.at)}</td>
-                    <td>
-                      {stepLabel[entry.type] ?? entry.type}
-                      {entry.detail ? `: ${detailText(entry)}` : ''}
-                    </td>
-                    <td>{entry.actor === 'system' ? 'Koers' : entry.actor === 'school' ? 'school' : entry.actor}</td>
-                  </tr>
-                ) : (
-                  <tr key={`m${entry.purpose}`}>
-                    <td>{formatMoment(entry.at)}</td>
-                    <td>
-                      E-mail “{entry.subject}”:{' '}
-                      {entry.status === 'sent'
+        <Table
+          labelledBy="tijdlijn-kop"
+          id="tijdlijn"
+          columns={[{ label: 'Wanneer' }, { label: 'Wat' }, { label: 'Wie' }]}
+          rows={timeline.map((entry) =>
+            entry.kind === 'step'
+              ? {
+                  key: `s${entry.seq}`,
+                  cells: [
+                    formatMoment(entry.at),
+                    `${stepLabel[entry.type] ?? entry.type}${entry.detail ? `: ${detailText(entry)}` : ''}`,
+                    entry.actor === 'system' ? 'Koers' : entry.actor,
+                  ],
+                }
+              : {
+                  key: `m${entry.purpose}`,
+                  cells: [
+                    formatMoment(entry.at),
+                    `E-mail “${entry.subject}”: ${
+                      entry.status === 'sent'
                         ? 'verstuurd'
-                        : `nog niet verstuurd (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`}
-                    </td>
-                    <td>Koers</td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+                        : `nog niet verstuurd (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`
+                    }`,
+                    'Koers',
+                  ],
+                },
+          )}
+        />
       </section>
     </OfficePage>
   );

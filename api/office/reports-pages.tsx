@@ -7,6 +7,7 @@ import type { Session } from '../../staff/sessions';
 import { ErrorSummary, TextField } from '../pages/form-fields';
 import { Heading1, Heading2, Paragraph } from '../pages/layout';
 import { sendPage } from '../pages/render';
+import { Table } from '../pages/table';
 import { OfficePage } from './office-page';
 import { pageSession, requireOfficePage } from './page-guard';
 import { buildReports, equalAccessLabel, ReportPeriod, reportRows, type Reports } from './reports';
@@ -82,32 +83,14 @@ export function ReportsPage({ session, reports, invalid }: { session: Session; r
             max={Math.max(1, ...measured.map((k) => Math.max(k.actual!, k.target!)))}
             bars={measured.map((k) => ({ label: `${k.label} ${k.sector}`, value: k.actual!, target: k.target, text: `${k.actual} van ${k.target}` }))}
           />
-          <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="kpi-kop">
-            <table class="koers-table">
-              <thead>
-                <tr>
-                  <th scope="col">KPI</th>
-                  <th scope="col">Sector</th>
-                  <th scope="col" class="koers-number">
-                    Doel
-                  </th>
-                  <th scope="col" class="koers-number">
-                    Stand
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {kpis.map((k) => (
-                  <tr key={`${k.key}-${k.sector}`}>
-                    <td>{k.label}</td>
-                    <td>{k.sector === 'all' ? 'alle' : k.sector}</td>
-                    <td class="koers-number">{k.target ?? '–'}</td>
-                    <td class="koers-number">{k.actual ?? 'nog niet in Koers'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            labelledBy="kpi-kop"
+            columns={[{ label: 'KPI' }, { label: 'Sector' }, { label: 'Doel', numeric: true }, { label: 'Stand', numeric: true }]}
+            rows={kpis.map((k) => ({
+              key: `${k.key}-${k.sector}`,
+              cells: [k.label, k.sector === 'all' ? 'alle' : k.sector, k.target ?? '–', k.actual ?? 'nog niet in Koers'],
+            }))}
+          />
         </div>
       </section>
 
@@ -123,92 +106,35 @@ export function ReportsPage({ session, reports, invalid }: { session: Session; r
             max={1}
             bars={equalAccess.markers.map((m) => ({ label: equalAccessLabel[m.marker], value: m.share, text: percent.format(m.share) }))}
           />
-          <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="gelijk-kop">
-            <table class="koers-table">
-              <thead>
-                <tr>
-                  <th scope="col">Groep</th>
-                  <th scope="col" class="koers-number">
-                    Scholen
-                  </th>
-                  <th scope="col" class="koers-number">
-                    Aandeel
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {equalAccess.markers.map((m) => (
-                  <tr key={m.marker}>
-                    <td>{equalAccessLabel[m.marker]}</td>
-                    <td class="koers-number">{m.count}</td>
-                    <td class="koers-number">{percent.format(m.share)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            labelledBy="gelijk-kop"
+            columns={[{ label: 'Groep' }, { label: 'Scholen', numeric: true }, { label: 'Aandeel', numeric: true }]}
+            rows={equalAccess.markers.map((m) => ({ key: m.marker, cells: [equalAccessLabel[m.marker], m.count, percent.format(m.share)] }))}
+          />
         </div>
       </section>
 
       <section aria-labelledby="subsidie-kop" class="koers-section">
         <Heading2 id="subsidie-kop">Toegekende subsidie per ronde</Heading2>
-        <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="subsidie-kop">
-          <table class="koers-table">
-            <thead>
-              <tr>
-                <th scope="col">Ronde</th>
-                <th scope="col">Schooljaar</th>
-                <th scope="col" class="koers-number">
-                  Aanvragen toegekend
-                </th>
-                <th scope="col" class="koers-number">
-                  Bedrag
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.subsidyByRound.map((s) => (
-                <tr key={s.roundId}>
-                  <td>{s.roundId}</td>
-                  <td>{s.schoolYear}</td>
-                  <td class="koers-number">{s.approved}</td>
-                  <td class="koers-number">{euros.format(s.amountEuros)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="subsidie-kop"
+          columns={[{ label: 'Ronde' }, { label: 'Schooljaar' }, { label: 'Aanvragen toegekend', numeric: true }, { label: 'Bedrag', numeric: true }]}
+          rows={reports.subsidyByRound.map((r) => ({ key: r.roundId, cells: [r.roundId, r.schoolYear, r.approved, euros.format(r.amountEuros)] }))}
+        />
         {reports.subsidyByRound.length === 0 && <Paragraph>Nog geen toegekende aanvragen.</Paragraph>}
       </section>
 
       <section aria-labelledby="fase-kop" class="koers-section">
         <Heading2 id="fase-kop">Scholen per fase en ronde</Heading2>
-        <div class="koers-table-wrapper" tabIndex={0} role="region" aria-labelledby="fase-kop">
-          <table class="koers-table">
-            <thead>
-              <tr>
-                <th scope="col">Ronde</th>
-                {JourneyPhase.options.map((p) => (
-                  <th scope="col" class="koers-number" key={p}>
-                    {phaseLabel[p]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {reports.phasesByRound.map((r) => (
-                <tr key={r.roundId ?? '-'}>
-                  <th scope="row">{r.roundId ?? 'nog geen ronde'}</th>
-                  {JourneyPhase.options.map((p) => (
-                    <td class="koers-number" key={p}>
-                      {r.counts[p] ?? 0}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="fase-kop"
+          rowHeaders
+          columns={[{ label: 'Ronde' }, ...JourneyPhase.options.map((p) => ({ label: phaseLabel[p], numeric: true }))]}
+          rows={reports.phasesByRound.map((r) => ({
+            key: r.roundId ?? '-',
+            cells: [r.roundId ?? 'nog geen ronde', ...JourneyPhase.options.map((p) => r.counts[p] ?? 0)],
+          }))}
+        />
       </section>
     </OfficePage>
   );
