@@ -1,7 +1,7 @@
 /** One case: the school, the journey as the workflow sees it now, its timeline, and what the office may do now. */
 import { randomUUID } from 'node:crypto';
 import type { ComponentChildren } from 'preact';
-import { participantRoleLabel } from '../../domain/application';
+import { otherSubsidyLabel, participantRoleLabel, sectionLabel, type SectionKey } from '../../domain/application';
 import {
   applicationStatusLabel,
   closingOutcomeLabel,
@@ -151,6 +151,8 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
           />
         </section>
       </div>
+
+      {journey.application && <ApplicationDocument application={journey.application} />}
 
       <section aria-labelledby="acties-kop" class="koers-section">
         <Heading2 id="acties-kop">Wat u nu kunt doen</Heading2>
@@ -396,5 +398,35 @@ function DecisionForm(props: {
         errors={errors}
       />
     </ActionForm>
+  );
+}
+
+/** The application as the school wrote it: what the office reads before it decides. */
+function ApplicationDocument({ application }: { application: NonNullable<JourneyView['application']> }) {
+  const sections = Object.entries(application.sections) as [SectionKey, string][];
+  return (
+    <section aria-labelledby="aanvraag-kop" class="koers-section">
+      <Heading2 id="aanvraag-kop">
+        Aanvraag ({applicationStatusLabel[application.status]}
+        {application.submittedAt ? `, ingediend ${formatMoment(application.submittedAt)}` : ''})
+      </Heading2>
+      <details>
+        <summary>Deelnemers, leertrajecten en activiteitenplan</summary>
+        <Table
+          labelledBy="aanvraag-kop"
+          columns={[{ label: 'Deelnemer' }, { label: 'E-mail' }, { label: 'Rol' }]}
+          rows={application.participants.map((p, i) => ({ key: String(i), cells: [p.name, p.email, participantRoleLabel[p.role]] }))}
+        />
+        <Table
+          labelledBy="aanvraag-kop"
+          columns={[{ label: 'Leertraject' }, { label: 'Plaatsen', numeric: true }]}
+          rows={application.trajectories.map((t, i) => ({ key: String(i), cells: [t.title, t.places] }))}
+        />
+        <Paragraph>
+          Andere subsidies: {application.otherSubsidies.length ? application.otherSubsidies.map((o) => otherSubsidyLabel[o]).join(', ') : 'geen'}.
+        </Paragraph>
+        <DataList items={sections.map(([key, content]) => [sectionLabel[key], <span class="koers-prewrap">{content}</span>])} />
+      </details>
+    </section>
   );
 }

@@ -38,16 +38,6 @@ export interface OfficePageDependencies {
   secureCookies: boolean;
 }
 
-/** Every office page route, for the test that walks them without a session. */
-export const officePageRoutes = [
-  { method: 'get', path: '/kantoor' },
-  { method: 'get', path: '/kantoor/dossiers/journey-expertschool-12AB' },
-  { method: 'post', path: '/kantoor/dossiers/journey-expertschool-12AB/acties/conversation-report' },
-  { method: 'post', path: '/kantoor/uitloggen' },
-  { method: 'get', path: '/kantoor/rapportages' },
-  { method: 'get', path: '/kantoor/rapportages/export.csv' },
-] as const;
-
 function NotFoundPage({ what }: { what: string }) {
   return (
     <Page title="Niet gevonden">
