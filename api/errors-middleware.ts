@@ -44,9 +44,11 @@ export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json({ error: { code: 'not_found', message: 'Deze pagina bestaat niet.', issues: [] } });
 };
 
-/** POST bodies must be JSON: anything else is refused before it is read. */
+/** POST bodies, when there is one, must be JSON: anything else is refused before it is read. */
 export const requireJson: RequestHandler = (req, _res, next) => {
-  if (req.method === 'POST' && !req.is('application/json')) {
+  // A POST that sends nothing (no body, or Content-Length: 0) needs no type.
+  const sendsNothing = req.is('application/json') === null || req.headers['content-length'] === '0';
+  if (req.method === 'POST' && !sendsNothing && !req.is('application/json')) {
     next(new AppError('unsupported_media_type', 'Stuur de gegevens als JSON (Content-Type: application/json).'));
     return;
   }

@@ -36,6 +36,8 @@ export class RouteTable {
       ...spec,
       ...(isOffice ? officeSecurity(access) : access === 'school' ? { security: [{ schoolLink: [] }] } : {}),
       responses: {
+        // Whatever takes input can refuse it.
+        ...(spec.request ? { 400: errorResponse('Invalid input') } : {}),
         ...spec.responses,
         ...(isOffice ? { 401: errorResponse('Not signed in'), 403: errorResponse('Signed in without the role this needs') } : {}),
       },

@@ -88,6 +88,29 @@ export function ensureTestServer(): string | undefined {
   return launcher;
 }
 
+/** The schemathesis version the API's property tests run (PyPI). */
+const SCHEMATHESIS_VERSION = '4.32.5';
+
+/**
+ * Path of the `schemathesis` command (property-based tests of the API from its OpenAPI document),
+ * installed from PyPI into its own virtual environment under .tools on first use.
+ */
+export function ensureSchemathesis(): string | undefined {
+  const fromEnv = process.env.SCHEMATHESIS_PATH;
+  if (fromEnv) return fromEnv;
+  const venv = path.join(toolsDir, 'schemathesis');
+  const command = path.join(venv, 'bin', 'schemathesis');
+  if (existsSync(command)) return command;
+  if (!commandExists('python3')) {
+    log('python3 is missing: install Python 3.10+ (or set SCHEMATHESIS_PATH) for the API property tests');
+    return undefined;
+  }
+  log(`installing schemathesis ${SCHEMATHESIS_VERSION} from PyPI into .tools/schemathesis…`);
+  execFileSync('python3', ['-m', 'venv', venv], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(path.join(venv, 'bin', 'pip'), ['install', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  return command;
+}
+
 /** `docker-compose` (Debian's package) or the `docker compose` plugin, to validate docker-compose.yml. */
 export function composeCommand(): string[] | undefined {
   if (commandExists('docker-compose')) return ['docker-compose'];
@@ -130,4 +153,5 @@ if (require.main === module) {
   log(`time-skipping test server: ${testServer ?? 'none (the SDK will try to download one)'}`);
   log(`compose: ${compose?.join(' ') ?? 'none: install docker-compose (apt-get install docker-compose) to validate docker-compose.yml'}`);
   log(`chromium: ${chromiumPath() ?? 'none: install chromium (apt-get install chromium) for the browser tests'}`);
+  log(`schemathesis: ${ensureSchemathesis() ?? 'none: install python3 for the API property tests'}`);
 }

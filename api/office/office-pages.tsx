@@ -20,6 +20,7 @@ import { Heading1, Page, Paragraph } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { JourneyParams, requestLinkResend } from '../routes/journeys';
 import { signInRateLimit, WRONG_CREDENTIALS } from '../routes/session';
+import { text } from '../school/form-input';
 import { pageHeaders } from '../school/school-pages';
 import { clearSessionCookie, loadSession, sessionToken, setSessionCookie } from './authenticate';
 import { CaseFilters, filterChoices, listCases, mailProblems } from './case-list';
@@ -49,7 +50,7 @@ function NotFoundPage({ what }: { what: string }) {
 
 /** Parses the dashboard's query; filters it cannot read are left out and named, not fatal. */
 function readFilters(query: Request['query']): { filters: CaseFilters; invalid: string[] } {
-  const raw = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string'));
+  const raw = Object.fromEntries(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, text(v)]] : [])));
   const parsed = CaseFilters.safeParse(raw);
   if (parsed.success) return { filters: parsed.data, invalid: [] };
   const invalid = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
@@ -78,8 +79,8 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
       ),
     ),
     async (req, res) => {
-      const email = typeof req.body.email === 'string' ? req.body.email : '';
-      const password = typeof req.body.password === 'string' ? req.body.password : '';
+      const email = text(req.body.email);
+      const password = text(req.body.password);
       const returnTo = safeReturnPath(req.body.terug);
       const signedIn = email && password ? await signIn(db, email, password) : null;
       if (!signedIn) return sendPage(res, 401, <LoginPage returnTo={returnTo} email={email} error={WRONG_CREDENTIALS} />);

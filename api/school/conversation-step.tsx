@@ -5,6 +5,7 @@ import { respondToConversation } from '../../workflows/expertschool-journey.mess
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { ConversationAnsweredPage, ConversationPage } from './conversation-page';
+import { text } from './form-input';
 import { StepClosedPage } from './link-refusals';
 import { issuesOf, sendAction, type SchoolStep, type StepContext } from './school-step';
 
@@ -33,7 +34,7 @@ export const conversationStep: SchoolStep = {
     const conversation = openInvitation(ctx);
     if (!conversation) return sendPage(res, 409, notOpen);
     const body = req.body as Record<string, unknown>;
-    const values = { answer: typeof body.answer === 'string' ? body.answer : '', note: typeof body.note === 'string' ? body.note : '' };
+    const values = { answer: text(body.answer), note: text(body.note) };
     const page = (status: number, issues: FormIssue[]) => {
       const { fields, general } = errorsByField(issues);
       sendPage(

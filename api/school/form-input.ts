@@ -7,8 +7,9 @@ import { SectionKey } from '../../domain/application';
 
 type Row = Record<string, string>;
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+/** A posted field as text; a NUL character (no one types it; no database column holds it) is dropped. */
+export function text(value: unknown): string {
+  return typeof value === 'string' ? value.replaceAll('\u0000', '') : '';
 }
 
 /** `qs` makes rows an array up to 20 entries and an object keyed by index beyond: both read in order. */

@@ -364,6 +364,11 @@ describe('links that do not open their step', () => {
       status: 200,
       body: { application: { trajectories: draft.trajectories } },
     });
+    // A NUL character, which no text column can hold, is refused at the edge (not left to stall the journey).
+    expect(await post(a.journeyId, 'application-draft', tokenA, { trajectories: [{ title: 'Le\u0000zen', places: 6 }] })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_input' } },
+    });
 
     const { school, journeyId } = await startJourney();
     await planConversation(journeyId);

@@ -9,7 +9,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../platform/embedded-postgres';
 import { freePort } from '../../platform/free-port';
 import { migrateDatabase } from '../../platform/migrate';
-import { ensureSystemPackages, ensureTemporalCli, ensureTestServer } from '../../scripts/provision';
+import { ensureSchemathesis, ensureSystemPackages, ensureTemporalCli, ensureTestServer } from '../../scripts/provision';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
   const testServer = ensureTestServer();
   if (cli) process.env.TEMPORAL_CLI_PATH = cli;
   if (testServer) process.env.TEMPORAL_TEST_SERVER_PATH = testServer;
+  const schemathesis = ensureSchemathesis();
+  if (schemathesis) process.env.SCHEMATHESIS_PATH = schemathesis;
 
   const scratch = await mkdtemp(path.join(tmpdir(), 'koers-test-'));
   process.env.KOERS_TEST_SCRATCH = scratch;
