@@ -4,6 +4,7 @@ import express from 'express';
 import { DEFAULT_MAIL_FROM, mailFromAddress } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
+import { auditOfficeAccess } from '../privacy/office-access-log';
 import { errorHandler, notFound, requireJson } from './errors-middleware';
 import { loadSession } from './office/authenticate';
 import { OpenAPIRegistry, openApiDocument, registerSecuritySchemes } from './openapi';
@@ -14,6 +15,7 @@ import { journeysRouter } from './routes/journeys';
 import { roundsRouter } from './routes/rounds';
 import { officePagesRouter } from './office/office-pages';
 import { officeRouter } from './routes/office';
+import { privacyRouter } from './routes/privacy';
 import { schoolsRouter } from './routes/schools';
 import { sessionRouter } from './routes/session';
 import { schoolPagesRouter } from './school/school-pages';
@@ -44,6 +46,7 @@ export function createApp(deps: AppDependencies): express.Express {
     });
     next();
   });
+  app.use(auditOfficeAccess(db, log));
   app.use('/api', requireJson, express.json({ limit: '256kb' }), loadSession(db));
   app.use(assetsRouter());
   app.use(schoolPagesRouter({ db, temporal, taskQueue, log, organizerEmail: mailFromAddress(mailFrom), requestsPerMinute: schoolPageRequestsPerMinute }));
@@ -57,6 +60,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(journeysRouter({ db, temporal, taskQueue }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
   app.use(officeRouter({ db }, routes));
+  app.use(privacyRouter({ db }, routes));
   app.use(officePagesRouter({ db, temporal, taskQueue, log, secureCookies }));
 
   const document = openApiDocument(registry);
