@@ -10,6 +10,8 @@ import { notifySchool, remindOfApplication, type SchoolNotice } from './notify-s
 import { recordJourneyStep } from './record-journey-step';
 import { renewLink, resendLink, type LinkRenewal, type LinkResend } from './replace-link';
 import { createRoundActivities } from './subsidy-rounds';
+import { DEFAULT_RETENTION_DAYS } from '../platform/config';
+import { erasePersonalDataOfClosedJourneys, type ErasureRun } from '../privacy/erase-personal-data';
 
 export interface ActivityDependencies {
   db: Db;
@@ -20,6 +22,8 @@ export interface ActivityDependencies {
   publicUrl: string;
   /** The programme office's address, the organizer of calendar invitations. */
   organizerEmail: string;
+  /** Days after a journey closes that its personal data is kept (PERSONAL_DATA_RETENTION_DAYS). */
+  retentionDays?: number;
 }
 
 /**
@@ -36,7 +40,7 @@ async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createActivities({ db, mailer, temporal, publicUrl, organizerEmail }: ActivityDependencies) {
+export function createActivities({ db, mailer, temporal, publicUrl, organizerEmail, retentionDays = DEFAULT_RETENTION_DAYS }: ActivityDependencies) {
   const mail = { db, mailer, publicUrl, organizerEmail };
   return {
     async recordJourneyStep(step: JourneyStep): Promise<void> {
@@ -53,6 +57,10 @@ export function createActivities({ db, mailer, temporal, publicUrl, organizerEma
     /** A new link for a step, sent by the office; the step's earlier links stop working. */
     async resendLink(resend: LinkResend): Promise<boolean> {
       return heartbeating(() => resendLink(mail, resend));
+    },
+    /** The retention rule: erases the personal data of journeys closed longer ago than the retention period. */
+    async erasePersonalData({ now }: { now: string }): Promise<ErasureRun> {
+      return erasePersonalDataOfClosedJourneys(db, { now: new Date(now), retentionDays });
     },
     ...createRoundActivities({ db, temporal, sendRoundReminder: (reminder) => remindOfApplication(mail, reminder) }),
   };

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { TASK_QUEUE_DEFAULT } from '../workflows/expertschool-journey.messages';
 
+/** Two years: enough for the yearly accountability and a question about it; then names and notes go. */
+export const DEFAULT_RETENTION_DAYS = 730;
+
 /** Who Koers's mail is from, unless MAIL_FROM says otherwise. */
 export const DEFAULT_MAIL_FROM = 'Ontwikkelkracht <noreply@ontwikkelkracht.example>';
 
@@ -20,6 +23,8 @@ const Config = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).default('smtp://127.0.0.1:2525'),
   /** The API's address as schools reach it: the links in mails point here. */
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s):// URL' }).default('http://127.0.0.1:3000'),
+  /** Days after a journey closes that the personal data in its record is kept (AVG). */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(30).default(DEFAULT_RETENTION_DAYS),
   /** Requests per minute one address may make to the school pages. */
   SCHOOL_PAGE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   MAIL_FROM: z

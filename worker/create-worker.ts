@@ -18,18 +18,20 @@ export interface KoersWorkerOptions {
   publicUrl: string;
   /** MAIL_FROM: the organizer of calendar invitations. */
   mailFrom?: string;
+  /** PERSONAL_DATA_RETENTION_DAYS */
+  retentionDays?: number;
   /** A prebuilt workflow bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 /** The worker: every workflow and activity of Koers on one task queue. Run more of them to scale out. */
 export function createKoersWorker(options: KoersWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, db, temporal, mailer = noMailer, workflowBundle, publicUrl, mailFrom = DEFAULT_MAIL_FROM } = options;
+  const { connection, namespace, taskQueue, db, temporal, mailer = noMailer, workflowBundle, publicUrl, mailFrom = DEFAULT_MAIL_FROM, retentionDays } = options;
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ db, mailer, temporal, publicUrl, organizerEmail: mailFromAddress(mailFrom) }),
+    activities: createActivities({ db, mailer, temporal, publicUrl, organizerEmail: mailFromAddress(mailFrom), ...(retentionDays ? { retentionDays } : {}) }),
   });
 }

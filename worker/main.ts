@@ -6,6 +6,7 @@ import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { createMailer } from '../platform/mailer';
 import { registerSearchAttributes } from '../platform/search-attributes';
+import { ensureRetentionSchedule } from '../privacy/retention-schedule';
 import { createKoersWorker } from './create-worker';
 
 async function main(): Promise<void> {

@@ -1,7 +1,10 @@
 /**
  * Privacy (AVG): every read and change by a member of the office is on record, by route pattern
- * and the case it named; an admin can export everything Koers holds about one school.
+ * and the case it named; an admin can export everything Koers holds about one school; the
+ * retention rule erases personal data of long-closed journeys, daily, by Temporal Schedule.
  */
+import { ERASED, erasePersonalDataOfClosedJourneys } from '../../privacy/erase-personal-data';
+import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../privacy/retention-schedule';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { createSchool } from '../support/fixtures';
 
@@ -84,4 +87,124 @@ test('an admin exports everything held about one school, as a download', async (
 
   const asStaff = await fetch(`${stack.apiUrl}/api/schools/${school.brin}/export`, { headers: { cookie: stack.cookies.staff } });
   expect(asStaff.status).toBe(403);
+});
+
+/** A journey as it stands in the record: closed (or not) `daysAgo` days ago, with personal data throughout. */
+async function recordedJourney(phase: 'closed' | 'decision', daysAgo: number): Promise<string> {
+  const school = await createSchool(stack.db);
+  const journeyId = `journey-expertschool-${school.brin}`;
+  const at = new Date(Date.now() - daysAgo * 86_400_000);
+  const participants = [{ name: 'Fatima el Amrani', email: 'f.elamrani@school.example', role: 'school_leader' }];
+  await stack.db.journey.create({ data: { id: journeyId, brin: school.brin, track: 'expertschool', cycle: 0, phase, lastStep: 3, updatedAt: at } });
+  await stack.db.application.create({
+    data: {
+      id: `${journeyId}/r`,
+      journeyId,
+      roundId: 'r',
+      schoolYear: '2025-2026',
+      status: 'rejected',
+      participants: { create: participants.map((p, position) => ({ ...p, position })) },
+    },
+  });
+  await stack.db.conversation.create({
+    data: {
+      id: `${journeyId}/0`,
+      journeyId,
+      cycle: 0,
+      kind: 'exploratory',
+      conductedOn: at,
+      report: 'Gesprek met Fatima over haar team.',
+      recordedBy: 'Anna Visser',
+      recordedAt: at,
+    },
+  });
+  await stack.db.auditEvent.create({
+    data: {
+      id: `${journeyId}#2`,
+      journeyId,
+      seq: 2,
+      at,
+      actor: 'school',
+      type: 'application_saved',
+      data: { type: 'application_saved', application: { participants } },
+    },
+  });
+  await stack.db.auditEvent.create({
+    data: {
+      id: `${journeyId}#3`,
+      journeyId,
+      seq: 3,
+      at,
+      actor: 'Anna Visser',
+      type: 'journey_closed',
+      data: { type: 'journey_closed', outcome: 'rejected', reason: 'Voldoet niet.' },
+    },
+  });
+  await stack.db.outboxMail.create({
+    data: {
+      id: `${journeyId}/x`,
+      journeyId,
+      purpose: 'x',
+      to: school.contactEmail,
+      subject: 'Onderwerp',
+      text: 'Beste Fatima',
+      html: '<p>Beste Fatima</p>',
+      status: 'sent',
+      requestedAt: at,
+    },
+  });
+  await stack.db.linkToken.create({
+    data: {
+      id: `${journeyId}-link`,
+      tokenHash: `${journeyId}-hash`,
+      journeyId,
+      purpose: 'application',
+      scope: 'r',
+      singleUse: false,
+      expiresAt: at,
+      stepEndsAt: at,
+    },
+  });
+  return journeyId;
+}
+
+test('the retention rule erases the personal data of journeys closed longer ago than the period, daily by Schedule', async () => {
+  const due = await recordedJourney('closed', 800);
+  const recent = await recordedJourney('closed', 100);
+  const open = await recordedJourney('decision', 800);
+
+  await ensureRetentionSchedule(stack.client, stack.taskQueue);
+  await ensureRetentionSchedule(stack.client, stack.taskQueue); // at every worker start: no second one
+  const schedule = stack.client.schedule.getHandle(RETENTION_SCHEDULE_ID);
+  expect((await schedule.describe()).spec.calendars?.[0]).toMatchObject({ hour: [{ start: 3, end: 3, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] });
+  await schedule.trigger();
+  const erased = await until(
+    () => stack.db.journey.findUniqueOrThrow({ where: { id: due } }),
+    (j) => j.personalDataErasedAt !== null,
+  );
+  expect(erased.phase).toBe('closed'); // what the programme accounts for stays
+
+  expect(await stack.db.applicationParticipant.findMany({ where: { application: { journeyId: due } }, select: { name: true, email: true } })).toEqual([
+    { name: ERASED, email: 'verwijderd@verwijderd.invalid' },
+  ]);
+  expect((await stack.db.conversation.findFirstOrThrow({ where: { journeyId: due } })).report).toBe(ERASED);
+  const events = await stack.db.auditEvent.findMany({ where: { journeyId: due }, orderBy: { seq: 'asc' } });
+  expect(events.map((e) => e.data)).toEqual([
+    { type: 'application_saved', erased: true },
+    { type: 'journey_closed', outcome: 'rejected', reason: 'Voldoet niet.' },
+  ]);
+  expect(await stack.db.outboxMail.findFirstOrThrow({ where: { journeyId: due } })).toMatchObject({
+    to: 'verwijderd@verwijderd.invalid',
+    text: '',
+    html: '',
+    subject: 'Onderwerp',
+  });
+  expect(await stack.db.linkToken.count({ where: { journeyId: due } })).toBe(0);
+
+  for (const kept of [recent, open]) {
+    expect(await stack.db.journey.findUniqueOrThrow({ where: { id: kept } })).toMatchObject({ personalDataErasedAt: null });
+    expect((await stack.db.conversation.findFirstOrThrow({ where: { journeyId: kept } })).report).toBe('Gesprek met Fatima over haar team.');
+  }
+  // Run again: nothing left to do for this journey.
+  expect(await erasePersonalDataOfClosedJourneys(stack.db, { now: new Date(), retentionDays: 730 })).toEqual({ erased: 0 });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Journey" ADD COLUMN     "personalDataErasedAt" TIMESTAMP(3);
+

@@ -1,0 +1,16 @@
+/**
+ * Applies the retention rule once; a Temporal Schedule (`personal-data-retention`) runs it daily.
+ * The activity erases in batches, so a backlog is worked off over a few runs.
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+
+const { erasePersonalData } = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '1 minute', backoffCoefficient: 2, maximumInterval: '1 hour' },
+});
+
+export async function personalDataRetention(): Promise<number> {
+  const { erased } = await erasePersonalData({ now: new Date().toISOString() });
+  return erased;
+}
