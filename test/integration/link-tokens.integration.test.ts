@@ -6,14 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { issueLink } from '../../links/issue-link';
 import { LINK_LIFETIME_DAYS, hashToken } from '../../links/link-token';
 import { openLink, revokeLinks } from '../../links/open-link';
+import { createTestDatabase } from '../support/database';
 import { createDb, type Db } from '../../platform/db';
 import { createSchool } from '../support/fixtures';
-import { requiredEnv, TEST_PUBLIC_URL } from '../support/time-skipping';
+import { TEST_PUBLIC_URL } from '../support/time-skipping';
 
 const DAY = 86_400_000;
 let db: Db;
-beforeAll(() => {
-  db = createDb(requiredEnv('DATABASE_URL'));
+beforeAll(async () => {
+  // A database of its own: the migrated one is the template other files copy theirs from.
+  db = createDb(await createTestDatabase());
 });
 afterAll(async () => {
   await db?.$disconnect();

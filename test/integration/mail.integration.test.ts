@@ -11,11 +11,11 @@ import { messageIdFor, sendMail, type SendMailRequest } from '../../activities/s
 import { mailPreviews, renderRoundOpened, type RenderedMail } from '../../mail';
 import { escapeHtml } from '../../mail/layout';
 import { roundOpenedSample } from '../../mail/round-opened';
+import { createTestDatabase } from '../support/database';
 import { createDb, type Db } from '../../platform/db';
 import { freePort } from '../../platform/free-port';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../platform/mail-catcher';
 import { createMailer, type Mailer } from '../../platform/mailer';
-import { requiredEnv } from '../support/time-skipping';
 
 const from = 'Ontwikkelkracht <noreply@ontwikkelkracht.example>';
 let db: Db;
@@ -23,7 +23,8 @@ let catcher: MailCatcher;
 let mailer: Mailer;
 
 beforeAll(async () => {
-  db = createDb(requiredEnv('DATABASE_URL'));
+  // A database of its own: the migrated one is the template other files copy theirs from.
+  db = createDb(await createTestDatabase());
   catcher = await startMailCatcher({ smtpPort: await freePort(), httpPort: await freePort() });
   mailer = createMailer({ smtpUrl: catcher.smtpUrl, from });
 });
