@@ -105,7 +105,7 @@ test('the school answers the invitation and names its expert team through links 
     ['expert-team', true, false],
   ]);
   expect(await journey.act(registerExpertTeam, { members: expertTeam })).toMatchObject({ waitingFor: 'calendar', expertTeam });
-  await journey.recordHistories('school-acts-through-links');
+  await journey.recordHistories('school-acts-through-links-with-round-attribute');
 });
 
 test('a new school goes from its first conversation through the aspirant year to its hub year', async () => {

@@ -24,6 +24,7 @@ test('histories cover every kind of journey ending and every school-year boundar
     'office-rejects',
     'returning-aspirant-to-hub-year',
     'school-acts-through-links',
+    'school-acts-through-links-with-round-attribute',
   ]);
   expect(files).toContain('new-school-to-hub-year.run3.history.pb'); // three continueAsNew boundaries
 });
