@@ -1,11 +1,15 @@
 /**
- * A crash loses nothing: the worker process killed mid-journey or mid-mail, and the Temporal dev
- * server killed and restarted on its state file. The journeys carry on from where they were, and
- * a mail is delivered exactly once.
+ * A crash loses nothing: the worker process killed mid-journey or mid-mail, the Temporal dev
+ * server killed and restarted on its state file, PostgreSQL stopped for a while. The journeys
+ * carry on from where they were, every step is stored once and in order, a mail goes out once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { freePort } from '../../platform/free-port';
+import { getJourney, recordIntakeOutcome } from '../../workflows/expertschool-journey.messages';
 import { createSchool } from '../support/fixtures';
+import { startPostgresProcess, type PostgresProcess } from '../support/postgres-process';
+import { requiredEnv } from '../support/time-skipping';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 
 const office = 'Anna Visser';
@@ -145,5 +149,46 @@ describe('the Temporal dev server crashes and restarts', () => {
       expect(intake.body.phase).toBe('awaiting_round');
       await expectEveryStepOnceInOrder(stack, journeyId);
     }
+  });
+});
+
+describe('PostgreSQL is down for a while', () => {
+  let stack: DevStack;
+  let database: PostgresProcess;
+  let dataDir: string;
+  let port: number;
+
+  beforeAll(async () => {
+    // A PostgreSQL of its own, to stop and start again; the other tests' one stays up.
+    dataDir = path.join(requiredEnv('KOERS_TEST_SCRATCH'), `postgres-outage-${Date.now()}`);
+    port = await freePort();
+    database = await startPostgresProcess(dataDir, port, true);
+    stack = await startDevStack({ worker: true, databaseUrl: database.url });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await database?.stop();
+  });
+
+  test('an action taken meanwhile waits for it, shows as unrecorded, and is stored once, in order, when it is back', async () => {
+    const journeyId = await startJourneyWithConversation(stack);
+    const handle = stack.client.workflow.getHandle(journeyId);
+
+    await database.stop();
+    // The office's decision reaches the workflow; storing the step waits for the database.
+    const intake = handle.executeUpdate(recordIntakeOutcome, { args: [{ outcome: 'expertschool', notes: '', recordedBy: 'Anna Visser' }] });
+    let view = await handle.query(getJourney);
+    for (let i = 0; i < 100 && view.unrecordedSteps === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      view = await handle.query(getJourney);
+    }
+    expect(view).toMatchObject({ phase: 'awaiting_round', intake: { outcome: 'expertschool' } });
+    expect(view.unrecordedSteps).toBeGreaterThan(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    database = await startPostgresProcess(dataDir, port);
+    expect(await intake).toMatchObject({ phase: 'awaiting_round', unrecordedSteps: 0 });
+    expect(await stack.db.journey.findUnique({ where: { id: journeyId } })).toMatchObject({ phase: 'awaiting_round' });
+    await expectEveryStepOnceInOrder(stack, journeyId);
   });
 });

@@ -44,14 +44,14 @@ export interface DevStack {
   close(): Promise<void>;
 }
 
-export async function startDevStack(options: { worker: boolean }): Promise<DevStack> {
+export async function startDevStack(options: { worker: boolean; databaseUrl?: string }): Promise<DevStack> {
   quietTemporalRuntime();
   const port = await freePort();
   const dbFile = path.join(requiredEnv('KOERS_TEST_SCRATCH'), `temporal-${randomUUID()}.db`);
   const serverOptions = { cliPath: requiredEnv('TEMPORAL_CLI_PATH'), port, dbFile };
   let devServer = await startDevServer(serverOptions);
 
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const db = createDb(databaseUrl);
   const connection = await Connection.connect({ address: devServer.address });
   const client = new Client({ connection });
