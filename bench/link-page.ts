@@ -1,0 +1,134 @@
+/**
+ * A school's link page under load: 50 clients at once opening their conversation invitation (link
+ * check in PostgreSQL, the journey queried from its workflow, the page rendered), against a bare
+ * Express handler sending a page of the same size, both measured in this run.
+ *
+ *   npm run bench:link-page -- [requests=2000] [clients=50]
+ *
+ * Writes bench/results/link-page.json and prints a table.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import { createApp } from '../api/app';
+import { startJourney } from '../api/journeys/start-journey';
+import { issueLink } from '../links/issue-link';
+import { createLogger } from '../platform/logger';
+import { planConversation } from '../workflows/expertschool-journey.messages';
+import { inBatches, startBenchStack } from './stack';
+
+const JOURNEYS = 50;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function listen(app: express.Express): Promise<{ server: Server; base: string }> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  });
+}
+
+/** `requests` GETs spread over `clients` concurrent clients; the latency of each, sorted. */
+async function load(urls: string[], requests: number, clients: number): Promise<number[]> {
+  const timings: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests) {
+        const url = urls[next++ % urls.length]!;
+        const started = performance.now();
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${response.status} for ${url}`);
+        timings.push(performance.now() - started);
+      }
+    }),
+  );
+  return timings.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const requests = Number(process.argv[2] ?? 2000);
+  const clients = Number(process.argv[3] ?? 50);
+  const stack = await startBenchStack();
+  const servers: Server[] = [];
+  try {
+    const app = createApp({
+      db: stack.db,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      log: createLogger('silent'),
+      schoolPageRequestsPerMinute: 1_000_000,
+    });
+    const koers = await listen(app);
+    servers.push(koers.server);
+
+    // Journeys with a planned conversation, and a link to each (made here: the mail is not under test).
+    process.stderr.write(`preparing ${JOURNEYS} journeys with an invitation…\n`);
+    await stack.db.school.createMany({
+      data: Array.from({ length: JOURNEYS }, (_, i) => ({
+        brin: `${String(i).padStart(2, '0')}LP`,
+        name: `School ${i}`,
+        sector: 'PO' as const,
+        region: 'Utrecht',
+        contactEmail: `school${i}@bench.example`,
+        inspectionRating: 'goed',
+        equalAccessMarkers: [],
+      })),
+    });
+    const urls: string[] = [];
+    await inBatches(
+      Array.from({ length: JOURNEYS }, (_, i) => i),
+      10,
+      async (i) => {
+        const deps = { db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue };
+        const { journeyId } = await startJourney(deps, { brin: `${String(i).padStart(2, '0')}LP`, track: 'expertschool', hasAspirantYearBehind: false });
+        const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+        await stack.client.workflow
+          .getHandle(journeyId)
+          .executeUpdate(planConversation, { args: [{ startsAt, durationMinutes: 60, location: 'Dorpsstraat 1', plannedBy: 'Bench' }] });
+        const link = await stack.db.$transaction((tx) =>
+          issueLink(tx, koers.base, { journeyId, purpose: 'conversation', scope: '0-1', stepEndsAt: new Date(startsAt), singleUse: true }),
+        );
+        urls.push(link.url);
+      },
+    );
+    const page = await (await fetch(urls[0]!)).text();
+
+    const bare = express();
+    bare.get('/s/:token', (_req, res) => void res.type('html').send(page));
+    const baseline = await listen(bare);
+    servers.push(baseline.server);
+    const bareUrls = urls.map((url) => url.replace(koers.base, baseline.base));
+
+    await load(urls, 200, clients); // warm up both
+    await load(bareUrls, 200, clients);
+    const measured = { koers: await load(urls, requests, clients), bare: await load(bareUrls, requests, clients) };
+    const row = (name: string, t: number[]) => ({ name, p50: Math.round(percentile(t, 50) * 10) / 10, p95: Math.round(percentile(t, 95) * 10) / 10 });
+    const rows = [row('bare Express handler, same page', measured.bare), row('school link page (link check, workflow query, render)', measured.koers)];
+    const report = {
+      measuredAt: new Date().toISOString(),
+      requests,
+      clients,
+      pageBytes: Buffer.byteLength(page),
+      results: rows,
+      ratioP95: Math.round((rows[1]!.p95 / rows[0]!.p95) * 10) / 10,
+    };
+    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    writeFileSync(path.join(__dirname, 'results', 'link-page.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n| ${requests} requests, ${clients} clients at once | p50 ms | p95 ms |\n|---|---|---|`);
+    for (const r of rows) console.log(`| ${r.name} | ${r.p50} | ${r.p95} |`);
+    console.log(`| ratio of p95 (link page / bare) | | ${report.ratioP95} |`);
+  } finally {
+    for (const server of servers) await new Promise((resolve) => server.close(resolve));
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
