@@ -58,7 +58,8 @@ export async function sendOnce(deps: SchoolMailDependencies, key: MailKey, compo
   await deliverMail(deps, key.key);
 }
 
-const schoolOf = (tx: Tx, brin: string) => tx.school.findUniqueOrThrow({ where: { brin }, select: { name: true, contactEmail: true } });
+/** The school's name and the address its mail goes to, read when the mail is written. */
+export const schoolOf = (tx: Tx, brin: string) => tx.school.findUniqueOrThrow({ where: { brin }, select: { name: true, contactEmail: true } });
 
 export async function notifySchool(deps: SchoolMailDependencies, notice: SchoolNotice): Promise<void> {
   const purpose = purposeOf(notice);

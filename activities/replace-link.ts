@@ -10,7 +10,7 @@ import { issueLink } from '../links/issue-link';
 import { LinkPurpose, purposeLabel, purposePhase } from '../links/link-token';
 import { renderLinkRenewed } from '../mail';
 import type { Db } from '../platform/db';
-import { sendOnce, type SchoolMailDependencies } from './notify-school';
+import { schoolOf, sendOnce, type SchoolMailDependencies } from './notify-school';
 import { deliverMail } from './send-mail';
 
 export interface LinkRenewal {
@@ -51,7 +51,7 @@ async function replace(
         data: { revokedAt: new Date(), revokedBy: how.revokedBy },
       });
     }
-    const school = await tx.school.findUniqueOrThrow({ where: { brin }, select: { name: true, contactEmail: true } });
+    const school = await schoolOf(tx, brin);
     const issued = await issueLink(tx, deps.publicUrl, {
       journeyId: old.journeyId,
       purpose,

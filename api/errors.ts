@@ -56,3 +56,8 @@ export class AppError extends Error {
     return errorStatus[this.code];
   }
 }
+
+/** A refusal's issues, or its message as a form-wide one when it names no field: what a form shows. */
+export function issuesOf(error: AppError): Issue[] {
+  return error.issues.length ? error.issues : [{ path: [], message: error.message }];
+}

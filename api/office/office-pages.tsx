@@ -12,6 +12,7 @@ import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { signIn, signOut } from '../../staff/sessions';
 import { getJourney } from '../../workflows/expertschool-journey.messages';
+import { issuesOf } from '../errors';
 import { toAppError } from '../errors-middleware';
 import { journeyAction, takeJourneyAction } from '../journeys/journey-actions';
 import { journeyTimeline } from '../journeys/journey-timeline';
@@ -20,8 +21,8 @@ import { Heading1, Page, Paragraph } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { JourneyParams, requestLinkResend } from '../routes/journeys';
 import { signInRateLimit, WRONG_CREDENTIALS } from '../routes/session';
-import { text } from '../school/form-input';
-import { pageHeaders } from '../school/school-pages';
+import { text } from '../pages/form-text';
+import { pageHeaders } from '../pages/page-headers';
 import { clearSessionCookie, loadSession, sessionToken, setSessionCookie } from './authenticate';
 import { CaseFilters, filterChoices, listCases, mailProblems } from './case-list';
 import { CasePage, type FailedAction } from './case-page';
@@ -155,7 +156,7 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
     } catch (error) {
       const refused = toAppError(error);
       if (!refused) throw error;
-      const { fields, general } = errorsByField(refused.issues.length ? refused.issues : [{ path: [], message: refused.message }]);
+      const { fields, general } = errorsByField(issuesOf(refused));
       await showCase(res, journeyId, refused.status, { failed: { action: name, fields, general, values } });
     }
   });

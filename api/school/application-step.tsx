@@ -3,13 +3,13 @@ import type { Request, Response } from 'express';
 import { ApplicationDraft, ApplicationForm, requiredSections } from '../../domain/application';
 import type { JourneyView } from '../../domain/journey';
 import { saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
-import type { AppError } from '../errors';
+import { issuesOf, type AppError } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { ApplicationPage, ApplicationSubmittedPage, defaultRows, MAX_PARTICIPANT_ROWS, MAX_TRAJECTORY_ROWS, type ApplicationValues } from './application-page';
 import { applicationFromForm, intentOf, rowsShown } from './form-input';
 import { StepClosedPage } from './link-refusals';
-import { issuesOf, sendAction, type SchoolStep, type StepContext } from './school-step';
+import { sendAction, type SchoolStep, type StepContext } from './school-step';
 
 type Body = Record<string, unknown>;
 

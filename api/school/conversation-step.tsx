@@ -5,9 +5,10 @@ import { respondToConversation } from '../../workflows/expertschool-journey.mess
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { ConversationAnsweredPage, ConversationPage } from './conversation-page';
-import { text } from './form-input';
+import { text } from '../pages/form-text';
 import { StepClosedPage } from './link-refusals';
-import { issuesOf, sendAction, type SchoolStep, type StepContext } from './school-step';
+import { sendAction, type SchoolStep, type StepContext } from './school-step';
+import { issuesOf } from '../errors';
 
 /** The invitation this link was sent with, while it still waits for an answer. */
 function openInvitation({ journey, link }: StepContext) {

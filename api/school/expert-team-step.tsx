@@ -7,7 +7,8 @@ import { sendPage } from '../pages/render';
 import { ExpertTeamPage, ExpertTeamRegisteredPage, MAX_MEMBER_ROWS } from './expert-team-page';
 import { intentOf, participantsFromForm, rowsShown } from './form-input';
 import { StepClosedPage } from './link-refusals';
-import { issuesOf, sendAction, type SchoolStep, type StepContext } from './school-step';
+import { sendAction, type SchoolStep, type StepContext } from './school-step';
+import { issuesOf } from '../errors';
 
 function teamIsOpen({ journey, link }: StepContext): boolean {
   return journey.phase === 'aspirant_year' && journey.schoolYear === link.scope && journey.allowedActions.includes('registerExpertTeam');

@@ -4,13 +4,9 @@
  * here: the schemas do that, so a page and the JSON API refuse exactly the same things.
  */
 import { SectionKey } from '../../domain/application';
+import { text } from '../pages/form-text';
 
 type Row = Record<string, string>;
-
-/** A posted field as text; a NUL character (no one types it; no database column holds it) is dropped. */
-export function text(value: unknown): string {
-  return typeof value === 'string' ? value.replaceAll('\u0000', '') : '';
-}
 
 /** `qs` makes rows an array up to 20 entries and an object keyed by index beyond: both read in order. */
 export function formRows(value: unknown): Row[] {

@@ -6,7 +6,6 @@
 import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import helmet from 'helmet';
 import { openLink, type LinkRefusal } from '../../links/open-link';
 import type { LinkPurpose } from '../../links/link-token';
 import { conversationInvitation } from '../../mail/conversation-invitation';
@@ -14,6 +13,7 @@ import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { RENEW_SCHOOL_LINK, linkRenewalWorkflowId } from '../../workflows/link-renewal.messages';
 import { startOnce } from '../journeys/start-once';
+import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
 import { applicationStep } from './application-step';
 import { conversationStep } from './conversation-step';
@@ -37,13 +37,6 @@ const steps: Record<LinkPurpose, SchoolStep> = {
   conversation: conversationStep,
   'expert-team': expertTeamStep,
 };
-
-/** Security headers for pages: a strict CSP, and no Referer, because the URL carries the token. */
-export const pageHeaders = helmet({
-  contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, formAction: ["'self'"], frameAncestors: ["'none'"] } },
-  referrerPolicy: { policy: 'no-referrer' },
-  strictTransportSecurity: false, // set by whatever terminates TLS in front of Koers
-});
 
 export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
   const router = Router();

@@ -11,7 +11,6 @@ import type { Db } from '../../platform/db';
 import { getJourney } from '../../workflows/expertschool-journey.messages';
 import type { AppError } from '../errors';
 import { toAppError } from '../errors-middleware';
-import type { FormIssue } from '../pages/form-fields';
 
 export interface StepContext {
   token: string;
@@ -42,9 +41,4 @@ export async function sendAction<T>(ctx: StepContext, update: UpdateDefinition<J
     if (known) return { ok: false, error: known };
     throw error;
   }
-}
-
-/** A refusal's issues, or its message as a form-wide one when it names no field. */
-export function issuesOf(error: AppError): FormIssue[] {
-  return error.issues.length ? error.issues : [{ path: [], message: error.message }];
 }
