@@ -8,8 +8,6 @@
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { chmod, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
@@ -19,11 +17,13 @@ import { JourneyPhase, WaitingFor } from '../domain/journey';
 import { createDb } from '../platform/db';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { freePort } from '../platform/free-port';
+import { listenOnLoopback, type Listening } from '../platform/listen';
 import { createLogger } from '../platform/logger';
 import { migrateDatabase } from '../platform/migrate';
 import { generatePassword } from '../staff/password';
 import { signIn } from '../staff/sessions';
 import { createStaffMember } from '../staff/staff-member';
+import { brinFor, percentile } from './stack';
 
 const DAY = 86_400_000;
 const regions = [
@@ -42,15 +42,6 @@ const regions = [
 ];
 const sectors = ['PO', 'VO', 'SO'] as const;
 
-function brinFor(i: number): string {
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  return `${String(i % 100).padStart(2, '0')}${letters[Math.floor(i / 100) % 26]}${letters[Math.floor(i / 2600) % 26]}`;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function main(): Promise<void> {
   const cases = Number(process.argv[2] ?? 10_000);
   const requests = Number(process.argv[3] ?? 200);
@@ -59,7 +50,7 @@ async function main(): Promise<void> {
   const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'postgres'), port: await freePort(), ephemeral: true });
   await migrateDatabase(database.url);
   const db = createDb(database.url);
-  let server: Server | undefined;
+  let server: Listening | undefined;
   try {
     console.log(`seeding ${cases} schools and journeys…`);
     const now = Date.now();
@@ -98,10 +89,8 @@ async function main(): Promise<void> {
     await db.$executeRawUnsafe('ANALYZE');
 
     const app = createApp({ db, temporal: new Client(), taskQueue: 'bench', log: createLogger('silent') });
-    server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listenOnLoopback(app);
+    const base = server.url;
     const password = generatePassword();
     await createStaffMember(db, { email: 'bench@ontwikkelkracht.example', name: 'Bench', role: 'staff' }, password);
     const cookie = `${SESSION_COOKIE}=${(await signIn(db, 'bench@ontwikkelkracht.example', password))!.token}`;
@@ -142,7 +131,7 @@ async function main(): Promise<void> {
     console.log(`\n| ${cases.toLocaleString('en')} cases, ${requests} requests each | p50 ms | p95 ms | p95 / baseline |\n|---|---|---|---|`);
     for (const r of rows) console.log(`| ${r.name} | ${r.p50} | ${r.p95} | ${r.ratioP95} |`);
   } finally {
-    if (server) await new Promise((resolve) => server!.close(resolve));
+    await server?.close();
     await db.$disconnect();
     await database.stop();
     await rm(scratch, { recursive: true, force: true });

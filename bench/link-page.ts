@@ -8,28 +8,17 @@
  * Writes bench/results/link-page.json and prints a table.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { createApp } from '../api/app';
 import { startJourney } from '../api/journeys/start-journey';
 import { issueLink } from '../links/issue-link';
+import { listenOnLoopback, type Listening } from '../platform/listen';
 import { createLogger } from '../platform/logger';
 import { planConversation } from '../workflows/expertschool-journey.messages';
-import { inBatches, startBenchStack } from './stack';
+import { inBatches, percentile, startBenchStack } from './stack';
 
 const JOURNEYS = 50;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function listen(app: express.Express): Promise<{ server: Server; base: string }> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
 
 /** `requests` GETs spread over `clients` concurrent clients; the latency of each, sorted. */
 async function load(urls: string[], requests: number, clients: number): Promise<number[]> {
@@ -54,7 +43,7 @@ async function main(): Promise<void> {
   const requests = Number(process.argv[2] ?? 2000);
   const clients = Number(process.argv[3] ?? 50);
   const stack = await startBenchStack();
-  const servers: Server[] = [];
+  const servers: Listening[] = [];
   try {
     const app = createApp({
       db: stack.db,
@@ -63,8 +52,8 @@ async function main(): Promise<void> {
       log: createLogger('silent'),
       schoolPageRequestsPerMinute: 1_000_000,
     });
-    const koers = await listen(app);
-    servers.push(koers.server);
+    const koers = await listenOnLoopback(app);
+    servers.push(koers);
 
     // Journeys with a planned conversation, and a link to each (made here: the mail is not under test).
     process.stderr.write(`preparing ${JOURNEYS} journeys with an invitation…\n`);
@@ -91,7 +80,7 @@ async function main(): Promise<void> {
           .getHandle(journeyId)
           .executeUpdate(planConversation, { args: [{ startsAt, durationMinutes: 60, location: 'Dorpsstraat 1', plannedBy: 'Bench' }] });
         const link = await stack.db.$transaction((tx) =>
-          issueLink(tx, koers.base, { journeyId, purpose: 'conversation', scope: '0-1', stepEndsAt: new Date(startsAt), singleUse: true }),
+          issueLink(tx, koers.url, { journeyId, purpose: 'conversation', scope: '0-1', stepEndsAt: new Date(startsAt), singleUse: true }),
         );
         urls.push(link.url);
       },
@@ -100,9 +89,9 @@ async function main(): Promise<void> {
 
     const bare = express();
     bare.get('/s/:token', (_req, res) => void res.type('html').send(page));
-    const baseline = await listen(bare);
-    servers.push(baseline.server);
-    const bareUrls = urls.map((url) => url.replace(koers.base, baseline.base));
+    const baseline = await listenOnLoopback(bare);
+    servers.push(baseline);
+    const bareUrls = urls.map((url) => url.replace(koers.url, baseline.url));
 
     await load(urls, 200, clients); // warm up both
     await load(bareUrls, 200, clients);
@@ -123,7 +112,7 @@ async function main(): Promise<void> {
     for (const r of rows) console.log(`| ${r.name} | ${r.p50} | ${r.p95} |`);
     console.log(`| ratio of p95 (link page / bare) | | ${report.ratioP95} |`);
   } finally {
-    for (const server of servers) await new Promise((resolve) => server.close(resolve));
+    for (const server of servers) await server.close();
     await stack.stop();
   }
 }

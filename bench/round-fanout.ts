@@ -15,15 +15,10 @@ import { nextSchoolYear, schoolYearOf } from '../domain/school-year';
 import { subsidyRatesFor } from '../domain/subsidy-rates';
 import { recordConversationReport, recordIntakeOutcome } from '../workflows/expertschool-journey.messages';
 import { isWaiting, waitForOneSignal, wake } from './bare-workflows';
-import { inBatches, startBenchStack, type BenchStack } from './stack';
+import { brinFor, inBatches, startBenchStack, type BenchStack } from './stack';
 
 const DAY = 86_400_000;
 const CONCURRENCY = 50;
-
-function brinFor(i: number): string {
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  return `${String(i % 100).padStart(2, '0')}${letters[Math.floor(i / 100) % 26]}${letters[Math.floor(i / 2600) % 26]}`;
-}
 
 async function journeysWaitingForARound(stack: BenchStack, count: number): Promise<void> {
   await stack.db.school.createMany({

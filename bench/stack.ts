@@ -76,3 +76,14 @@ export async function inBatches<T>(items: T[], concurrency: number, task: (item:
     }),
   );
 }
+
+/** A distinct BRIN per index (up to 67,600): two digits, two letters. */
+export function brinFor(i: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return `${String(i % 100).padStart(2, '0')}${letters[Math.floor(i / 100) % 26]}${letters[Math.floor(i / 2600) % 26]}`;
+}
+
+/** The p-th percentile of timings sorted ascending (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

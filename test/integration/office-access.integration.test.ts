@@ -6,6 +6,7 @@
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import { WRONG_CREDENTIALS } from '../../api/routes/session';
+import { listenOnLoopback } from '../../platform/listen';
 import { createLogger } from '../../platform/logger';
 import { createStaffMember } from '../../staff/staff-member';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
@@ -156,11 +157,9 @@ test('sign in, see who is signed in, sign out; a wrong password says nothing abo
 
 test('signing in is limited to 10 attempts a minute per address (429)', async () => {
   const app = createApp({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, log: createLogger('silent') });
-  const server = await new Promise<import('node:http').Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const listening = await listenOnLoopback(app);
   try {
-    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/api/session`;
+    const url = `${listening.url}/api/session`;
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const r = await fetch(url, {
@@ -173,7 +172,7 @@ test('signing in is limited to 10 attempts a minute per address (429)', async ()
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses[10]).toBe(429);
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await listening.close();
   }
 });
 

@@ -7,6 +7,7 @@ import { ERASED, erasePersonalDataOfClosedJourneys } from '../../privacy/erase-p
 import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../privacy/retention-schedule';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { createSchool } from '../support/fixtures';
+import { until } from '../support/until';
 
 let stack: DevStack;
 beforeAll(async () => {
@@ -15,15 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 50; i++) {
-    const value = await probe();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out');
-}
 
 test("who read or changed a school's case is on record, without the URL's contents", async () => {
   const school = await createSchool(stack.db);
@@ -44,6 +36,8 @@ test("who read or changed a school's case is on record, without the URL's conten
         journeyId: string | null;
       }[],
     (list) => list.length >= 2,
+    'the office access to be on record',
+    50,
   );
   expect(entries.map((e) => [e.staffName, e.kind, e.route]).reverse()).toEqual([
     ['Bram de Boer', 'read', 'GET /kantoor/dossiers/:journeyId'],
@@ -181,6 +175,8 @@ test('the retention rule erases the personal data of journeys closed longer ago 
   const erased = await until(
     () => stack.db.journey.findUniqueOrThrow({ where: { id: due } }),
     (j) => j.personalDataErasedAt !== null,
+    'the retention run to erase the due journey',
+    50,
   );
   expect(erased.phase).toBe('closed'); // what the programme accounts for stays
 

@@ -9,6 +9,7 @@ import { nextSchoolYear, schoolYearOf } from '../../domain/school-year';
 import { createSchool } from '../support/fixtures';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { requiredEnv } from '../support/time-skipping';
+import { until } from '../support/until';
 
 const DAY = 86_400_000;
 const office = 'Anna Visser';
@@ -35,15 +36,6 @@ function roundInput(overrides: Record<string, unknown> = {}) {
     rates: { fixedPerSchool: 35_616, perOntwikkelschoolPlace: 8_480, maxPlacesPerTrajectory: 6 },
     ...overrides,
   };
-}
-
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await probe();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 test('a Schedule opens the round at its moment, visible to the Temporal CLI, and waiting journeys join it', async () => {

@@ -6,9 +6,8 @@
  * nothing about the case.
  */
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app';
+import { listenOnLoopback } from '../../platform/listen';
 import { createLogger } from '../../platform/logger';
 import { completeApplication, createSchool } from '../support/fixtures';
 import { api, openRoundNow, startDevStack, startInAspirantYear, type DevStack } from '../support/dev-stack';
@@ -263,17 +262,15 @@ describe('links that do not open their step', () => {
 
   test('one address that asks too often is slowed down with a page that says so (429)', async () => {
     const app = createApp({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, log: createLogger('silent'), schoolPageRequestsPerMinute: 3 });
-    const server: Server = await new Promise((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
+    const listening = await listenOnLoopback(app);
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/s/${'D'.repeat(43)}`;
+      const url = `${listening.url}/s/${'D'.repeat(43)}`;
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await getPage(url)).status);
       expect(statuses).toEqual([404, 404, 404, 429]);
       expect((await getPage(url)).html).toContain('Er kwamen veel verzoeken tegelijk van uw netwerk.');
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await listening.close();
     }
   });
 

@@ -10,6 +10,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { createDb, type Db } from '../../platform/db';
 import { freePort } from '../../platform/free-port';
+import { listenOnLoopback } from '../../platform/listen';
 import { createLogger } from '../../platform/logger';
 import { startMailCatcher, type MailCatcher } from '../../platform/mail-catcher';
 import { createMailer } from '../../platform/mailer';
@@ -60,11 +61,8 @@ export async function startDevStack(options: { worker: boolean; databaseUrl?: st
   const mailer = createMailer({ smtpUrl: mail.smtpUrl });
 
   const app = createApp({ db, temporal: client, taskQueue, log: createLogger('silent') });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const address = server.address();
-  const apiUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const listening = await listenOnLoopback(app);
+  const apiUrl = listening.url;
 
   const workers: { worker: Worker; running: Promise<void>; connection: NativeConnection }[] = [];
   async function startWorker(): Promise<Worker> {
@@ -105,7 +103,7 @@ export async function startDevStack(options: { worker: boolean; databaseUrl?: st
     },
     startWorker,
     async close() {
-      await new Promise((resolve) => server.close(resolve));
+      await listening.close();
       for (const { worker, running, connection: c } of workers) {
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await running.catch(() => undefined);
