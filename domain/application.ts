@@ -45,6 +45,7 @@ export const SectionKey = z.enum([
   'evidence_of_expertise',
   'evidence_of_research_culture',
   'evidence_informed_approach',
+  'improvement_question',
 ]);
 export type SectionKey = z.infer<typeof SectionKey>;
 
@@ -57,6 +58,7 @@ export const sectionLabel: Record<SectionKey, string> = {
   evidence_of_expertise: 'Aantoonbare expertise met een veelbelovende, onderzoeksmatige aanpak',
   evidence_of_research_culture: 'Aantoonbaar goede onderzoeks- en verbetercultuur',
   evidence_informed_approach: 'Aantoonbaar evidence-informed werken in een leergebied',
+  improvement_question: 'De verbetervraag van de school en wat zij van een leertraject verwacht',
 };
 
 const sectionsForEveryone: SectionKey[] = ['support_and_commitment', 'organisation_and_roles', 'trajectory_and_requirements', 'places_per_trajectory'];
@@ -66,7 +68,9 @@ const sectionsForEveryone: SectionKey[] = ['support_and_commitment', 'organisati
  * conversation; a school without the aspirant year behind it must instead show its expertise,
  * research culture and evidence-informed approach.
  */
-export function requiredSections(hasAspirantYearBehind: boolean): SectionKey[] {
+export function requiredSections(hasAspirantYearBehind: boolean, track: 'expertschool' | 'ontwikkelschool' = 'expertschool'): SectionKey[] {
+  // An ontwikkelschool applies to learn, not to teach: its question and its team's commitment.
+  if (track === 'ontwikkelschool') return ['improvement_question', 'support_and_commitment'];
   return hasAspirantYearBehind
     ? ['evaluation_conversation_report', ...sectionsForEveryone]
     : [...sectionsForEveryone, 'evidence_of_expertise', 'evidence_of_research_culture', 'evidence_informed_approach'];
@@ -89,7 +93,8 @@ export const ApplicationForm = z
   .object({
     participants: z.array(Participant).max(50),
     sections: z.partialRecord(SectionKey, sectionText),
-    trajectories: z.array(Trajectory).min(1, { message: 'Beschrijf minstens één leertraject.' }).max(10),
+    // Whether trajectories are needed depends on the track: a rule in eligibility.ts.
+    trajectories: z.array(Trajectory).max(10).default([]),
     otherSubsidies: z.array(OtherSubsidy).max(3).default([]),
   })
   .openapi('ApplicationForm');

@@ -3,8 +3,11 @@ import { otherSubsidyLabel, requiredSections, sectionLabel } from './application
 import type { InspectionRating } from './school';
 import type { SubsidyRates } from './subsidy-rates';
 
-export const MIN_PARTICIPANTS = 4;
+/** People of the school who take part: an expertschool's team carries an approach; an ontwikkelschool sends at least two. */
+export const MIN_PARTICIPANTS = { expertschool: 4, ontwikkelschool: 2 } as const;
 export const MIN_SCHOOL_LEADERS = 1;
+
+export type ApplicationTrack = keyof typeof MIN_PARTICIPANTS;
 
 /** Why an application cannot be granted; `path` points at the form field it concerns. */
 export interface Ineligibility {
@@ -15,7 +18,9 @@ export interface Ineligibility {
     | 'excluded_by_other_subsidy'
     | 'excluded_by_inspection_rating'
     | 'missing_section'
-    | 'too_many_places';
+    | 'too_many_places'
+    | 'no_trajectory'
+    | 'trajectory_not_offered';
   message: string;
   path: (string | number)[];
 }
@@ -25,6 +30,8 @@ export interface EligibilityInput {
   inspectionRating: InspectionRating;
   hasAspirantYearBehind: boolean;
   rates: SubsidyRates;
+  /** Defaults to the expertschool's rules. */
+  track?: ApplicationTrack;
 }
 
 const excludingRatings: Partial<Record<InspectionRating, string>> = {
@@ -33,7 +40,7 @@ const excludingRatings: Partial<Record<InspectionRating, string>> = {
 };
 
 /** Every reason the application cannot be granted; an empty list means eligible. */
-export function checkEligibility({ application, inspectionRating, hasAspirantYearBehind, rates }: EligibilityInput): Ineligibility[] {
+export function checkEligibility({ application, inspectionRating, hasAspirantYearBehind, rates, track = 'expertschool' }: EligibilityInput): Ineligibility[] {
   const problems: Ineligibility[] = [];
   const { participants } = application;
   // People, not rows: the same e-mail address twice is one person.
@@ -46,10 +53,10 @@ export function checkEligibility({ application, inspectionRating, hasAspirantYea
       path: ['participants'],
     });
   }
-  if (people.size < MIN_PARTICIPANTS) {
+  if (people.size < MIN_PARTICIPANTS[track]) {
     problems.push({
       code: 'too_few_participants',
-      message: `Er doen minstens ${MIN_PARTICIPANTS} mensen van de school mee; u noemt er ${people.size}.`,
+      message: `Er doen minstens ${MIN_PARTICIPANTS[track]} mensen van de school mee; u noemt er ${people.size}.`,
       path: ['participants'],
     });
   }
@@ -75,7 +82,7 @@ export function checkEligibility({ application, inspectionRating, hasAspirantYea
       path: [],
     });
   }
-  for (const key of requiredSections(hasAspirantYearBehind)) {
+  for (const key of requiredSections(hasAspirantYearBehind, track)) {
     if (!application.sections[key]?.trim()) {
       problems.push({
         code: 'missing_section',
@@ -83,6 +90,13 @@ export function checkEligibility({ application, inspectionRating, hasAspirantYea
         path: ['sections', key],
       });
     }
+  }
+  if (track === 'expertschool' && application.trajectories.length === 0) {
+    problems.push({ code: 'no_trajectory', message: 'Beschrijf minstens één leertraject.', path: ['trajectories'] });
+  }
+  if (track === 'ontwikkelschool' && application.trajectories.length > 0) {
+    // An ontwikkelschool chooses an expertschool's trajectory once granted; it offers none itself.
+    problems.push({ code: 'trajectory_not_offered', message: 'Een ontwikkelschool biedt zelf geen leertrajecten aan; u kiest er een na toekenning.', path: ['trajectories'] });
   }
   application.trajectories.forEach((trajectory, index) => {
     if (trajectory.places > rates.maxPlacesPerTrajectory) {

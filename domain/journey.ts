@@ -7,8 +7,12 @@ import { ApplicationDraft, ApplicationForm, OtherSubsidy, Participant, SectionKe
 import { Brin, InspectionRating, Sector } from './school';
 import { SchoolYear } from './school-year';
 import { SubsidyRates } from './subsidy-rates';
+import { AnswerForm, FormRequestView } from './forms';
+import { DevelopmentGroupView, RegistrationView } from './cohort';
 
-export const Track = z.enum(['expertschool']).openapi({ description: 'Which programme journey the school follows' });
+export const Track = z
+  .enum(['expertschool', 'ontwikkelschool', 'schoolontwikkeling'])
+  .openapi({ description: 'Which programme journey the school follows; what differs per track is declared in domain/tracks.ts' });
 export type Track = z.infer<typeof Track>;
 
 export const JourneyPhase = z.enum([
@@ -20,6 +24,12 @@ export const JourneyPhase = z.enum([
   'approved', // granted: waiting for the school year to start
   'aspirant_year',
   'hub_year', // expertschool training ontwikkelscholen
+  'enrolment', // ontwikkelschool: choosing a trajectory, on its waiting list, or enrolled before the year starts
+  'learning_year', // ontwikkelschool following its trajectory, with a baseline and a final measurement
+  'registration', // school development: registered with a self-evaluation, first come first served
+  'grouping', // school development: waiting for its development group
+  'preparation', // school development: kick-off before summer, start day in September
+  'execution', // school development: the group at work, with half-yearly evaluations
   'closed',
 ]);
 export type JourneyPhase = z.infer<typeof JourneyPhase>;
@@ -33,11 +43,17 @@ export const phaseLabel: Record<JourneyPhase, string> = {
   approved: 'toegekend',
   aspirant_year: 'aspirantjaar',
   hub_year: 'hubjaar als expertschool',
+  enrolment: 'inschrijving leertraject',
+  learning_year: 'leerjaar als ontwikkelschool',
+  registration: 'aanmelding',
+  grouping: 'indeling in ontwikkelgroep',
+  preparation: 'voorbereiding',
+  execution: 'uitvoering',
   closed: 'afgesloten',
 };
 
 /** Who has to act next for the journey to move. */
-export const WaitingFor = z.enum(['office', 'school', 'round', 'calendar']);
+export const WaitingFor = z.enum(['office', 'school', 'round', 'calendar', 'place']);
 export type WaitingFor = z.infer<typeof WaitingFor>;
 
 export const waitingForLabel: Record<WaitingFor, string> = {
@@ -45,6 +61,7 @@ export const waitingForLabel: Record<WaitingFor, string> = {
   school: 'school',
   round: 'subsidieronde',
   calendar: 'kalender',
+  place: 'vrije plaats in een leertraject',
 };
 
 export const ConversationKind = z.enum(['exploratory', 'evaluation']);
@@ -60,7 +77,7 @@ export const intakeOutcomeLabel: Record<IntakeOutcome, string> = {
   not_now: 'nu niet',
 };
 
-export const ClosingOutcome = z.enum(['referred', 'rejected', 'dropped_out', 'cancelled']);
+export const ClosingOutcome = z.enum(['referred', 'rejected', 'dropped_out', 'cancelled', 'completed']);
 export type ClosingOutcome = z.infer<typeof ClosingOutcome>;
 
 export const closingOutcomeLabel: Record<ClosingOutcome, string> = {
@@ -68,6 +85,7 @@ export const closingOutcomeLabel: Record<ClosingOutcome, string> = {
   rejected: 'aanvraag afgewezen',
   dropped_out: 'gestopt',
   cancelled: 'gestopt door het programmabureau',
+  completed: 'afgerond',
 };
 
 export const applicationStatusLabel = { draft: 'concept', submitted: 'ingediend', approved: 'toegekend', rejected: 'afgewezen' } as const;
@@ -158,6 +176,18 @@ export const RecordAspirantOutcome = z
   .openapi('RecordAspirantOutcome');
 export type RecordAspirantOutcome = z.infer<typeof RecordAspirantOutcome>;
 
+/** An ontwikkelschool picks one of the trajectories open to it: it gets a place, or a place in line. */
+export const ChooseTrajectory = z
+  .object({ trajectoryId: z.string().min(1, { message: 'Kies een leertraject.' }).max(200) })
+  .openapi('ChooseTrajectory');
+export type ChooseTrajectory = z.infer<typeof ChooseTrajectory>;
+
+/** An ontwikkelschool takes the place it was offered when one came free. */
+export const AcceptPlace = z.object({ trajectoryId: z.string().min(1).max(200) }).openapi('AcceptPlace');
+export type AcceptPlace = z.infer<typeof AcceptPlace>;
+
+export { AnswerForm };
+
 export const CancelJourney = z.object({ reason: reasonText('het stoppen'), cancelledBy: staffName }).openapi('CancelJourney');
 export type CancelJourney = z.infer<typeof CancelJourney>;
 
@@ -192,6 +222,10 @@ export const JourneyAction = z.enum([
   'decideApplication',
   'registerExpertTeam',
   'recordAspirantOutcome',
+  'chooseTrajectory',
+  'acceptPlace',
+  'answerForm',
+  'submitRegistration',
   'cancelJourney',
 ]);
 export type JourneyAction = z.infer<typeof JourneyAction>;
@@ -226,6 +260,21 @@ export const PlannedConversation = z
   .openapi('PlannedConversation');
 export type PlannedConversation = z.infer<typeof PlannedConversation>;
 
+/** Where an ontwikkelschool stands with the trajectory it chose. */
+export const EnrolmentView = z
+  .object({
+    trajectoryId: z.string(),
+    title: z.string(),
+    expertschoolName: z.string(),
+    status: z.enum(['enrolled', 'waiting', 'offered']),
+    /** Place on the waiting list (1 = next in line) while waiting. */
+    position: z.number().int().nullable(),
+    /** Until when an offered place can be accepted. */
+    acceptBefore: isoDateTime.nullable(),
+  })
+  .openapi('EnrolmentView');
+export type EnrolmentView = z.infer<typeof EnrolmentView>;
+
 export const JourneyView = z
   .object({
     journeyId: z.string(),
@@ -245,6 +294,10 @@ export const JourneyView = z
     expertTeam: z.array(Participant),
     aspirantOutcome: RecordAspirantOutcome.nullable(),
     outcome: z.object({ outcome: ClosingOutcome, reason: z.string() }).nullable(),
+    enrolment: EnrolmentView.nullable().describe('Ontwikkelschool: the trajectory it chose and where it stands'),
+    forms: z.array(FormRequestView).describe('Forms the school was asked to fill in: measurements, evaluations'),
+    registration: RegistrationView.nullable().describe('School development: the cohort it registers for, its themes, and its place or place in line'),
+    developmentGroup: DevelopmentGroupView.nullable().describe('School development: its confirmed development group, with kick-off and start day'),
     allowedActions: z.array(JourneyAction),
     unrecordedSteps: z.number().int().describe('Steps not yet stored in the case record (non-zero while the database is unreachable)'),
   })

@@ -166,6 +166,7 @@ describe('checkEligibility: sections of the activity plan', () => {
     evidence_of_expertise: 'Aantoonbare expertise met een veelbelovende, onderzoeksmatige aanpak',
     evidence_of_research_culture: 'Aantoonbaar goede onderzoeks- en verbetercultuur',
     evidence_informed_approach: 'Aantoonbaar evidence-informed werken in een leergebied',
+    improvement_question: 'De verbetervraag van de school en wat zij van een leertraject verwacht',
   };
 
   describe.each([true, false])('hasAspirantYearBehind: %s', (hasAspirantYearBehind) => {
@@ -278,5 +279,31 @@ describe('people are counted once', () => {
   test('a subsidy declared twice is one exclusion', () => {
     const problems = check({ application: completeApplication(false, { otherSubsidies: ['groeikracht', 'groeikracht'] }) });
     expect(problems.map((p) => p.code)).toEqual(['excluded_by_other_subsidy']);
+  });
+});
+
+describe('checkEligibility: an ontwikkelschool', () => {
+  const ontwikkelschool = (overrides: Partial<ApplicationForm> = {}): Ineligibility[] =>
+    check({
+      track: 'ontwikkelschool',
+      application: {
+        participants: [leader, teachers[0]!],
+        sections: Object.fromEntries(requiredSections(false, 'ontwikkelschool').map((key) => [key, text])),
+        trajectories: [],
+        otherSubsidies: [],
+        ...overrides,
+      },
+    });
+
+  it('needs two people (one a school leader), its improvement question and commitment, and no trajectories of its own', () => {
+    expect(requiredSections(false, 'ontwikkelschool')).toEqual(['improvement_question', 'support_and_commitment']);
+    expect(ontwikkelschool()).toEqual([]);
+    expect(codes(ontwikkelschool({ participants: [leader] }))).toEqual(['too_few_participants']);
+    expect(codes(ontwikkelschool({ trajectories: [{ title: 'Begrijpend lezen', places: 6 }] }))).toEqual(['trajectory_not_offered']);
+    expect(codes(ontwikkelschool({ sections: {} }))).toEqual(['missing_section', 'missing_section']);
+  });
+
+  it('while an expertschool must offer at least one trajectory', () => {
+    expect(codes(check({ application: completeApplication(false, { trajectories: [] }) }))).toEqual(['no_trajectory']);
   });
 });
