@@ -6,9 +6,14 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type {
+  ClosingOutcome,
+  AcceptPlace,
+  AnswerForm,
+  ChooseTrajectory,
   ApplicationView,
   CancelJourney,
   DecideApplication,
+  EnrolmentView,
   JourneyView,
   OpenRound,
   PlanConversation,
@@ -22,6 +27,8 @@ import type {
   SubmitApplication,
 } from '../domain/journey';
 import type { Participant } from '../domain/application';
+import type { CohortInput, DevelopmentGroupView, RegistrationView, SubmitRegistration } from '../domain/cohort';
+import type { FormRequestView } from '../domain/forms';
 import type { SchoolYear } from '../domain/school-year';
 
 export const TASK_QUEUE_DEFAULT = 'koers-journeys';
@@ -30,13 +37,34 @@ export function journeyWorkflowId(brin: string, track: string): string {
   return `journey-${track}-${brin}`;
 }
 
-/** Where a run of the journey begins; a new run starts at each school-year boundary (continueAsNew). */
-export type JourneyEntry =
+/** Where a run of the expertschool journey begins; a new run starts at each school-year boundary (continueAsNew). */
+export type ExpertschoolEntry =
   | { stage: 'conversation' }
   | { stage: 'aspirant_year'; schoolYear: SchoolYear; application: ApplicationView }
   | { stage: 'hub_year'; schoolYear: SchoolYear; application: ApplicationView; expertTeam: Participant[] };
 
-export interface JourneyInput {
+/** Where a run of the ontwikkelschool journey begins: applying and enrolling, or its learning year. */
+export type OntwikkelschoolEntry =
+  | { stage: 'conversation' }
+  | { stage: 'learning_year'; schoolYear: SchoolYear; application: ApplicationView; enrolment: EnrolmentView };
+
+/**
+ * Where a run of the school development journey begins: registering for its cohort (through intake,
+ * grouping and preparation), or, from the start day, the execution with its evaluations.
+ */
+export type SchoolDevelopmentEntry =
+  | { stage: 'registration'; cohort: CohortInput }
+  | {
+      stage: 'execution';
+      cohort: CohortInput;
+      registration: RegistrationView;
+      developmentGroup: DevelopmentGroupView;
+      forms: FormRequestView[];
+    };
+
+export type JourneyEntry = ExpertschoolEntry | OntwikkelschoolEntry | SchoolDevelopmentEntry;
+
+export interface JourneyInput<Entry extends JourneyEntry = JourneyEntry> {
   journeyId: string;
   school: SchoolSnapshot;
   /** True for a school that did the aspirant year: it has an evaluation conversation and a shorter plan. */
@@ -45,11 +73,11 @@ export interface JourneyInput {
   cycle: number;
   /** Audit steps recorded by earlier runs, so step keys stay unique across continueAsNew. */
   stepsRecorded: number;
-  entry: JourneyEntry;
+  entry: Entry;
 }
 
 export interface JourneyResult {
-  outcome: 'referred' | 'rejected' | 'dropped_out' | 'cancelled';
+  outcome: ClosingOutcome;
   reason: string;
 }
 
@@ -64,6 +92,10 @@ export const submitApplication = defineUpdate<JourneyView, [SubmitApplication]>(
 export const decideApplication = defineUpdate<JourneyView, [DecideApplication]>('decideApplication');
 export const registerExpertTeam = defineUpdate<JourneyView, [RegisterExpertTeam]>('registerExpertTeam');
 export const recordAspirantOutcome = defineUpdate<JourneyView, [RecordAspirantOutcome]>('recordAspirantOutcome');
+export const chooseTrajectory = defineUpdate<JourneyView, [ChooseTrajectory]>('chooseTrajectory');
+export const acceptPlace = defineUpdate<JourneyView, [AcceptPlace]>('acceptPlace');
+export const answerForm = defineUpdate<JourneyView, [AnswerForm]>('answerForm');
+export const submitRegistration = defineUpdate<JourneyView, [SubmitRegistration]>('submitRegistration');
 export const cancelJourney = defineUpdate<JourneyView, [CancelJourney]>('cancelJourney');
 
 /** Sent by the round machinery when a subsidy round opens. */

@@ -28,10 +28,13 @@ export class JourneyDriver {
     private readonly client: Client,
   ) {}
 
-  static async start(deps: { db: Db; client: Client; taskQueue: string }, request: { brin: string; hasAspirantYearBehind?: boolean }): Promise<JourneyDriver> {
+  static async start(
+    deps: { db: Db; client: Client; taskQueue: string },
+    request: { brin: string; hasAspirantYearBehind?: boolean; track?: 'expertschool' | 'ontwikkelschool' },
+  ): Promise<JourneyDriver> {
     const { journeyId } = await startJourney(
       { db: deps.db, temporal: deps.client, taskQueue: deps.taskQueue },
-      { brin: request.brin, track: 'expertschool', hasAspirantYearBehind: request.hasAspirantYearBehind ?? false },
+      { brin: request.brin, track: request.track ?? 'expertschool', hasAspirantYearBehind: request.hasAspirantYearBehind ?? false },
     );
     const { runId } = await deps.client.workflow.getHandle(journeyId).describe();
     return new JourneyDriver(journeyId, runId, deps.client);

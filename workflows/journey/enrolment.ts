@@ -1,0 +1,143 @@
+/**
+ * An approved ontwikkelschool picks an expertschool's learning trajectory. The hub workflow holds
+ * the places ("vol = vol"): the school gets a place or a place in line; a place that comes free is
+ * offered to it by mail with a deadline to accept. The school's actions come in here, on its own
+ * journey (its link is for its own case), and reach the hub through activities; the hub's news
+ * comes back as signals.
+ */
+import { proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { PlaceAnswer } from '../../domain/places';
+import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
+import { schoolYearBounds, type SchoolYear } from '../../domain/school-year';
+import { acceptPlace, chooseTrajectory, RefusalType } from '../expertschool-journey.messages';
+import { placeOffered, placeOfferExpired, placeWithdrawn } from '../hub-year.messages';
+import { retry, type Journey } from './kernel';
+
+const { describeTrajectory, requestTrajectoryPlace, acceptTrajectoryPlace, leaveTrajectoryPlace } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry,
+});
+
+type EnrolmentChange = 'chosen' | 'offered' | 'accepted' | 'offer_expired' | 'withdrawn';
+
+export function trajectoryEnrolment(journey: Journey) {
+  const { state, school, input, onAction, onlyWhen, enter, notify, refuse, refuseField, waitUntil } = journey;
+  /** The last change the hub or the school made, for the flow to act on (mail, phase). */
+  let change: { kind: EnrolmentChange; trajectoryId: string; title: string } | null = null;
+
+  function changed(kind: EnrolmentChange, enrolment: EnrolmentView | null, trajectory: { trajectoryId: string; title: string }): void {
+    state.enrolment = enrolment;
+    change = { kind, ...trajectory };
+  }
+
+  function standing(answer: PlaceAnswer): Pick<EnrolmentView, 'status' | 'position' | 'acceptBefore'> {
+    if (answer.status === 'refused') return refuse(RefusalType.notNow, answer.message);
+    if (answer.status === 'waiting') return { status: 'waiting', position: answer.position, acceptBefore: null };
+    if (answer.status === 'offered') return { status: 'offered', position: null, acceptBefore: answer.acceptBefore };
+    return { status: 'enrolled', position: null, acceptBefore: null };
+  }
+
+  onlyWhen('chooseTrajectory', () => state.enrolment === null);
+  onlyWhen('acceptPlace', () => state.enrolment?.status === 'offered');
+
+  onAction(
+    chooseTrajectory,
+    ChooseTrajectory,
+    async ({ trajectoryId }) => {
+      const trajectory = await describeTrajectory({ trajectoryId });
+      if (!trajectory || trajectory.schoolYear !== state.application!.schoolYear) {
+        return refuseField('trajectoryId', `Dit leertraject wordt in schooljaar ${state.application!.schoolYear} niet aangeboden.`);
+      }
+      const answer = await requestTrajectoryPlace({ trajectoryId, journeyId: input.journeyId, brin: school.brin, schoolName: school.name });
+      const enrolment = { trajectoryId, title: trajectory.title, expertschoolName: trajectory.expertschoolName, ...standing(answer) };
+      changed(enrolment.status === 'offered' ? 'offered' : 'chosen', enrolment, enrolment);
+    },
+    () => {
+      if (state.enrolment) refuse(RefusalType.notNow, `De school heeft al gekozen voor "${state.enrolment.title}".`);
+    },
+  );
+
+  onAction(
+    acceptPlace,
+    AcceptPlace,
+    async ({ trajectoryId }) => {
+      const offered = state.enrolment!;
+      const answer = await acceptTrajectoryPlace({ trajectoryId, journeyId: input.journeyId });
+      if (answer.status === 'refused') {
+        // Too late: the place went to the next school; this one can choose again.
+        if (answer.reason === 'offer_expired') changed('offer_expired', null, offered);
+        return refuse(RefusalType.notNow, answer.message);
+      }
+      changed('accepted', { ...offered, ...standing(answer) }, offered);
+    },
+    ({ trajectoryId }) => {
+      if (state.enrolment?.trajectoryId !== trajectoryId) refuseField('trajectoryId', 'Voor dit leertraject staat geen plaats voor de school klaar.');
+    },
+  );
+
+  setHandler(placeOffered, ({ trajectoryId, acceptBefore }) => {
+    const current = state.enrolment;
+    if (current?.trajectoryId === trajectoryId && current.status === 'waiting') {
+      changed('offered', { ...current, status: 'offered', position: null, acceptBefore }, current);
+    }
+  });
+  setHandler(placeOfferExpired, ({ trajectoryId }) => {
+    const current = state.enrolment;
+    if (current?.trajectoryId === trajectoryId && current.status === 'offered') changed('offer_expired', null, current);
+  });
+  setHandler(placeWithdrawn, ({ trajectoryId }) => {
+    const current = state.enrolment;
+    if (current?.trajectoryId === trajectoryId) changed('withdrawn', null, current);
+  });
+
+  /** Tells the school and the case record what the last change means, and who acts next. */
+  async function actOn(schoolYear: SchoolYear): Promise<void> {
+    const { kind, trajectoryId, title } = change!;
+    change = null;
+    const enrolment = state.enrolment;
+    const event = { type: 'enrolment_changed', change: kind, trajectoryId, enrolment } as const;
+    if (enrolment?.status === 'enrolled') {
+      notify({ kind: 'place-enrolled', trajectoryId, title, expertschoolName: enrolment.expertschoolName });
+      await enter('enrolment', 'calendar', schoolYearBounds(schoolYear).start.toISOString(), event);
+    } else if (enrolment?.status === 'waiting') {
+      notify({ kind: 'place-waiting', trajectoryId, title, position: enrolment.position! });
+      await enter('enrolment', 'place', null, event);
+    } else if (enrolment?.status === 'offered') {
+      notify({ kind: 'place-offered', trajectoryId, title, expertschoolName: enrolment.expertschoolName, acceptBefore: enrolment.acceptBefore! });
+      await enter('enrolment', 'school', enrolment.acceptBefore, event);
+    } else {
+      // The offer lapsed or the office withdrew the place: the school chooses again.
+      if (kind === 'offer_expired') notify({ kind: 'place-offer-expired', trajectoryId, title, schoolYear });
+      await enter('enrolment', 'school', null, event);
+    }
+  }
+
+  /**
+   * From approval until the school has a place and its school year begins; false when the year
+   * ended without a place.
+   */
+  async function enrol(schoolYear: SchoolYear): Promise<boolean> {
+    const { start, end } = schoolYearBounds(schoolYear);
+    await enter('enrolment', 'school', null);
+    notify({ kind: 'trajectory-choice-requested', schoolYear });
+    for (;;) {
+      const enrolled = state.enrolment?.status === 'enrolled';
+      // Enrolled: wait for the year to start (the office may still withdraw the place before).
+      const until = enrolled ? start : end;
+      if (!(await waitUntil(() => change !== null, until.toISOString()))) return enrolled;
+      await actOn(schoolYear);
+    }
+  }
+
+  /** A school that stops gives its place (or place in line) to the next. */
+  async function leaveTrajectory(reason: string): Promise<void> {
+    const { enrolment } = state;
+    if (enrolment) await leaveTrajectoryPlace({ trajectoryId: enrolment.trajectoryId, journeyId: input.journeyId, reason });
+  }
+
+  /** During the learning year, the office may still withdraw the place. */
+  const withdrawn = () => change?.kind === 'withdrawn';
+
+  return { enrol, leaveTrajectory, withdrawn };
+}

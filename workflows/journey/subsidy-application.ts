@@ -1,0 +1,161 @@
+/**
+ * Applying for subsidy: conversation, intake, waiting for a round of the journey's track, filling
+ * in and submitting the application before the round closes (in a round with a capacity, only
+ * while a place is left), and the office's decision.
+ */
+import { log, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { checkEligibility, type Ineligibility } from '../../domain/eligibility';
+import { DecideApplication, SaveApplicationDraft, SubmitApplication, type ApplicationView, type OpenRound } from '../../domain/journey';
+import { subsidyAmount } from '../../domain/subsidy-amount';
+import { decideApplication, roundChanged, roundOpened, saveApplicationDraft, submitApplication, RefusalType, type JourneyResult } from '../expertschool-journey.messages';
+import { retry, type Journey } from './kernel';
+
+const { findOpenRound, claimRoundPlace } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+
+type ApplyingTrack = 'expertschool' | 'ontwikkelschool';
+
+export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) {
+  const { state, track, school, input, onAction, enter, record, notify, refuse, waitFor, waitUntil, close, now } = journey;
+  const { journeyId, hasAspirantYearBehind } = input;
+  /** Set while a submission waits for its place in a round with a capacity, so a second one is refused. */
+  let submitting = false;
+  const roundIsOpen = () => state.round !== null && Date.now() < Date.parse(state.round.closesAt);
+
+  setHandler(roundOpened, (opened) => {
+    const beforeApplying = state.phase === 'conversation' || state.phase === 'intake' || state.phase === 'awaiting_round';
+    if (beforeApplying && Date.now() < Date.parse(opened.closesAt)) state.round = opened;
+    else log.info('Round signal ignored', { roundId: opened.roundId, phase: state.phase });
+  });
+
+  setHandler(roundChanged, (changed) => {
+    if (state.round?.roundId === changed.roundId) state.round = changed;
+  });
+
+  /** The round the school's unsubmitted application belongs to, while it is still open. */
+  function requireOpenDraft(): OpenRound {
+    const { application, round } = state;
+    if (application?.status !== 'draft' || submitting) refuse(RefusalType.notNow, 'De aanvraag is al ingediend.');
+    if (!round || !roundIsOpen()) {
+      return refuse(RefusalType.notNow, `De aanvraagtermijn is gesloten${round ? ` sinds ${round.closesAt}` : ''}; de school wacht op de volgende subsidieronde.`);
+    }
+    return round;
+  }
+
+  function ineligible(problems: Ineligibility[]): never {
+    const issues = problems.map((p) => ({ path: p.path.map(String), message: p.message, code: p.code }));
+    return refuse(RefusalType.notEligible, problems.map((p) => p.message).join(' '), { issues });
+  }
+
+  onAction(
+    saveApplicationDraft,
+    SaveApplicationDraft,
+    async (draft) => {
+      state.application = { ...state.application!, ...draft };
+      await record({ type: 'application_saved', application: state.application }, 'school');
+    },
+    () => void requireOpenDraft(),
+  );
+
+  onAction(
+    submitApplication,
+    SubmitApplication,
+    async (form) => {
+      const { rates, capacity, roundId } = requireOpenDraft();
+      if (capacity) {
+        submitting = true;
+        const { granted } = await claimRoundPlace({ roundId, journeyId }).finally(() => (submitting = false));
+        if (!granted) refuse(RefusalType.notNow, 'Deze subsidieronde is vol: alle plaatsen zijn vergeven. De school doet mee in de volgende ronde.');
+        requireOpenDraft(); // the round may have closed while the place was being taken
+      }
+      state.application = {
+        ...state.application!,
+        ...form,
+        status: 'submitted',
+        // The brief names no amount for an ontwikkelschool: its expertschool is paid per place.
+        amountEuros: track === 'expertschool' ? subsidyAmount(form.trajectories, rates) : null,
+        submittedAt: now(),
+      };
+      await record({ type: 'application_saved', application: state.application }, 'school');
+    },
+    (form) => {
+      const { rates } = requireOpenDraft();
+      const problems = checkEligibility({ application: form, inspectionRating: school.inspectionRating, hasAspirantYearBehind, rates, track });
+      if (problems.length > 0) ineligible(problems);
+    },
+  );
+
+  onAction(decideApplication, DecideApplication, async ({ decision, reason, decidedBy }) => {
+    state.application = { ...state.application!, status: decision, decision: { decision, reason, decidedBy, decidedAt: now() } };
+    await record({ type: 'application_decided', application: state.application }, decidedBy);
+  });
+
+  /** Waits for the school's submission until the round closes; the round may move its deadline. */
+  async function applicationSubmittedInTime(): Promise<boolean> {
+    for (;;) {
+      const deadline = state.round!.closesAt;
+      const submitted = () => state.application!.status === 'submitted';
+      if (await waitUntil(() => submitted() || state.round!.closesAt !== deadline, deadline)) {
+        if (submitted()) return true;
+        // Rescheduled (or closed early): the same round, a new deadline.
+        await enter('application', 'school', state.round!.closesAt);
+        continue;
+      }
+      return submitted();
+    }
+  }
+
+  /** Conversation, intake and an application in an open round, up to the office's decision. */
+  async function applyForSubsidy(): Promise<JourneyResult | ApplicationView> {
+    await enter('conversation', 'office', null);
+    await waitFor(() => state.conversation !== null);
+
+    await enter('intake', 'office', null);
+    await waitFor(() => state.intake !== null);
+    if (state.intake!.outcome !== track) {
+      return close('referred', `Na de intake is de beste vervolgstap: ${state.intake!.outcome}.`, state.intake!.recordedBy);
+    }
+
+    for (;;) {
+      if (!roundIsOpen()) {
+        await enter('awaiting_round', 'round', null);
+        // Asked after the case record says "awaiting_round": a round that opens later finds this
+        // journey there and signals it; one that opened before is found here.
+        const alreadyOpen = await findOpenRound({ track });
+        if (alreadyOpen && !roundIsOpen()) state.round = alreadyOpen;
+        await waitFor(roundIsOpen);
+      }
+      const current = state.round!;
+      const previous = state.application;
+      state.application = {
+        id: `${journeyId}/${current.roundId}`,
+        roundId: current.roundId,
+        schoolYear: current.schoolYear,
+        status: 'draft',
+        // What the school wrote for a round it missed stays: it resumes, not restarts.
+        participants: previous?.participants ?? [],
+        sections: previous?.sections ?? {},
+        trajectories: previous?.trajectories ?? [],
+        otherSubsidies: previous?.otherSubsidies ?? [],
+        amountEuros: null,
+        submittedAt: null,
+        decision: null,
+      };
+      await enter('application', 'school', current.closesAt, { type: 'round_joined', roundId: current.roundId, closesAt: current.closesAt, application: state.application });
+      notify({ kind: 'round-opened', round: current });
+      if (await applicationSubmittedInTime()) break;
+
+      await record({ type: 'round_missed', roundId: current.roundId }, 'system');
+      notify({ kind: 'round-missed', round: state.round! });
+      state.round = null;
+    }
+
+    await enter('decision', 'office', null);
+    await waitFor(() => state.application!.decision !== null);
+    const { decision, reason, decidedBy } = state.application!.decision!;
+    if (decision === 'rejected') return close('rejected', reason, decidedBy);
+    return state.application!;
+  }
+
+  return { applyForSubsidy };
+}
