@@ -2,18 +2,13 @@
  * Drives one journey the way the API does: start it, act on it through its Updates, read it
  * through its query, and (with RECORD_HISTORIES=1) keep the histories of its runs for replay.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
 import { startJourney } from '../../api/journeys/start-journey';
 import type { JourneyPhase, JourneyView, OpenRound } from '../../domain/journey';
 import type { Db } from '../../platform/db';
 import { getJourney, roundOpened } from '../../workflows/expertschool-journey.messages';
-
-export const HISTORIES_DIR = path.resolve(__dirname, '../histories');
+import { recordHistories } from './histories';
 
 export interface Refusal {
   type: string;
@@ -24,7 +19,6 @@ export interface Refusal {
 export class JourneyDriver {
   private constructor(
     readonly journeyId: string,
-    readonly firstRunId: string,
     private readonly client: Client,
   ) {}
 
@@ -36,8 +30,7 @@ export class JourneyDriver {
       { db: deps.db, temporal: deps.client, taskQueue: deps.taskQueue },
       { brin: request.brin, track: request.track ?? 'expertschool', hasAspirantYearBehind: request.hasAspirantYearBehind ?? false },
     );
-    const { runId } = await deps.client.workflow.getHandle(journeyId).describe();
-    return new JourneyDriver(journeyId, runId, deps.client);
+    return new JourneyDriver(journeyId, deps.client);
   }
 
   get handle(): WorkflowHandle {
@@ -86,22 +79,9 @@ export class JourneyDriver {
     }
   }
 
-  /**
-   * Writes the history of every run so far to test/histories when RECORD_HISTORIES=1, unless it is
-   * there already: a history recorded on older workflow code stays, so the replay test keeps
-   * proving that journeys started on that code still run. A new behaviour gets a new name.
-   */
-  async recordHistories(name: string): Promise<void> {
-    if (process.env.RECORD_HISTORIES !== '1') return;
-    if (existsSync(path.join(HISTORIES_DIR, `${name}.run0.history.pb`))) return;
-    await mkdir(HISTORIES_DIR, { recursive: true });
-    let runId: string | undefined = this.firstRunId;
-    for (let run = 0; runId; run++) {
-      const history: temporal.api.history.v1.IHistory = await this.client.workflow.getHandle(this.journeyId, runId).fetchHistory();
-      // Binary protobuf: the exact bytes the server sent, replayed as they are.
-      await writeFile(path.join(HISTORIES_DIR, `${name}.run${run}.history.pb`), temporal.api.history.v1.History.encode(history).finish());
-      const last: temporal.api.history.v1.IHistoryEvent | undefined = history.events?.[history.events.length - 1];
-      runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-    }
+  /** Keeps the histories of this journey's runs for the replay test (support/histories.ts). */
+  recordHistories(name: string): Promise<void> {
+    return recordHistories(this.client, this.journeyId, name);
   }
+
 }

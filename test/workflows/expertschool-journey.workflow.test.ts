@@ -2,6 +2,9 @@
  * Whole journeys on the time-skipping test server: months pass in seconds, with a real worker
  * writing real records to PostgreSQL.
  */
+import { getHub, hubWorkflowId, recordHubOutcome } from '../../workflows/hub-year.messages';
+import { recordHistories } from '../support/histories';
+import { until } from '../support/until';
 import { schoolYearBounds } from '../../domain/school-year';
 import {
   cancelJourney,
@@ -151,6 +154,13 @@ test('a new school goes from its first conversation through the aspirant year to
   expect(hub).toMatchObject({ hasAspirantYearBehind: true, expertTeam, application: { trajectories: form.trajectories } });
   expect(hub.schoolYear).not.toBe(round.schoolYear);
 
+  // The hub year runs as its own workflow, offering the trajectories of the application; the
+  // office decides before the year ends that the expertschool continues.
+  const hubYear = h.env.client.workflow.getHandle(hubWorkflowId(school.brin, hub.schoolYear!));
+  const hubView = await until(() => hubYear.query(getHub).catch(() => undefined), (v) => v !== undefined, 'the hub year to start');
+  expect(hubView!.trajectories.map((t) => [t.title, t.places])).toEqual(form.trajectories.map((t) => [t.title, t.places]));
+  await hubYear.executeUpdate(recordHubOutcome, { args: [{ outcome: 'continue', reason: 'Een goed jaar; de school vraagt opnieuw aan.', decidedBy: office }] });
+
   // After the hub year, the next programme year starts with an evaluation conversation.
   await h.env.sleep(schoolYearBounds(hub.schoolYear!).end.getTime() - (await h.env.currentTimeMs()) + DAY);
   const nextYear = await journey.reach('conversation', (v) => v.cycle === 1);
@@ -190,7 +200,8 @@ test('a new school goes from its first conversation through the aspirant year to
   );
   expect(events.find((e) => e.type === 'application_decided')?.actor).toBe(office);
 
-  await journey.recordHistories('new-school-to-hub-year');
+  await journey.recordHistories('new-school-to-hub-year-and-its-hub');
+  await recordHistories(h.env.client, hubYear.workflowId, 'hub-year-continues');
 });
 
 test('a school back from its aspirant year has an evaluation conversation, a shorter plan, and goes straight to its hub year', async () => {

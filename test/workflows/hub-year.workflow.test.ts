@@ -25,6 +25,7 @@ import {
   trajectoryIdOf,
 } from '../../workflows/hub-year.messages';
 import { createSchool } from '../support/fixtures';
+import { recordHistories } from '../support/histories';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';
 import { until } from '../support/until';
 
@@ -281,6 +282,7 @@ test("the year ends without the office's decision: the hub waits for it, then cl
   const closed = await handle.executeUpdate(recordHubOutcome, { args: [{ outcome: 'continue', reason, decidedBy: office }] });
   expect(closed).toMatchObject({ status: 'closed', outcome: { outcome: 'continue', reason, decidedBy: office } });
   expect(await handle.result()).toEqual({ outcome: 'continue', reason, decidedBy: office });
+  await recordHistories(h.env.client, handle.workflowId, 'hub-year-waits-for-its-outcome');
 
   expect(await h.db.hubYear.findUniqueOrThrow({ where: { id: hubId } })).toMatchObject({
     status: 'closed',

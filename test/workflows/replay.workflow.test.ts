@@ -7,33 +7,55 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { HISTORIES_DIR } from '../support/journey-driver';
+import { HISTORIES_DIR } from '../support/histories';
 import { quietTemporalRuntime, requiredEnv } from '../support/time-skipping';
 
 const files = readdirSync(HISTORIES_DIR)
   .filter((file) => file.endsWith('.history.pb'))
   .sort();
 
-test('histories cover every kind of journey ending and every school-year boundary', () => {
+function readHistory(file: string): temporal.api.history.v1.History {
+  return temporal.api.history.v1.History.decode(readFileSync(path.join(HISTORIES_DIR, file)));
+}
+
+function workflowTypeOf(history: temporal.api.history.v1.History): string | null | undefined {
+  return history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
+}
+
+test('histories cover every track, every kind of journey ending and every school-year boundary', () => {
   const names = new Set(files.map((file) => file.split('.')[0]));
   expect([...names].sort()).toEqual([
     'aspirant-drops-out',
+    'development-cohort',
+    'expertschool-stops-after-its-hub-year',
+    'hub-year-continues',
+    'hub-year-waits-for-its-outcome',
+    'hub-year-with-enrolments-stops',
     'misses-a-round',
     'misses-a-round-then-applies-in-the-next',
-    'new-school-to-hub-year',
+    'new-school-to-hub-year', // recorded before the hub year became a workflow of its own: replays through the patch
+    'new-school-to-hub-year-and-its-hub',
     'office-rejects',
+    'ontwikkelschool-learning-year-with-a-missed-measurement',
+    'ontwikkelschool-leaves-its-place',
+    'ontwikkelschool-moves-up-from-the-waiting-list',
     'returning-aspirant-to-hub-year',
     'school-acts-through-links',
     'school-acts-through-links-with-round-attribute',
+    'school-development-completed',
+    'school-development-from-the-waiting-list-missing-evaluations',
+    'school-development-referred-at-intake',
   ]);
-  expect(files).toContain('new-school-to-hub-year.run3.history.pb'); // three continueAsNew boundaries
+  expect(files).toContain('new-school-to-hub-year-and-its-hub.run3.history.pb'); // three continueAsNew boundaries
+  const types = new Set(files.map((file) => workflowTypeOf(readHistory(file))));
+  expect([...types].sort()).toEqual(['developmentCohort', 'expertschoolJourney', 'hubYear', 'ontwikkelschoolJourney', 'schoolDevelopmentJourney']);
 });
 
 test('every recorded history replays on the current workflow code', async () => {
   quietTemporalRuntime();
   const histories = files.map((file) => ({
     workflowId: file,
-    history: temporal.api.history.v1.History.decode(readFileSync(path.join(HISTORIES_DIR, file))),
+    history: readHistory(file),
   }));
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: requiredEnv('KOERS_WORKFLOW_BUNDLE') } }, histories)) {
