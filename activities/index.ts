@@ -10,6 +10,9 @@ import { notifySchool, remindOfApplication, type SchoolNotice } from './notify-s
 import { recordJourneyStep } from './record-journey-step';
 import { renewLink, resendLink, type LinkRenewal, type LinkResend } from './replace-link';
 import { createRoundActivities } from './subsidy-rounds';
+import { describeTrajectory, type TrajectoryDescription } from './trajectories';
+import { createHubActivities } from './hub-years';
+import { createCohortActivities } from './development-cohorts';
 import { DEFAULT_RETENTION_DAYS } from '../platform/config';
 import { erasePersonalDataOfClosedJourneys, type ErasureRun } from '../privacy/erase-personal-data';
 
@@ -62,7 +65,13 @@ export function createActivities({ db, mailer, temporal, publicUrl, organizerEma
     async erasePersonalData({ now }: { now: string }): Promise<ErasureRun> {
       return erasePersonalDataOfClosedJourneys(db, { now: new Date(now), retentionDays });
     },
+    /** The trajectory an ontwikkelschool chose, as its journey names it. */
+    async describeTrajectory({ trajectoryId }: { trajectoryId: string }): Promise<TrajectoryDescription | null> {
+      return describeTrajectory(db, trajectoryId);
+    },
     ...createRoundActivities({ db, temporal, sendRoundReminder: (reminder) => remindOfApplication(mail, reminder) }),
+    ...createHubActivities({ db, temporal }),
+    ...createCohortActivities({ db, temporal }),
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   ApplicationView,
   ClosingOutcome,
   ConversationKind,
+  EnrolmentView,
   IntakeOutcome,
   JourneyPhase,
   PlannedConversation,
@@ -14,6 +15,8 @@ import type {
   WaitingFor,
 } from '../domain/journey';
 import type { Participant } from '../domain/application';
+import type { FormRequestView } from '../domain/forms';
+import type { DevelopmentGroupView, RegistrationView } from '../domain/cohort';
 import type { SchoolYear } from '../domain/school-year';
 
 /** The case's row in the read model after a step. */
@@ -43,6 +46,11 @@ export type JourneyEvent =
   | { type: 'application_decided'; application: ApplicationView }
   | { type: 'expert_team_registered'; schoolYear: SchoolYear; members: Participant[] }
   | { type: 'aspirant_outcome_recorded'; schoolYear: SchoolYear; outcome: RecordAspirantOutcome }
+  | { type: 'enrolment_changed'; change: 'chosen' | 'offered' | 'accepted' | 'offer_expired' | 'withdrawn'; trajectoryId: string; enrolment: EnrolmentView | null }
+  | { type: 'form_requested' | 'form_reminded' | 'form_answered' | 'form_missed'; form: FormRequestView }
+  | { type: 'registration_submitted'; registration: RegistrationView; selfEvaluation: FormRequestView }
+  | { type: 'cohort_place_granted'; registration: RegistrationView }
+  | { type: 'development_group_assigned'; group: DevelopmentGroupView }
   | { type: 'journey_closed'; outcome: ClosingOutcome; reason: string };
 
 export type JourneyEventType = JourneyEvent['type'];

@@ -4,11 +4,31 @@
  * workflow, so they stay out of Temporal's history. A mail that asks the school to act carries a
  * new link for that step, created in the same transaction as the outbox row.
  */
+import { formDefinitions, type FormKind } from '../domain/forms';
+import type { DevelopmentGroupView } from '../domain/cohort';
+import { developmentThemeLabel } from '../domain/development-groups';
 import type { OpenRound, PlannedConversation } from '../domain/journey';
 import type { SchoolYear } from '../domain/school-year';
 import { schoolYearBounds } from '../domain/school-year';
 import { issueLink, type IssuedLink, type LinkRequest } from '../links/issue-link';
-import { renderApplicationReminder, renderConversationPlanned, renderExpertTeamRequested, renderRoundMissed, renderRoundOpened } from '../mail';
+import { choiceScope, formScope, offerScope } from '../links/link-scope';
+import {
+  formName,
+  renderApplicationReminder,
+  renderConversationPlanned,
+  renderDevelopmentGroupAssigned,
+  renderRegistrationRequested,
+  renderExpertTeamRequested,
+  renderFormReminder,
+  renderFormRequested,
+  renderPlaceEnrolled,
+  renderPlaceOffered,
+  renderPlaceOfferExpired,
+  renderPlaceWaiting,
+  renderRoundMissed,
+  renderRoundOpened,
+  renderTrajectoryChoiceRequested,
+} from '../mail';
 import { conversationInvitation } from '../mail/conversation-invitation';
 import type { Db, Prisma } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
@@ -18,7 +38,24 @@ import type { RoundReminder } from './subsidy-rounds';
 export type NoticeContent =
   | { kind: 'round-opened' | 'round-missed'; round: OpenRound }
   | { kind: 'conversation-planned'; conversation: PlannedConversation }
-  | { kind: 'expert-team-requested'; schoolYear: SchoolYear };
+  | { kind: 'expert-team-requested'; schoolYear: SchoolYear }
+  | { kind: 'trajectory-choice-requested'; schoolYear: SchoolYear }
+  | { kind: 'place-waiting'; trajectoryId: string; title: string; position: number }
+  | { kind: 'place-enrolled'; trajectoryId: string; title: string; expertschoolName: string }
+  | { kind: 'place-offered'; trajectoryId: string; title: string; expertschoolName: string; acceptBefore: string }
+  | { kind: 'place-offer-expired'; trajectoryId: string; title: string; schoolYear: SchoolYear }
+  | { kind: 'form-requested'; form: RequestedForm }
+  | { kind: 'form-reminder'; form: RequestedForm; daysBefore: number }
+  | { kind: 'registration-requested'; cohortId: string; cohortName: string; closesAt: string }
+  | { kind: 'development-group-assigned'; cohortName: string; group: DevelopmentGroupView };
+
+/** A form the school is asked to fill in, as a notice names it. */
+export interface RequestedForm {
+  kind: FormKind;
+  scope: string;
+  /** ISO moment the form is due: its link works until then. */
+  dueAt: string;
+}
 
 export type SchoolNotice = NoticeContent & {
   journeyId: string;
@@ -49,6 +86,27 @@ function purposeOf(notice: SchoolNotice): string {
       return `conversation-planned/${notice.cycle}-${notice.conversation.number}`;
     case 'expert-team-requested':
       return `expert-team-requested/${notice.schoolYear}`;
+    // Once a year; later choice links come with an expired offer's mail, or from the office.
+    case 'trajectory-choice-requested':
+      return `trajectory-choice-requested/${notice.schoolYear}`;
+    // A school can be listed, enrolled or lose an offer in the same trajectory more than once (it
+    // may leave and choose it again); the moment the journey asked tells those apart, and stays the
+    // same when an activity is retried.
+    case 'place-waiting':
+    case 'place-enrolled':
+    case 'place-offer-expired':
+      return `${notice.kind}/${notice.trajectoryId}/${notice.requestedAt}`;
+    // A second offer in the same trajectory always comes with a later deadline.
+    case 'place-offered':
+      return `place-offered/${notice.trajectoryId}/${notice.acceptBefore}`;
+    case 'form-requested':
+      return `form-requested/${notice.form.kind}-${notice.form.scope}`;
+    case 'form-reminder':
+      return `form-reminder-${notice.daysBefore}d/${notice.form.kind}-${notice.form.scope}`;
+    case 'registration-requested':
+      return `registration-requested/${notice.cohortId}`;
+    case 'development-group-assigned':
+      return `development-group-assigned/${notice.group.groupId}`;
   }
 }
 
@@ -119,8 +177,91 @@ export async function notifySchool(deps: SchoolMailDependencies, notice: SchoolN
         const issued = await link({ purpose: 'expert-team', scope: notice.schoolYear, stepEndsAt, singleUse: true });
         return { to, mail: renderExpertTeamRequested({ schoolName: school.name, schoolYear: notice.schoolYear, ...linkFields(issued) }) };
       }
+      case 'trajectory-choice-requested': {
+        const issued = await link(choiceLink(notice.schoolYear));
+        return { to, mail: renderTrajectoryChoiceRequested({ schoolName: school.name, schoolYear: notice.schoolYear, ...linkFields(issued) }) };
+      }
+      case 'place-waiting':
+        return { to, mail: renderPlaceWaiting({ schoolName: school.name, title: notice.title, position: notice.position }) };
+      case 'place-enrolled':
+        return { to, mail: renderPlaceEnrolled({ schoolName: school.name, title: notice.title, expertschoolName: notice.expertschoolName }) };
+      case 'place-offered': {
+        // Single use, and only until the deadline: it accepts this one place, nothing else.
+        const issued = await link({ purpose: 'enrolment', scope: offerScope(notice.trajectoryId), stepEndsAt: new Date(notice.acceptBefore), singleUse: true });
+        const mail = renderPlaceOffered({
+          schoolName: school.name,
+          title: notice.title,
+          expertschoolName: notice.expertschoolName,
+          acceptBefore: notice.acceptBefore,
+          ...linkFields(issued),
+        });
+        return { to, mail };
+      }
+      case 'place-offer-expired': {
+        // The school may choose again: this mail carries the link to do so.
+        const issued = await link(choiceLink(notice.schoolYear));
+        const mail = renderPlaceOfferExpired({ schoolName: school.name, title: notice.title, schoolYear: notice.schoolYear, ...linkFields(issued) });
+        return { to, mail };
+      }
+      case 'form-requested': {
+        const { form } = notice;
+        const definition = formDefinitions[form.kind];
+        const issued = await link(formLink(form));
+        const mail = renderFormRequested({
+          schoolName: school.name,
+          formTitle: formName(form),
+          intro: definition.intro,
+          statements: Object.keys(definition.statements).length,
+          dueAt: form.dueAt,
+          ...linkFields(issued),
+        });
+        return { to, mail };
+      }
+      case 'form-reminder': {
+        // A fresh link: the first one may have expired (links live two weeks; a form is due later).
+        // The earlier one keeps working until then; whichever is used first, the form is answered once.
+        const { form } = notice;
+        const issued = await link(formLink(form));
+        const mail = renderFormReminder({
+          schoolName: school.name,
+          formTitle: formName(form),
+          dueAt: form.dueAt,
+          daysLeft: notice.daysBefore,
+          ...linkFields(issued),
+        });
+        return { to, mail };
+      }
+      case 'registration-requested': {
+        // The registration is one form: the themes, the self-evaluation and the school leader, sent once.
+        const scope = formScope({ kind: 'self_evaluation', scope: notice.cohortId });
+        const issued = await link({ purpose: 'form', scope, stepEndsAt: new Date(notice.closesAt), singleUse: true });
+        const mail = renderRegistrationRequested({ schoolName: school.name, cohortName: notice.cohortName, closesAt: notice.closesAt, ...linkFields(issued) });
+        return { to, mail };
+      }
+      case 'development-group-assigned': {
+        const { group } = notice;
+        const mail = renderDevelopmentGroupAssigned({
+          schoolName: school.name,
+          cohortName: notice.cohortName,
+          themeLabel: developmentThemeLabel[group.theme],
+          otherSchools: group.members.filter((m) => m.brin !== notice.brin).map((m) => m.name),
+          kickOffOn: group.kickOffOn,
+          startDayOn: group.startDayOn,
+        });
+        return { to, mail };
+      }
     }
   });
+}
+
+/** Choosing a trajectory: open all school year (the school may come back to it), never spent by one choice. */
+function choiceLink(schoolYear: SchoolYear): Omit<LinkRequest, 'journeyId'> {
+  return { purpose: 'enrolment', scope: choiceScope(schoolYear), stepEndsAt: schoolYearBounds(schoolYear).end, singleUse: false };
+}
+
+/** One form, answered once, until it is due. */
+function formLink(form: RequestedForm): Omit<LinkRequest, 'journeyId'> {
+  return { purpose: 'form', scope: formScope(form), stepEndsAt: new Date(form.dueAt), singleUse: true };
 }
 
 /** Reminds a school of its unsubmitted application, with a fresh link to it. */

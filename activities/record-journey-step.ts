@@ -1,4 +1,5 @@
-import type { Db, Prisma } from '../platform/db';
+import { Prisma, type Db } from '../platform/db';
+import type { FormRequestView } from '../domain/forms';
 import type { Participant } from '../domain/application';
 import type { ApplicationView } from '../domain/journey';
 import type { CaseState, JourneyEvent, JourneyStep } from './journey-step';
@@ -70,6 +71,19 @@ async function writeEventRecords(tx: Tx, { event, caseState, at, actor }: Journe
       const { outcome, reason, recordedBy } = event.outcome;
       return saveAspirantYear(tx, journeyId, event.schoolYear, { outcome, reason, recordedBy, recordedAt });
     }
+    case 'form_requested':
+    case 'form_reminded':
+    case 'form_answered':
+    case 'form_missed':
+      return saveFormRequest(tx, journeyId, event.form);
+    case 'registration_submitted': // the cohort the school registered for, and its self-evaluation as an answered form
+      await tx.journey.update({ where: { id: journeyId }, data: { cohortId: event.registration.cohortId } });
+      return saveFormRequest(tx, journeyId, event.selfEvaluation);
+    case 'development_group_assigned': // also written by the cohort when the office confirmed the group
+      await tx.journey.update({ where: { id: journeyId }, data: { developmentGroupId: event.group.groupId } });
+      return;
+    case 'cohort_place_granted': // the cohort's workflow holds the places; the audit event says what changed
+    case 'enrolment_changed': // the hub's record holds the places; the audit event says what changed
     case 'journey_started':
     case 'phase_entered':
     case 'conversation_planned': // the plan and the answer live in the audit event and the workflow
@@ -122,6 +136,23 @@ async function saveAspirantYear(
     await tx.expertTeamMember.deleteMany({ where: { aspirantYearId: id } });
     await tx.expertTeamMember.createMany({ data: members.map((m, position) => ({ aspirantYearId: id, position, ...m })) });
   }
+}
+
+/** A form as it now stands: asked, reminded, answered or marked as not answered. */
+async function saveFormRequest(tx: Tx, journeyId: string, form: FormRequestView): Promise<void> {
+  const id = `${journeyId}/${form.kind}-${form.scope}`;
+  const data = {
+    journeyId,
+    kind: form.kind,
+    scope: form.scope,
+    requestedAt: new Date(form.requestedAt),
+    dueAt: new Date(form.dueAt),
+    status: form.status,
+    remindersSent: form.remindersSent,
+    answers: form.answer === null ? Prisma.DbNull : ({ scores: form.answer.scores, remarks: form.answer.remarks } as Prisma.InputJsonValue),
+    answeredAt: form.answer === null ? null : new Date(form.answer.at),
+  };
+  await tx.formRequest.upsert({ where: { id }, create: { id, ...data }, update: data });
 }
 
 function assertNever(value: never): never {

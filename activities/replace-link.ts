@@ -7,7 +7,7 @@
  *   the step's earlier links stop working.
  */
 import { issueLink } from '../links/issue-link';
-import { LinkPurpose, purposeLabel, purposePhase } from '../links/link-token';
+import { LinkPurpose, purposeLabel, purposePhases } from '../links/link-token';
 import { renderLinkRenewed } from '../mail';
 import type { Db } from '../platform/db';
 import { schoolOf, sendOnce, type SchoolMailDependencies } from './notify-school';
@@ -29,11 +29,11 @@ export interface LinkResend {
 
 type LinkRow = NonNullable<Awaited<ReturnType<Db['linkToken']['findUnique']>>>;
 
-/** Whether the old link's step can still be taken: the journey is in its phase and the step has not ended. */
+/** Whether the old link's step can still be taken: the journey is in one of its phases and the step has not ended. */
 async function stepStillOpen(db: Db, old: LinkRow): Promise<{ brin: string } | null> {
   const journey = await db.journey.findUnique({ where: { id: old.journeyId }, select: { phase: true, brin: true } });
-  const purpose = LinkPurpose.parse(old.purpose);
-  return journey !== null && journey.phase === purposePhase[purpose] && old.stepEndsAt > new Date() ? journey : null;
+  const phases: readonly string[] = purposePhases[LinkPurpose.parse(old.purpose)];
+  return journey !== null && phases.includes(journey.phase) && old.stepEndsAt > new Date() ? journey : null;
 }
 
 async function replace(
@@ -46,8 +46,9 @@ async function replace(
   const purpose = LinkPurpose.parse(old.purpose);
   await sendOnce(deps, { ...key, journeyId: old.journeyId }, async (tx) => {
     if (how.revokedBy) {
+      // The same step only: a fresh link for an offered place leaves the school's link to choose working.
       await tx.linkToken.updateMany({
-        where: { journeyId: old.journeyId, purpose, revokedAt: null, usedAt: null },
+        where: { journeyId: old.journeyId, purpose, scope: old.scope, revokedAt: null, usedAt: null },
         data: { revokedAt: new Date(), revokedBy: how.revokedBy },
       });
     }

@@ -11,9 +11,12 @@ import { OpenAPIRegistry, openApiDocument, registerSecuritySchemes } from './ope
 import { RouteTable } from './route';
 import { assetsRouter } from './pages/assets';
 import { healthRouter } from './routes/health';
+import { hubsRouter } from './routes/hubs';
+import { cohortsRouter } from './routes/cohorts';
 import { journeysRouter } from './routes/journeys';
 import { roundsRouter } from './routes/rounds';
 import { officePagesRouter } from './office/office-pages';
+import { hubPagesRouter } from './office/hub-pages';
 import { officeRouter } from './routes/office';
 import { privacyRouter } from './routes/privacy';
 import { schoolsRouter } from './routes/schools';
@@ -59,9 +62,12 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(schoolsRouter(db, routes));
   app.use(journeysRouter({ db, temporal, taskQueue }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
+  app.use(hubsRouter({ db, temporal }, routes));
+  app.use(cohortsRouter({ db, temporal, taskQueue }, routes));
   app.use(officeRouter({ db }, routes));
   app.use(privacyRouter({ db }, routes));
   app.use(officePagesRouter({ db, temporal, taskQueue, log, secureCookies }));
+  app.use(hubPagesRouter({ db, temporal, log }));
 
   const document = openApiDocument(registry);
   app.get('/openapi.json', (_req, res) => {

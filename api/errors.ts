@@ -14,6 +14,8 @@ export const errorStatus = {
   round_overlaps: 409,
   round_not_changeable: 409,
   round_invalid: 422,
+  cohort_not_found: 404,
+  cohort_exists: 409,
   not_allowed_now: 409,
   unauthenticated: 401,
   forbidden: 403,

@@ -4,10 +4,14 @@
  * this length; there is nothing to guess from a dictionary).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { JourneyPhase } from '../domain/journey';
 import { z } from '../domain/zod';
 
-/** The step of a journey a link lets the school take. */
-export const LinkPurpose = z.enum(['application', 'expert-team', 'conversation']);
+/**
+ * The step of a journey a link lets the school take. `enrolment`: choose a learning trajectory, or
+ * accept a place offered in one; `form`: fill in one form (a measurement, an evaluation).
+ */
+export const LinkPurpose = z.enum(['application', 'expert-team', 'conversation', 'enrolment', 'form']);
 export type LinkPurpose = z.infer<typeof LinkPurpose>;
 
 /**
@@ -42,11 +46,19 @@ export const purposeLabel: Record<LinkPurpose, string> = {
   application: 'uw subsidieaanvraag',
   'expert-team': 'het doorgeven van uw expertteam',
   conversation: 'uw gesprek met het programmabureau',
+  enrolment: 'de keuze van uw leertraject',
+  form: 'het invullen van uw vragenlijst',
 };
 
-/** The journey phase in which a link's step can be taken; outside it the link has nothing to do. */
-export const purposePhase = {
-  application: 'application',
-  'expert-team': 'aspirant_year',
-  conversation: 'conversation',
-} as const satisfies Record<LinkPurpose, string>;
+/**
+ * The journey phases in which a link's step can be taken; outside them the link has nothing to do.
+ * A form is asked in more than one: the measurements of a learning year, the evaluations of a
+ * development group, and the self-evaluation that comes with a registration.
+ */
+export const purposePhases: Record<LinkPurpose, readonly JourneyPhase[]> = {
+  application: ['application'],
+  'expert-team': ['aspirant_year'],
+  conversation: ['conversation'],
+  enrolment: ['enrolment'],
+  form: ['learning_year', 'execution', 'registration'],
+};

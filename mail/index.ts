@@ -6,17 +6,35 @@ import { applicationReminderSample, renderApplicationReminder } from './applicat
 import type { RenderedMail } from './layout';
 import { conversationPlannedSample, renderConversationPlanned } from './conversation-planned';
 import { expertTeamRequestedSample, renderExpertTeamRequested } from './expert-team-requested';
+import { formReminderSample, renderFormReminder } from './form-reminder';
+import { formRequestedSample, renderFormRequested } from './form-requested';
 import { linkRenewedSample, renderLinkRenewed } from './link-renewed';
+import { placeEnrolledSample, renderPlaceEnrolled } from './place-enrolled';
+import { placeOfferExpiredSample, renderPlaceOfferExpired } from './place-offer-expired';
+import { placeOfferedSample, renderPlaceOffered } from './place-offered';
+import { placeWaitingSample, renderPlaceWaiting } from './place-waiting';
 import { renderRoundMissed, roundMissedSample } from './round-missed';
 import { renderRoundOpened, roundOpenedSample } from './round-opened';
+import { renderTrajectoryChoiceRequested, trajectoryChoiceRequestedSample } from './trajectory-choice-requested';
+import { registrationRequestedSample, renderRegistrationRequested } from './registration-requested';
+import { developmentGroupAssignedSample, renderDevelopmentGroupAssigned } from './development-group-assigned';
 
 export type { RenderedMail } from './layout';
 export { renderApplicationReminder, type ApplicationReminderMail } from './application-reminder';
 export { renderConversationPlanned, conversationLabel, type ConversationPlannedMail } from './conversation-planned';
 export { renderExpertTeamRequested, type ExpertTeamRequestedMail } from './expert-team-requested';
+export { renderFormReminder, type FormReminderMail } from './form-reminder';
+export { renderFormRequested, formName, inSentence, type FormRequestedMail } from './form-requested';
 export { renderLinkRenewed, type LinkRenewedMail } from './link-renewed';
+export { renderPlaceEnrolled, type PlaceEnrolledMail } from './place-enrolled';
+export { renderPlaceOfferExpired, type PlaceOfferExpiredMail } from './place-offer-expired';
+export { renderPlaceOffered, type PlaceOfferedMail } from './place-offered';
+export { renderPlaceWaiting, type PlaceWaitingMail } from './place-waiting';
 export { renderRoundMissed, type RoundMissedMail } from './round-missed';
 export { renderRoundOpened, type RoundOpenedMail } from './round-opened';
+export { renderTrajectoryChoiceRequested, type TrajectoryChoiceRequestedMail } from './trajectory-choice-requested';
+export { renderRegistrationRequested, type RegistrationRequestedMail } from './registration-requested';
+export { renderDevelopmentGroupAssigned, type DevelopmentGroupAssignedMail } from './development-group-assigned';
 
 export interface MailPreview {
   /** The template's file name, e.g. round-opened */
@@ -40,6 +58,31 @@ export const mailPreviews: readonly MailPreview[] = [
     kind: 'expert-team-requested',
     title: 'Expertteam doorgeven bij het begin van het aspirantjaar',
     render: () => renderExpertTeamRequested(expertTeamRequestedSample),
+  },
+  {
+    kind: 'trajectory-choice-requested',
+    title: 'Ontwikkelschool: leertraject kiezen na de toekenning',
+    render: () => renderTrajectoryChoiceRequested(trajectoryChoiceRequestedSample),
+  },
+  { kind: 'place-enrolled', title: 'Ontwikkelschool: plaats in het leertraject bevestigd', render: () => renderPlaceEnrolled(placeEnrolledSample) },
+  { kind: 'place-waiting', title: 'Ontwikkelschool: op de wachtlijst (leertraject vol)', render: () => renderPlaceWaiting(placeWaitingSample) },
+  { kind: 'place-offered', title: 'Ontwikkelschool: vrijgekomen plaats aangeboden', render: () => renderPlaceOffered(placeOfferedSample) },
+  {
+    kind: 'place-offer-expired',
+    title: 'Ontwikkelschool: aangeboden plaats niet op tijd aanvaard',
+    render: () => renderPlaceOfferExpired(placeOfferExpiredSample),
+  },
+  { kind: 'form-requested', title: 'Vragenlijst invullen (nulmeting, eindmeting, evaluatie)', render: () => renderFormRequested(formRequestedSample) },
+  { kind: 'form-reminder', title: 'Herinnering: vragenlijst nog niet ingevuld', render: () => renderFormReminder(formReminderSample) },
+  {
+    kind: 'registration-requested',
+    title: 'Schoolontwikkeltraject: aanmelding afronden (thema, zelfevaluatie, schoolleider)',
+    render: () => renderRegistrationRequested(registrationRequestedSample),
+  },
+  {
+    kind: 'development-group-assigned',
+    title: 'Schoolontwikkeltraject: ingedeeld in een ontwikkelgroep, met kick-off en startdag',
+    render: () => renderDevelopmentGroupAssigned(developmentGroupAssignedSample),
   },
   { kind: 'link-renewed', title: 'Nieuwe link na een verlopen link', render: () => renderLinkRenewed(linkRenewedSample) },
 ];

@@ -1,5 +1,9 @@
 // Every workflow the worker registers.
 export { expertschoolJourney } from './expertschool-journey';
+export { ontwikkelschoolJourney } from './ontwikkelschool-journey';
 export { subsidyRound } from './subsidy-round';
 export { renewSchoolLink, resendSchoolLink } from './link-renewal';
 export { personalDataRetention } from './personal-data-retention';
+export * from './hub-year';
+export { schoolDevelopmentJourney } from './school-development-journey';
+export { developmentCohort } from './development-cohort';

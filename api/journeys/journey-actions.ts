@@ -6,7 +6,10 @@
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  AcceptPlace,
+  AnswerForm,
   CancelJourney,
+  ChooseTrajectory,
   DecideApplication,
   PlanConversation,
   RecordAspirantOutcome,
@@ -18,8 +21,11 @@ import {
   SubmitApplication,
   type JourneyView,
 } from '../../domain/journey';
+import { SubmitRegistration } from '../../domain/cohort';
 import type { z } from '../../domain/zod';
+import { acceptWithinScope, answerWithinScope, chooseWithinScope, parseFormScope, type ScopeRule } from '../../links/link-scope';
 import type { LinkPurpose } from '../../links/link-token';
+import type { OpenLink } from '../../links/open-link';
 import * as journey from '../../workflows/expertschool-journey.messages';
 import { AppError } from '../errors';
 import { validate } from '../validate';
@@ -33,7 +39,14 @@ export interface JourneyActionSpec {
   schema: z.ZodType;
   /** What a request sends: the input without the actor field for office actions. */
   requestSchema: z.ZodType;
-  who: { office: true; actorField: string } | { office: false; linkPurpose: LinkPurpose };
+  who:
+    | { office: true; actorField: string }
+    | {
+        office: false;
+        linkPurpose: LinkPurpose;
+        /** For steps a link opens only part of (one form, one offered place): what its scope allows. */
+        withinScope?: ScopeRule<never>;
+      };
 }
 
 function office<S extends z.ZodObject>(
@@ -53,8 +66,10 @@ function school<T>(
   schema: z.ZodType<T>,
   linkPurpose: LinkPurpose,
   summary: string,
+  withinScope?: ScopeRule<T>,
 ): JourneyActionSpec {
-  return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema: schema, who: { office: false, linkPurpose } };
+  const who = { office: false as const, linkPurpose, ...(withinScope ? { withinScope: withinScope as ScopeRule<never> } : {}) };
+  return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema: schema, who };
 }
 
 export const journeyActions: JourneyActionSpec[] = [
@@ -85,8 +100,47 @@ export const journeyActions: JourneyActionSpec[] = [
   office('decision', journey.decideApplication, DecideApplication, 'decidedBy', 'Office: approve or reject the application, with a reason'),
   school('expert-team', journey.registerExpertTeam, RegisterExpertTeam, 'expert-team', 'School: name the expert team of the aspirant year'),
   office('aspirant-outcome', journey.recordAspirantOutcome, RecordAspirantOutcome, 'recordedBy', 'Office: record how the aspirant year ended'),
+  school(
+    'trajectory-choice',
+    journey.chooseTrajectory,
+    ChooseTrajectory,
+    'enrolment',
+    "Ontwikkelschool: choose a learning trajectory of the school year; a place while one is free, else a place on its waiting list (needs the choice link, not an offer's)",
+    chooseWithinScope,
+  ),
+  school(
+    'place-acceptance',
+    journey.acceptPlace,
+    AcceptPlace,
+    'enrolment',
+    "Ontwikkelschool: accept the place offered when one came free, before the offer's deadline (an offer's link accepts only its own trajectory)",
+    acceptWithinScope,
+  ),
+  school(
+    'form-answer',
+    journey.answerForm,
+    AnswerForm,
+    'form',
+    'School: answer a form it was sent (a measurement, a self-evaluation, an evaluation); the link answers only the form it was sent for',
+    answerWithinScope,
+  ),
+  school(
+    'registration',
+    journey.submitRegistration,
+    SubmitRegistration,
+    'form',
+    "School development: the school leader completes the registration for the cohort (themes, self-evaluation, school leader); a place first come, first served, or the waiting list (needs the registration mail's link)",
+    registrationWithinScope,
+  ),
   office('cancel', journey.cancelJourney, CancelJourney, 'cancelledBy', 'Office: stop the journey, with a reason'),
 ];
+
+/** The registration is sent with the link of the registration mail: a form link for the self-evaluation. */
+function registrationWithinScope(linkScope: string): string | null {
+  return parseFormScope(linkScope)?.kind === 'self_evaluation'
+    ? null
+    : 'Deze link hoort bij een andere vragenlijst. Gebruik de link uit de e-mail over de aanmelding voor het schoolontwikkeltraject.';
+}
 
 export function journeyAction(name: string): JourneyActionSpec | undefined {
   return journeyActions.find((action) => action.name === name);
@@ -98,8 +152,20 @@ async function journeyHasEnded(handle: WorkflowHandle): Promise<boolean> {
 }
 
 /**
+ * A school action whose link opens only part of its step (one form, one offered place) is refused
+ * when the input reaches beyond the link's scope, and when no link is given at all: it fails closed.
+ */
+export function checkLinkScope(action: JourneyActionSpec, input: never, link: Pick<OpenLink, 'scope'> | undefined): void {
+  if (action.who.office || !action.who.withinScope) return;
+  if (!link) throw new AppError('link_required', 'Deze actie vraagt om de link uit de e-mail aan de school (Authorization: Bearer <token>).');
+  const refusal = action.who.withinScope(link.scope, input);
+  if (refusal) throw new AppError('link_wrong_purpose', refusal);
+}
+
+/**
  * Validates the input with the action's schema (the actor, for office actions, named by the
- * caller) and sends it as the Update; answers the journey as the workflow then sees it.
+ * caller; for school actions, within the scope of the link the caller checked) and sends it as
+ * the Update; answers the journey as the workflow then sees it.
  */
 export async function takeJourneyAction(
   temporal: Client,
@@ -107,9 +173,11 @@ export async function takeJourneyAction(
   action: JourneyActionSpec,
   body: unknown,
   actorName?: string,
+  link?: Pick<OpenLink, 'scope'>,
 ): Promise<JourneyView> {
   const raw = action.who.office && typeof body === 'object' && body !== null ? { ...body, [action.who.actorField]: actorName } : body;
   const input = validate(action.schema, raw) as never;
+  checkLinkScope(action, input, link);
   const handle = temporal.workflow.getHandle(journeyId);
   try {
     return await handle.executeUpdate(action.update, { args: [input] });

@@ -75,6 +75,20 @@ function detailOf(event: Partial<Record<string, unknown>>): string | null {
       return (event.conversation as { response?: { answer?: string } } | undefined)?.response?.answer ?? null;
     case 'application_decided':
       return nested('application', 'status');
+    case 'enrolment_changed':
+      return [text(event.change), text(event.trajectoryId)].filter(Boolean).join(': ');
+    case 'form_requested':
+    case 'form_reminded':
+    case 'form_answered':
+    case 'form_missed':
+      return [nested('form', 'kind'), nested('form', 'scope')].filter(Boolean).join(' ');
+    case 'registration_submitted':
+    case 'cohort_place_granted': {
+      const registration = event.registration as { cohortId?: string; theme?: string; place?: string } | undefined;
+      return [registration?.cohortId, registration?.theme, registration?.place].filter(Boolean).join(' ') || null;
+    }
+    case 'development_group_assigned':
+      return nested('group', 'groupId');
     case 'journey_closed':
       return [text(event.outcome), text(event.reason)].filter(Boolean).join(': ') || null;
     default:

@@ -118,7 +118,7 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
           return;
         }
         const link = await requireLink(deps.db, req.headers.authorization, journeyId, who.linkPurpose);
-        const view = await takeJourneyAction(temporal, journeyId, action, req.body);
+        const view = await takeJourneyAction(temporal, journeyId, action, req.body, undefined, link);
         if (link.singleUse) await markLinkUsed(deps.db, link.id);
         res.json(view);
       },

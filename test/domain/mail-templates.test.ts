@@ -3,13 +3,21 @@
  * Amsterdam time, every interpolated value escaped in the HTML.
  */
 import {
+  formName,
   mailPreviews,
   renderConversationPlanned,
   renderExpertTeamRequested,
+  renderFormReminder,
+  renderFormRequested,
   renderLinkRenewed,
   renderApplicationReminder,
+  renderPlaceEnrolled,
+  renderPlaceOffered,
+  renderPlaceOfferExpired,
+  renderPlaceWaiting,
   renderRoundMissed,
   renderRoundOpened,
+  renderTrajectoryChoiceRequested,
   type RenderedMail,
 } from '../../mail';
 import { applicationReminderSample } from '../../mail/application-reminder';
@@ -18,9 +26,16 @@ import { escapeHtml } from '../../mail/layout';
 import { conversationInvitation } from '../../mail/conversation-invitation';
 import { conversationPlannedSample } from '../../mail/conversation-planned';
 import { expertTeamRequestedSample } from '../../mail/expert-team-requested';
+import { formReminderSample } from '../../mail/form-reminder';
+import { formRequestedSample } from '../../mail/form-requested';
 import { linkRenewedSample } from '../../mail/link-renewed';
+import { placeEnrolledSample } from '../../mail/place-enrolled';
+import { placeOfferExpiredSample } from '../../mail/place-offer-expired';
+import { placeOfferedSample } from '../../mail/place-offered';
+import { placeWaitingSample } from '../../mail/place-waiting';
 import { roundMissedSample } from '../../mail/round-missed';
 import { roundOpenedSample } from '../../mail/round-opened';
+import { trajectoryChoiceRequestedSample } from '../../mail/trajectory-choice-requested';
 
 const script = '<script>alert("x")</script>';
 
@@ -75,6 +90,13 @@ describe('every template', () => {
     ['conversation-planned', () => renderConversationPlanned({ ...conversationPlannedSample, schoolName: script, location: script })],
     ['expert-team-requested', () => renderExpertTeamRequested({ ...expertTeamRequestedSample, schoolName: script, schoolYear: script })],
     ['link-renewed', () => renderLinkRenewed({ ...linkRenewedSample, schoolName: script, stepLabel: script })],
+    ['trajectory-choice-requested', () => renderTrajectoryChoiceRequested({ ...trajectoryChoiceRequestedSample, schoolName: script, schoolYear: script })],
+    ['place-waiting', () => renderPlaceWaiting({ ...placeWaitingSample, schoolName: script, title: script })],
+    ['place-enrolled', () => renderPlaceEnrolled({ ...placeEnrolledSample, schoolName: script, title: script, expertschoolName: script })],
+    ['place-offered', () => renderPlaceOffered({ ...placeOfferedSample, schoolName: script, title: script, expertschoolName: script })],
+    ['place-offer-expired', () => renderPlaceOfferExpired({ ...placeOfferExpiredSample, schoolName: script, title: script })],
+    ['form-requested', () => renderFormRequested({ ...formRequestedSample, schoolName: script, formTitle: script, intro: script })],
+    ['form-reminder', () => renderFormReminder({ ...formReminderSample, schoolName: script, formTitle: script })],
   ] as const)('%s escapes interpolated data in its HTML and keeps it as written in its text', (_kind, render) => {
     const mail = render();
     expect(mail.html).not.toContain('<script');
@@ -180,5 +202,87 @@ describe('expert-team-requested and link-renewed', () => {
     expect(mail.subject).toBe('Uw nieuwe link voor uw subsidieaanvraag');
     expect(mail.text).toContain('Heeft u of een collega deze link niet aangevraagd? Dan kunt u deze e-mail negeren.');
     expect(mail.text).toContain('https://koers.ontwikkelkracht.example/s/voorbeeld');
+  });
+});
+
+const link = 'https://koers.ontwikkelkracht.example/s/voorbeeld';
+const hasLink = (mail: RenderedMail) => mail.text.includes(link) && mail.html.includes(`<a href="${link}"`);
+const hasNoLink = (mail: RenderedMail) => !mail.text.includes('https://') && !mail.html.includes('<a ');
+
+describe('trajectory-choice-requested', () => {
+  it('asks to choose one trajectory of the school year, with the link and how "vol = vol" works', () => {
+    const mail = renderTrajectoryChoiceRequested(trajectoryChoiceRequestedSample);
+    expect(mail.subject).toBe('Kies uw leertraject voor het schooljaar 2027-2028');
+    expect(mail.text).toContain('Uw aanvraag als ontwikkelschool is toegekend.');
+    expect(mail.text).toContain('Kies een leertraject.\nLeertraject kiezen: https://koers.ontwikkelkracht.example/s/voorbeeld');
+    expect(mail.text).toContain('komt uw school op de wachtlijst');
+    expect(hasLink(mail)).toBe(true);
+  });
+});
+
+describe('place-waiting and place-enrolled', () => {
+  it('says the position on the waiting list, what happens when a place comes free, and carries no link', () => {
+    const mail = renderPlaceWaiting(placeWaitingSample);
+    expect(mail.subject).toBe('U staat op de wachtlijst voor het leertraject Begrijpend lezen in de onderbouw');
+    expect(mail.text).toContain('Uw school staat op de wachtlijst, op plaats 2.');
+    expect(mail.text).not.toContain('eerstvolgende');
+    expect(mail.text).toContain('U krijgt dan een e-mail met een link om de plaats te aanvaarden');
+    expect(hasNoLink(mail)).toBe(true);
+    expect(renderPlaceWaiting({ ...placeWaitingSample, position: 1 }).text).toContain('op plaats 1. U bent dus de eerstvolgende.');
+  });
+
+  it('confirms the place with the trajectory and its expertschool, announces the measurements, and carries no link', () => {
+    const mail = renderPlaceEnrolled(placeEnrolledSample);
+    expect(mail.subject).toBe('Uw plaats in het leertraject Begrijpend lezen in de onderbouw is bevestigd');
+    expect(mail.text).toContain('Uw school heeft een plaats in het leertraject Begrijpend lezen in de onderbouw van expertschool Het Kompas.');
+    expect(mail.text).toContain('een nulmeting aan het begin en een eindmeting aan het eind');
+    expect(hasNoLink(mail)).toBe(true);
+  });
+});
+
+describe('place-offered and place-offer-expired', () => {
+  it('offers the freed place with the deadline in Dutch (Amsterdam time), the link, and what happens if it is not accepted', () => {
+    const mail = renderPlaceOffered(placeOfferedSample);
+    expect(mail.subject).toBe('Er is een plaats vrij voor u in het leertraject Begrijpend lezen in de onderbouw');
+    expect(mail.text).toContain('Aanvaard de plaats vóór dinsdag 22 juni 2027 om 17:00.\nPlaats aanvaarden: https://koers.ontwikkelkracht.example/s/voorbeeld');
+    expect(mail.text).toContain('Aanvaardt u de plaats niet op tijd, dan gaat hij naar de volgende school op de wachtlijst');
+    expect(mail.text).toContain('Deze link is persoonlijk voor uw school en werkt tot dinsdag 22 juni 2027 om 17:00.');
+    expect(hasLink(mail)).toBe(true);
+  });
+
+  it('says the place went to the next school and gives the link to choose again', () => {
+    const mail = renderPlaceOfferExpired(placeOfferExpiredSample);
+    expect(mail.subject).toBe('De aangeboden plaats in het leertraject Begrijpend lezen in de onderbouw is vervallen');
+    expect(mail.text).toContain('De plaats gaat daarom naar de volgende school op de wachtlijst');
+    expect(mail.text).toContain('Kies opnieuw een leertraject.\nLeertraject kiezen: https://koers.ontwikkelkracht.example/s/voorbeeld');
+    expect(hasLink(mail)).toBe(true);
+  });
+});
+
+describe('form-requested and form-reminder', () => {
+  it('names the form, how it is answered, its due date in Dutch, and the link', () => {
+    const mail = renderFormRequested(formRequestedSample);
+    expect(mail.subject).toBe('Wilt u de nulmeting invullen vóór vrijdag 1 oktober 2027 om 09:00?');
+    expect(mail.text).toContain('Waar staat uw school aan het begin van het leertraject?');
+    expect(mail.text).toContain('De nulmeting bestaat uit 5 stellingen.');
+    expect(mail.text).toContain(
+      'Vul de nulmeting in vóór vrijdag 1 oktober 2027 om 09:00.\nNulmeting invullen: https://koers.ontwikkelkracht.example/s/voorbeeld',
+    );
+    expect(hasLink(mail)).toBe(true);
+  });
+
+  it('reminds with the days left, the due date and a link', () => {
+    const mail = renderFormReminder({ ...formReminderSample, daysLeft: 2 });
+    expect(mail.subject).toBe('Herinnering: de nulmeting is nog niet ingevuld');
+    expect(mail.text).toContain('U heeft nog 2 dagen: graag vóór vrijdag 1 oktober 2027 om 09:00.');
+    expect(mail.text).toContain('Nulmeting invullen: https://koers.ontwikkelkracht.example/s/voorbeeld');
+    expect(hasLink(mail)).toBe(true);
+  });
+
+  it('names a form by its kind, numbering the interim evaluations', () => {
+    expect(formName({ kind: 'eindmeting', scope: '2027-2028' })).toBe('Eindmeting');
+    expect(formName({ kind: 'interim_evaluation', scope: '2' })).toBe('Tussenevaluatie 2');
+    expect(formName({ kind: 'self_evaluation', scope: 'vo-2027' })).toBe('Zelfevaluatie van de randvoorwaarden');
+    expect(renderFormRequested({ ...formRequestedSample, formTitle: 'Tussenevaluatie 2' }).subject).toMatch(/^Wilt u de tussenevaluatie 2 invullen vóór /);
   });
 });

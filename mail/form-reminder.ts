@@ -1,0 +1,37 @@
+/** To a school that has not filled in a form yet, some days before it is due, with a fresh link. */
+import { formatDaysLeft, formatMoment } from './format';
+import { inSentence } from './form-requested';
+import { renderMail, type RenderedMail } from './layout';
+
+export interface FormReminderMail {
+  schoolName: string;
+  /** The form's name, e.g. "Nulmeting" */
+  formTitle: string;
+  /** ISO moment the form is due */
+  dueAt: string;
+  /** Whole days until it is due (the reminder day, e.g. 7 or 2). */
+  daysLeft: number;
+  actionUrl?: string | undefined;
+  linkValidUntil?: string | undefined;
+}
+
+export function renderFormReminder(data: FormReminderMail): RenderedMail {
+  const due = formatMoment(data.dueAt);
+  const name = inSentence(data.formTitle);
+  return renderMail({
+    subject: `Herinnering: de ${name} is nog niet ingevuld`,
+    greeting: `Beste schoolleiding van ${data.schoolName},`,
+    paragraphs: [`We hebben de ${name} van uw school nog niet ontvangen. U heeft ${formatDaysLeft(data.daysLeft)}: graag vóór ${due}.`],
+    action: { line: `Vul de ${name} in vóór ${due}.`, label: `${data.formTitle} invullen`, url: data.actionUrl, validUntil: data.linkValidUntil },
+    after: ['Heeft u de vragenlijst net ingevuld? Dan kunt u deze e-mail negeren.'],
+  });
+}
+
+export const formReminderSample: FormReminderMail = {
+  schoolName: 'De Regenboog',
+  formTitle: 'Nulmeting',
+  dueAt: '2027-10-01T07:00:00.000Z',
+  daysLeft: 7,
+  actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
+  linkValidUntil: '2027-10-01T07:00:00.000Z',
+};

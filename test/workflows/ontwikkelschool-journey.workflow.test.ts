@@ -1,0 +1,207 @@
+/**
+ * Ontwikkelscholen on the time-skipping test server: applying in a round meant for them, enrolling
+ * in an expertschool's trajectory ("vol = vol", waiting list, offer by mail), and the hub year with
+ * its baseline and final measurement.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { School } from '../../domain/school';
+import { schoolYearBounds, schoolYearOf } from '../../domain/school-year';
+import type { JourneyView } from '../../domain/journey';
+import { expertschoolJourney } from '../../workflows';
+import {
+  acceptPlace,
+  answerForm,
+  cancelJourney,
+  chooseTrajectory,
+  decideApplication,
+  journeyWorkflowId,
+  recordConversationReport,
+  recordIntakeOutcome,
+  submitApplication,
+} from '../../workflows/expertschool-journey.messages';
+import { getHub, hubWorkflowId, recordHubOutcome, trajectoryIdOf } from '../../workflows/hub-year.messages';
+import { createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
+import { recordHistories } from '../support/histories';
+import { JourneyDriver } from '../support/journey-driver';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';
+import { until } from '../support/until';
+
+const DAY = 24 * 60 * 60 * 1000;
+const office = 'Anna Visser';
+let h: TimeSkippingHarness;
+
+beforeAll(async () => {
+  h = await startTimeSkippingHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const text = 'Wij willen begrijpend lezen in alle groepen onderzoeksmatig verbeteren.';
+const ontwikkelschoolApplication = {
+  participants: [schoolLeader, { name: 'Jan de Vries', email: 'j.devries@regenboog.example', role: 'teacher' as const }],
+  sections: { improvement_question: text, support_and_commitment: text },
+  trajectories: [],
+  otherSubsidies: [],
+};
+const scores = { vision: 3, practice: 2, evidence: 2, leadership: 4, lasting: 1 };
+
+/** An expertschool in its hub year (this school year), offering one trajectory of `places`. */
+async function hubThisYear(places: number): Promise<{ hub: WorkflowHandle; trajectoryId: string; expertschool: WorkflowHandle; schoolYear: string }> {
+  const school = await createSchool(h.db, { name: 'Expertschool De Vonk' });
+  const schoolYear = schoolYearOf(new Date(await h.env.currentTimeMs()));
+  const journeyId = journeyWorkflowId(school.brin, 'expertschool');
+  const application = {
+    id: `${journeyId}/r`,
+    roundId: 'r',
+    schoolYear,
+    status: 'approved' as const,
+    participants: [],
+    sections: {},
+    trajectories: [{ title: 'Begrijpend lezen', places }],
+    otherSubsidies: [],
+    amountEuros: null,
+    submittedAt: null,
+    decision: null,
+  };
+  const expertschool = await h.env.client.workflow.start(expertschoolJourney, {
+    workflowId: journeyId,
+    taskQueue: h.taskQueue,
+    args: [{ journeyId, school: snapshot(school), hasAspirantYearBehind: true, cycle: 0, stepsRecorded: 0, entry: { stage: 'hub_year', schoolYear, application, expertTeam: [] } }],
+  });
+  const hubId = hubWorkflowId(school.brin, schoolYear);
+  const hub = h.env.client.workflow.getHandle(hubId);
+  // Schools choose from the hubs' record: wait until the hub has written it.
+  await until(() => h.db.hubTrajectory.count({ where: { hubId } }), (n) => n === 1, 'the hub to record its trajectory');
+  return { hub, trajectoryId: trajectoryIdOf(hubId, 1), expertschool, schoolYear };
+}
+
+function snapshot(school: School) {
+  const { equalAccessMarkers: _, ...rest } = school;
+  return rest;
+}
+
+/** An ontwikkelschool through conversation, intake, an ontwikkelschool round and approval: it may choose a trajectory. */
+async function approvedOntwikkelschool(schoolYear: string, name: string): Promise<JourneyDriver> {
+  const school = await createSchool(h.db, { name });
+  const journey = await JourneyDriver.start({ db: h.db, client: h.env.client, taskQueue: h.taskQueue }, { brin: school.brin, track: 'ontwikkelschool' });
+  await journey.act(recordConversationReport, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de verbetervraag van de school.', recordedBy: office });
+  await journey.act(recordIntakeOutcome, { outcome: 'ontwikkelschool', notes: '', recordedBy: office });
+  // The extra opening for ontwikkelscholen, for the school year under way.
+  await journey.openRound(openRoundAt(await h.env.currentTimeMs(), 30, { schoolYear, roundId: `ontwikkelscholen-${schoolYear}` }));
+  await journey.reach('application');
+  await journey.act(submitApplication, ontwikkelschoolApplication);
+  await journey.act(decideApplication, { decision: 'approved', reason: 'De verbetervraag past bij het aanbod.', decidedBy: office });
+  return journey;
+}
+
+test('ten ontwikkelscholen press the button at once for six places: six get one, four wait in line; a cancellation moves the first up once it accepts', async () => {
+  const { hub, trajectoryId, schoolYear } = await hubThisYear(6);
+  const journeys = await Promise.all(Array.from({ length: 10 }, (_, i) => approvedOntwikkelschool(schoolYear, `Ontwikkelschool ${i + 1}`)));
+  for (const journey of journeys) {
+    expect(await journey.reach('enrolment')).toMatchObject({ waitingFor: 'school', allowedActions: ['chooseTrajectory', 'cancelJourney'] });
+  }
+
+  const answers = await Promise.all(journeys.map((journey) => journey.act(chooseTrajectory, { trajectoryId })));
+  const enrolled = answers.filter((v) => v.enrolment?.status === 'enrolled');
+  const waiting = answers.filter((v) => v.enrolment?.status === 'waiting').sort((a, b) => a.enrolment!.position! - b.enrolment!.position!);
+  expect(enrolled).toHaveLength(6);
+  expect(waiting.map((v) => v.enrolment!.position)).toEqual([1, 2, 3, 4]);
+  expect(waiting.map((v) => [v.waitingFor, v.phase, v.unrecordedSteps])).toEqual(Array(4).fill(['place', 'enrolment', 0]));
+
+  // The hub holds the same list, in the same order; so does its record.
+  const list = (await hub.query(getHub)).trajectories[0]!.list;
+  expect(list.taken).toHaveLength(6);
+  expect(list.waiting.map((w) => w.journeyId)).toEqual(waiting.map((v) => v.journeyId));
+  const rows = await until(
+    () => h.db.trajectoryEnrolment.findMany({ where: { trajectoryId }, orderBy: { waitingPosition: 'asc' } }),
+    (r) => r.filter((e) => e.status === 'waiting').length === 4,
+    'the record of the waiting list',
+  );
+  expect(rows.filter((e) => e.status === 'enrolled')).toHaveLength(6);
+  expect(rows.filter((e) => e.status === 'waiting').map((e) => [e.journeyId, e.waitingPosition])).toEqual(waiting.map((v, i) => [v.journeyId, i + 1]));
+
+  // Choosing twice, or choosing while in line, is refused with the reason.
+  const again = await journeys[0]!.refusal(chooseTrajectory, { trajectoryId });
+  expect(again.type).toBe('ActionNotAllowedNow');
+
+  // An enrolled school stops: its place is offered to the first in line, by mail, with a deadline.
+  const leaving = journeys.find((j) => j.journeyId === enrolled[0]!.journeyId)!;
+  await leaving.act(cancelJourney, { reason: 'De school heeft de verbetervraag anders opgepakt.', cancelledBy: office });
+  const first = journeys.find((j) => j.journeyId === waiting[0]!.journeyId)!;
+  const offered = await first.reach('enrolment', (v) => v.enrolment?.status === 'offered');
+  expect(offered).toMatchObject({ waitingFor: 'school', allowedActions: ['acceptPlace', 'cancelJourney'] });
+  const acceptBefore = Date.parse(offered.enrolment!.acceptBefore!);
+  expect(acceptBefore - (await h.env.currentTimeMs())).toBeGreaterThan(6 * DAY);
+  await until(
+    () => h.db.outboxMail.findMany({ where: { journeyId: first.journeyId, purpose: { startsWith: 'place-offered' } } }),
+    (mails) => mails.length === 1 && mails[0]!.status === 'sent',
+    'the offer by mail',
+  );
+
+  // Another school cannot take the offered place; the offered school accepts it.
+  expect((await journeys.find((j) => j.journeyId === waiting[1]!.journeyId)!.refusal(acceptPlace, { trajectoryId })).type).toBe('ActionNotAllowedNow');
+  const accepted = await first.act(acceptPlace, { trajectoryId });
+  expect(accepted.enrolment).toMatchObject({ status: 'enrolled' });
+  const after = (await hub.query(getHub)).trajectories[0]!.list;
+  expect(after.taken.map((t) => t.journeyId)).toContain(first.journeyId);
+  expect(after.taken).toHaveLength(6);
+  expect(after.waiting.map((w) => w.journeyId)).toEqual(waiting.slice(1).map((v) => v.journeyId));
+  expect((await leaving.state()).outcome).toMatchObject({ outcome: 'cancelled' });
+  await first.recordHistories('ontwikkelschool-moves-up-from-the-waiting-list');
+  await leaving.recordHistories('ontwikkelschool-leaves-its-place');
+});
+
+test('a hub year: measurements by link with reminders, a school that never answers is marked, and the office decides how the year ends', async () => {
+  const { hub, trajectoryId, expertschool, schoolYear } = await hubThisYear(6);
+  const diligent = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Ijverig');
+  const silent = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Stil');
+  for (const journey of [diligent, silent]) await journey.act(chooseTrajectory, { trajectoryId });
+
+  // The school year is under way: the learning year starts at once, and asks for the baseline.
+  const baseline = (view: JourneyView) => view.forms.find((f) => f.kind === 'nulmeting');
+  for (const journey of [diligent, silent]) {
+    const view = await journey.reach('learning_year', (v) => baseline(v)?.status === 'requested');
+    expect(view).toMatchObject({ waitingFor: 'calendar', allowedActions: ['answerForm', 'cancelJourney'], enrolment: { status: 'enrolled' } });
+  }
+  const nulmeting = baseline(await diligent.state())!;
+  // Answering a form that was not asked, or without every score, is refused.
+  expect((await diligent.refusal(answerForm, { kind: 'eindmeting', scope: schoolYear, scores, remarks: '' })).type).toBe('ActionNotAllowedNow');
+  const incomplete = await diligent.refusal(answerForm, { kind: 'nulmeting', scope: schoolYear, scores: { vision: 3 }, remarks: '' });
+  expect(incomplete.issues.map((i) => i.path.join('.'))).toContain('scores.practice');
+  expect((await diligent.act(answerForm, { kind: 'nulmeting', scope: schoolYear, scores, remarks: 'Een eerlijk beeld.' })).forms[0]).toMatchObject({ status: 'answered' });
+  await silent.act(answerForm, { kind: 'nulmeting', scope: schoolYear, scores, remarks: '' });
+  expect(Date.parse(nulmeting.dueAt)).toBeGreaterThan(Date.parse(nulmeting.requestedAt));
+
+  // The final measurement goes out in May; the silent school never answers it.
+  const { end } = schoolYearBounds(schoolYear);
+  const finalDue = (view: JourneyView) => view.forms.find((f) => f.kind === 'eindmeting');
+  await h.env.sleep(Date.parse(`${end.getUTCFullYear()}-05-16T12:00:00Z`) - (await h.env.currentTimeMs()));
+  await diligent.reach('learning_year', (v) => finalDue(v)?.status === 'requested');
+  await diligent.act(answerForm, { kind: 'eindmeting', scope: schoolYear, scores: { ...scores, practice: 4, lasting: 3 }, remarks: '' });
+
+  // Past the due date: reminded twice, then marked as not answered, in the view and the record.
+  await h.env.sleep(Date.parse(`${end.getUTCFullYear()}-06-16T12:00:00Z`) - (await h.env.currentTimeMs()));
+  const marked = await silent.reach('learning_year', (v) => finalDue(v)?.status === 'missed');
+  expect(finalDue(marked)).toMatchObject({ remindersSent: 2, answer: null });
+  const reminders = await h.db.outboxMail.findMany({ where: { journeyId: silent.journeyId, purpose: { startsWith: 'form-reminder' } } });
+  expect(reminders.map((m) => m.purpose).sort()).toEqual([`form-reminder-2d/eindmeting-${schoolYear}`, `form-reminder-7d/eindmeting-${schoolYear}`]);
+  expect(await h.db.outboxMail.count({ where: { journeyId: diligent.journeyId, purpose: { startsWith: 'form-reminder' } } })).toBe(0);
+  const records = await h.db.formRequest.findMany({ where: { journeyId: { in: [diligent.journeyId, silent.journeyId] } } });
+  expect(records.map((r) => [r.journeyId === silent.journeyId ? 'silent' : 'diligent', r.kind, r.status]).sort()).toEqual([
+    ['diligent', 'eindmeting', 'answered'],
+    ['diligent', 'nulmeting', 'answered'],
+    ['silent', 'eindmeting', 'missed'],
+    ['silent', 'nulmeting', 'answered'],
+  ]);
+
+  // The year ends: the ontwikkelscholen complete it; the hub waits for the office's outcome.
+  await h.env.sleep(end.getTime() - (await h.env.currentTimeMs()) + DAY);
+  for (const journey of [diligent, silent]) expect((await journey.reach('closed')).outcome).toMatchObject({ outcome: 'completed' });
+  await until(() => hub.query(getHub), (v) => v.status === 'awaiting_outcome', 'the hub to ask for its outcome');
+  await hub.executeUpdate(recordHubOutcome, { args: [{ outcome: 'stop', reason: 'De school stopt na dit jaar als expertschool.', decidedBy: office }] });
+  expect(await expertschool.result()).toMatchObject({ outcome: 'completed' });
+  await silent.recordHistories('ontwikkelschool-learning-year-with-a-missed-measurement');
+  await recordHistories(h.env.client, hub.workflowId, 'hub-year-with-enrolments-stops');
+  await recordHistories(h.env.client, expertschool.workflowId, 'expertschool-stops-after-its-hub-year');
+});

@@ -1,0 +1,59 @@
+/**
+ * An ontwikkelschool's journey: it learns an expertschool's proven approach.
+ *
+ *   conversation → intake → (awaiting a round for ontwikkelscholen) → application → decision
+ *     → enrolment in a trajectory (a place, or the waiting list) → learning year → completed
+ *
+ * The learning year is a run of its own (continueAsNew), with the baseline measurement in the
+ * autumn and the final one before the summer, each by link with reminders.
+ */
+import { learningYearForms } from '../domain/tracks';
+import { schoolYearBounds } from '../domain/school-year';
+import type { JourneyInput, JourneyResult, OntwikkelschoolEntry } from './expertschool-journey.messages';
+import { conversationSteps } from './journey/conversation';
+import { trajectoryEnrolment } from './journey/enrolment';
+import { formSteps } from './journey/forms';
+import { startJourney, type Journey } from './journey/kernel';
+import { subsidyApplication } from './journey/subsidy-application';
+
+export async function ontwikkelschoolJourney(input: JourneyInput<OntwikkelschoolEntry>): Promise<JourneyResult> {
+  const { entry, cycle } = input;
+  const journey = startJourney('ontwikkelschool', input, {
+    phase: entry.stage === 'conversation' ? 'conversation' : 'learning_year',
+    application: entry.stage === 'conversation' ? null : entry.application,
+    schoolYear: entry.stage === 'conversation' ? null : entry.schoolYear,
+    enrolment: entry.stage === 'conversation' ? null : entry.enrolment,
+  });
+  const { state, record, enter, close, nextRun, waitUntil } = journey;
+  conversationSteps(journey);
+  const { applyForSubsidy } = subsidyApplication(journey as Journey & { track: 'ontwikkelschool' });
+  const { enrol, leaveTrajectory, withdrawn } = trajectoryEnrolment(journey);
+  const { askForms } = formSteps(journey);
+
+  async function flow(): Promise<JourneyResult> {
+    switch (entry.stage) {
+      case 'conversation': {
+        if (cycle === 0) void record({ type: 'journey_started', hasAspirantYearBehind: false }, 'system');
+        const granted = await applyForSubsidy();
+        if ('outcome' in granted) return granted;
+        state.schoolYear = granted.schoolYear;
+        if (!(await enrol(granted.schoolYear))) {
+          return close('dropped_out', `Er kwam in schooljaar ${granted.schoolYear} geen plaats vrij in een leertraject.`, 'system');
+        }
+        return nextRun({ stage: 'learning_year', schoolYear: granted.schoolYear, application: granted, enrolment: state.enrolment! });
+      }
+      case 'learning_year': {
+        const end = schoolYearBounds(entry.schoolYear).end.toISOString();
+        await enter('learning_year', 'calendar', end);
+        const forms = askForms(learningYearForms(entry.schoolYear));
+        if (await waitUntil(withdrawn, end)) {
+          return close('dropped_out', `De plaats in "${entry.enrolment.title}" is door het programmabureau ingetrokken.`, 'system');
+        }
+        await forms;
+        return close('completed', `Leerjaar in "${entry.enrolment.title}" bij ${entry.enrolment.expertschoolName} afgerond.`, 'system');
+      }
+    }
+  }
+
+  return journey.run(flow, () => leaveTrajectory('De school is gestopt.'));
+}
