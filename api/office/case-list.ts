@@ -2,7 +2,7 @@
  * The dashboard's list of cases from the read model: filters, search, what needs attention
  * (overdue, stuck), counts per phase, and the mails that keep failing.
  */
-import { JourneyPhase, WaitingFor } from '../../domain/journey';
+import { JourneyPhase, Track, WaitingFor } from '../../domain/journey';
 import { Sector } from '../../domain/school';
 import { z } from '../../domain/zod';
 import type { Db, Prisma } from '../../platform/db';
@@ -17,12 +17,15 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === 
 export const CaseFilters = z
   .object({
     q: optional(z.string().trim().max(100)).describe('Part of the school name, or its BRIN'),
+    track: optional(Track),
     phase: optional(JourneyPhase),
     sector: optional(Sector),
     region: optional(z.string().max(100)),
     waitingFor: optional(WaitingFor),
     roundId: optional(z.string().max(100)),
-    attention: optional(z.enum(['overdue', 'stuck'])).describe('overdue: past its deadline; stuck: waiting on the office for 14 days'),
+    attention: optional(z.enum(['overdue', 'stuck', 'form_missed'])).describe(
+      'overdue: past its deadline; stuck: waiting on the office for 14 days; form_missed: a measurement or evaluation not answered in time',
+    ),
     page: optional(z.coerce.number().int().min(1).max(10_000)),
   })
   .openapi('CaseFilters');
@@ -35,7 +38,7 @@ export const CaseRow = z
     schoolName: z.string(),
     sector: Sector,
     region: z.string(),
-    track: z.string(),
+    track: Track,
     phase: JourneyPhase,
     roundId: z.string().nullable(),
     waitingFor: WaitingFor.nullable(),
@@ -61,6 +64,7 @@ export type CaseList = z.infer<typeof CaseList>;
 function whereOf(filters: CaseFilters, now: Date, withPhase: boolean): Prisma.JourneyWhereInput {
   const and: Prisma.JourneyWhereInput[] = [];
   if (filters.q) and.push({ OR: [{ brin: { equals: filters.q.toUpperCase() } }, { school: { name: { contains: filters.q, mode: 'insensitive' } } }] });
+  if (filters.track) and.push({ track: filters.track });
   if (withPhase && filters.phase) and.push({ phase: filters.phase });
   if (filters.sector) and.push({ school: { sector: filters.sector } });
   if (filters.region) and.push({ school: { region: filters.region } });
@@ -68,6 +72,7 @@ function whereOf(filters: CaseFilters, now: Date, withPhase: boolean): Prisma.Jo
   if (filters.roundId) and.push({ roundId: filters.roundId });
   if (filters.attention === 'overdue') and.push(overdueWhere(now));
   if (filters.attention === 'stuck') and.push(stuckWhere(now));
+  if (filters.attention === 'form_missed') and.push({ forms: { some: { status: 'missed' } } });
   return { AND: and };
 }
 
@@ -97,7 +102,7 @@ export async function listCases(db: Db, filters: CaseFilters, now = new Date()):
       schoolName: j.school.name,
       sector: j.school.sector,
       region: j.school.region,
-      track: j.track,
+      track: Track.parse(j.track),
       phase: JourneyPhase.parse(j.phase),
       roundId: j.roundId,
       waitingFor: j.waitingFor === null ? null : WaitingFor.parse(j.waitingFor),

@@ -2,15 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ComponentChildren } from 'preact';
 import { otherSubsidyLabel, participantRoleLabel, sectionLabel, type SectionKey } from '../../domain/application';
+import { formKindLabel, formStatusLabel, type FormRequestView } from '../../domain/forms';
 import {
   applicationStatusLabel,
   closingOutcomeLabel,
   intakeOutcomeLabel,
   phaseLabel,
+  type EnrolmentView,
   waitingForLabel,
   type JourneyAction,
   type JourneyView,
 } from '../../domain/journey';
+import { trackLabel } from '../../domain/tracks';
 import { LinkPurpose, purposeLabel } from '../../links/link-token';
 import { formatMoment } from '../../mail/format';
 import type { Session } from '../../staff/sessions';
@@ -99,6 +102,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
           <Heading2 id="stand-kop">Stand van zaken</Heading2>
           <DataList
             items={[
+              ['Traject', trackLabel[journey.track]],
               ['Fase', phaseLabel[journey.phase]],
               ['Wacht op', journey.waitingFor ? waitingForLabel[journey.waitingFor] : '–'],
               ['Volgende termijn', journey.nextDeadline ? formatMoment(journey.nextDeadline) : '–'],
@@ -129,6 +133,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
                     ],
                   ] as [string, string][])
                 : []),
+              ...(journey.enrolment ? ([['Leertraject', enrolmentText(journey.enrolment)]] as [string, string][]) : []),
               ...(journey.expertTeam.length
                 ? ([['Expertteam', journey.expertTeam.map((m) => `${m.name} (${participantRoleLabel[m.role]})`).join(', ')]] as [string, string][])
                 : []),
@@ -153,6 +158,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
       </div>
 
       {journey.application && <ApplicationDocument application={journey.application} />}
+      {journey.forms.length > 0 && <FormsSection forms={journey.forms} />}
 
       <section aria-labelledby="acties-kop" class="koers-section">
         <Heading2 id="acties-kop">Wat u nu kunt doen</Heading2>
@@ -430,3 +436,29 @@ function ApplicationDocument({ application }: { application: NonNullable<Journey
     </section>
   );
 }
+
+function enrolmentText({ title, expertschoolName, status, position, acceptBefore }: EnrolmentView): string {
+  const where = `“${title}” bij ${expertschoolName}`;
+  if (status === 'enrolled') return `ingeschreven voor ${where}`;
+  if (status === 'offered') return `plaats aangeboden in ${where}, te aanvaarden vóór ${formatMoment(acceptBefore!)}`;
+  return `op de wachtlijst voor ${where} (plaats ${position})`;
+}
+
+/** Measurements and evaluations asked of the school: what came back, and what did not. */
+function FormsSection({ forms }: { forms: FormRequestView[] }) {
+  return (
+    <section aria-labelledby="formulieren-kop" class="koers-section">
+      <Heading2 id="formulieren-kop">Metingen en evaluaties</Heading2>
+      <DataList
+        items={forms.map((f) => [
+          `${formKindLabel[f.kind]} (${f.scope})`,
+          `${formStatusLabel[f.status]}${f.status === 'requested' ? `, uiterlijk ${formatMoment(f.dueAt)}` : ''}${
+            f.remindersSent ? `, ${f.remindersSent}× herinnerd` : ''
+          }${f.answer ? `: gemiddeld ${average(Object.values(f.answer.scores))} van 5${f.answer.remarks ? ` — “${f.answer.remarks}”` : ''}` : ''}`,
+        ])}
+      />
+    </section>
+  );
+}
+
+const average = (scores: number[]) => (scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length)).toFixed(1).replace('.', ',');

@@ -1,5 +1,6 @@
 /** The office's overview: every case, filtered and searched, what needs attention first, and what keeps failing. */
-import { JourneyPhase, phaseLabel, waitingForLabel, WaitingFor } from '../../domain/journey';
+import { JourneyPhase, phaseLabel, Track, waitingForLabel, WaitingFor } from '../../domain/journey';
+import { trackLabel, tracks } from '../../domain/tracks';
 import { Sector } from '../../domain/school';
 import { formatMoment } from '../../mail/format';
 import type { Session } from '../../staff/sessions';
@@ -70,7 +71,7 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
               Alle fasen: {total}
             </a>
           </li>
-          {JourneyPhase.options.map((phase) => (
+          {(filters.track ? tracks[filters.track].phases : JourneyPhase.options).map((phase) => (
             <li key={phase}>
               <a
                 class="utrecht-link utrecht-link--html-a"
@@ -89,6 +90,14 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
         {invalid.length > 0 && <Alert type="warning">Niet alle filters waren te begrijpen en zijn weggelaten: {invalid.join(', ')}.</Alert>}
         <form method="get" action="/kantoor" class="koers-filters" role="search">
           <TextField id="q" name="q" label="School of BRIN" value={filters.q ?? ''} />
+          <SelectField
+            id="track"
+            name="track"
+            label="Traject"
+            value={filters.track ?? ''}
+            placeholder="Alle trajecten"
+            options={options(Track.options, (t) => trackLabel[t as Track])}
+          />
           <SelectField
             id="phase"
             name="phase"
@@ -124,6 +133,7 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
             options={[
               ['overdue', 'Termijn verstreken'],
               ['stuck', 'Ligt stil bij ons (14 dagen)'],
+              ['form_missed', 'Meting of evaluatie niet ingevuld'],
             ]}
           />
           <div>
@@ -144,6 +154,7 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
             <thead>
               <tr>
                 <th scope="col">School</th>
+                <th scope="col">Traject</th>
                 <th scope="col">Fase</th>
                 <th scope="col">Sector</th>
                 <th scope="col">Regio</th>
@@ -161,6 +172,7 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
                     </a>{' '}
                     ({row.brin})
                   </td>
+                  <td>{trackLabel[row.track]}</td>
                   <td>{phaseLabel[row.phase]}</td>
                   <td>{row.sector}</td>
                   <td>{row.region}</td>

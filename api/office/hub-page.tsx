@@ -26,7 +26,7 @@ const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`)
 
 export function HubListPage({ session, schoolYear, hubs, years }: { session: Session; schoolYear: SchoolYear; hubs: HubSummary[]; years: SchoolYear[] }) {
   return (
-    <OfficePage title={`Hubs ${schoolYear}`} session={session} current="dossier">
+    <OfficePage title={`Hubs ${schoolYear}`} session={session} current="hubs">
       <Heading1>Hubs in {schoolYear}</Heading1>
       <Paragraph>Elke hub is een expertschool in één schooljaar, met de leertrajecten die zij ontwikkelscholen aanbiedt.</Paragraph>
       <form method="get" action="/kantoor/hubs" class="koers-filters">
@@ -106,7 +106,7 @@ export function HubPage({ session, hub, done, failed }: HubPageProps) {
   );
   const title = `Hub ${hub.school.name} (${hub.school.brin}), ${hub.schoolYear}`;
   return (
-    <OfficePage title={title} session={session} current="dossier">
+    <OfficePage title={title} session={session} current="hubs">
       <Heading1>{title}</Heading1>
       {done && <Alert type="ok">Vastgelegd.</Alert>}
       <DataList

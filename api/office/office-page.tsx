@@ -4,7 +4,7 @@ import type { Session } from '../../staff/sessions';
 import { roleLabel } from '../../staff/staff-member';
 import { Page } from '../pages/layout';
 
-export type OfficeSection = 'overzicht' | 'rapportages' | 'dossier';
+export type OfficeSection = 'overzicht' | 'hubs' | 'rapportages' | 'dossier';
 
 const officeFooter = 'Koers, het dossiersysteem van het programmabureau Ontwikkelkracht. Gegevens van scholen zijn vertrouwelijk.';
 
@@ -20,6 +20,7 @@ export function OfficePage({ title, session, current, children }: { title: strin
     <nav aria-label="Programmabureau">
       <ul class="koers-nav">
         {link('/kantoor', 'overzicht', 'Overzicht')}
+        {link('/kantoor/hubs', 'hubs', 'Hubs')}
         {link('/kantoor/rapportages', 'rapportages', 'Rapportages')}
         <li>
           {session.staff.name} ({roleLabel[session.staff.role]})

@@ -1,7 +1,7 @@
 /**
  * The office's accountability figures, counted from the case record: the Expertscholen KPIs
  * against their targets, schools per phase and round, subsidy committed per round, and the
- * equal-access monitor of the inflow. Figures Koers does not hold yet are null, not zero.
+ * equal-access monitor of the inflow. A figure Koers does not hold is null, not zero.
  */
 import { JourneyPhase } from '../../domain/journey';
 import { z } from '../../domain/zod';
@@ -65,27 +65,63 @@ function inflowRange(period: ReportPeriod): { gte?: Date; lt?: Date } {
   return range;
 }
 
+/**
+ * How the KPIs are counted from the record (the programme plan names them, not how to count them):
+ * - a school is trained by an expertschool when its ontwikkelschool learning year was completed;
+ * - a course (leertraject) is given when its hub year closed with at least one school enrolled;
+ * - a region has a network once two or more expertschools there have held a hub year;
+ * - an expertschool offers lasting high quality after three closed hub years.
+ */
+const LASTING_QUALITY_HUB_YEARS = 3;
+const NETWORK_MINIMUM_EXPERTSCHOOLS = 2;
+
 export async function buildReports(db: Db, period: ReportPeriod): Promise<Reports> {
-  const [trained, phaseRows, approved, inflowSchools] = await Promise.all([
+  const [trained, phaseRows, approved, inflowSchools, ontwikkelscholen, hubYears] = await Promise.all([
     // An expertschool is trained when its aspirant year ended with that outcome.
     db.aspirantYear.findMany({ where: { outcome: 'expertschool' }, select: { journey: { select: { id: true, school: { select: { sector: true } } } } } }),
     db.journey.groupBy({ by: ['roundId', 'phase'], _count: { _all: true } }),
     db.application.findMany({ where: { status: 'approved' }, select: { roundId: true, schoolYear: true, amountEuros: true } }),
     db.school.findMany({ where: { journeys: { some: { startedAt: inflowRange(period) } } }, select: { sector: true, equalAccessMarkers: true } }),
+    db.journey.findMany({ where: { track: 'ontwikkelschool', outcome: 'completed' }, select: { brin: true, school: { select: { sector: true } } } }),
+    db.hubYear.findMany({
+      select: { brin: true, status: true, trajectories: { select: { enrolments: { where: { status: 'enrolled' }, select: { journeyId: true }, take: 1 } } } },
+    }),
   ]);
+  const expertschools = new Map(
+    (await db.school.findMany({ where: { brin: { in: [...new Set(hubYears.map((h) => h.brin))] } }, select: { brin: true, sector: true, region: true } })).map(
+      (s) => [s.brin, s],
+    ),
+  );
 
   const trainedBySector = (sector: 'PO' | 'VO' | 'SO') => new Set(trained.filter((t) => t.journey.school.sector === sector).map((t) => t.journey.id)).size;
+  const schoolsTrained = (sector: 'PO' | 'VO') => new Set(ontwikkelscholen.filter((j) => j.school.sector === sector).map((j) => j.brin)).size;
+  const closedHubs = hubYears.filter((h) => h.status === 'closed');
+  const coursesGiven = (sector: 'PO' | 'VO') =>
+    closedHubs
+      .filter((h) => expertschools.get(h.brin)?.sector === sector)
+      .reduce((sum, h) => sum + h.trajectories.filter((t) => t.enrolments.length > 0).length, 0);
+  const expertschoolsByRegion = new Map<string, Set<string>>();
+  for (const { brin } of hubYears) {
+    const region = expertschools.get(brin)?.region;
+    if (region) expertschoolsByRegion.set(region, (expertschoolsByRegion.get(region) ?? new Set()).add(brin));
+  }
+  const networks = [...expertschoolsByRegion.values()].filter((schools) => schools.size >= NETWORK_MINIMUM_EXPERTSCHOOLS).length;
+  const closedYearsPerSchool = new Map<string, number>();
+  for (const { brin } of closedHubs) closedYearsPerSchool.set(brin, (closedYearsPerSchool.get(brin) ?? 0) + 1);
+  const lastingQuality = (sector: 'PO' | 'VO') =>
+    [...closedYearsPerSchool.entries()].filter(([brin, years]) => years >= LASTING_QUALITY_HUB_YEARS && expertschools.get(brin)?.sector === sector).length;
+
   const kpis: Reports['kpis'] = [
     { key: 'expertschools_trained', label: 'Opgeleide expertscholen', sector: 'PO', target: targets.expertschoolsTrained.PO, actual: trainedBySector('PO') },
     { key: 'expertschools_trained', label: 'Opgeleide expertscholen', sector: 'VO', target: targets.expertschoolsTrained.VO, actual: trainedBySector('VO') },
     { key: 'expertschools_trained', label: 'Opgeleide expertscholen', sector: 'SO', target: null, actual: trainedBySector('SO') },
-    { key: 'schools_trained', label: 'Scholen opgeleid door een expertschool', sector: 'PO', target: targets.schoolsTrained.PO, actual: null },
-    { key: 'schools_trained', label: 'Scholen opgeleid door een expertschool', sector: 'VO', target: targets.schoolsTrained.VO, actual: null },
-    { key: 'courses_given', label: 'Gegeven leertrajecten', sector: 'PO', target: targets.coursesGiven.PO, actual: null },
-    { key: 'courses_given', label: 'Gegeven leertrajecten', sector: 'VO', target: targets.coursesGiven.VO, actual: null },
-    { key: 'regional_networks', label: 'Regionale netwerken', sector: 'all', target: targets.regionalNetworks, actual: null },
-    { key: 'lasting_quality', label: 'Expertscholen met duurzaam hoge kwaliteit', sector: 'PO', target: targets.lastingQuality.PO, actual: null },
-    { key: 'lasting_quality', label: 'Expertscholen met duurzaam hoge kwaliteit', sector: 'VO', target: targets.lastingQuality.VO, actual: null },
+    { key: 'schools_trained', label: 'Scholen opgeleid door een expertschool', sector: 'PO', target: targets.schoolsTrained.PO, actual: schoolsTrained('PO') },
+    { key: 'schools_trained', label: 'Scholen opgeleid door een expertschool', sector: 'VO', target: targets.schoolsTrained.VO, actual: schoolsTrained('VO') },
+    { key: 'courses_given', label: 'Gegeven leertrajecten', sector: 'PO', target: targets.coursesGiven.PO, actual: coursesGiven('PO') },
+    { key: 'courses_given', label: 'Gegeven leertrajecten', sector: 'VO', target: targets.coursesGiven.VO, actual: coursesGiven('VO') },
+    { key: 'regional_networks', label: 'Regionale netwerken', sector: 'all', target: targets.regionalNetworks, actual: networks },
+    { key: 'lasting_quality', label: 'Expertscholen met duurzaam hoge kwaliteit', sector: 'PO', target: targets.lastingQuality.PO, actual: lastingQuality('PO') },
+    { key: 'lasting_quality', label: 'Expertscholen met duurzaam hoge kwaliteit', sector: 'VO', target: targets.lastingQuality.VO, actual: lastingQuality('VO') },
   ];
 
   const byRound = new Map<string | null, Partial<Record<JourneyPhase, number>>>();

@@ -95,9 +95,10 @@ test('KPIs, phases per round and subsidy per round equal the counts made from th
     expect([sector, kpi.actual]).toEqual([sector, count(seeded, (s) => s.sector === sector && s.aspirantOutcome === 'expertschool')]);
   }
   expect(reports.kpis.find((k) => k.key === 'expertschools_trained' && k.sector === 'PO')!.target).toBe(15);
+  // No hubs or ontwikkelscholen in this seed: the hub KPIs count nothing (they have their own test).
   expect(reports.kpis.filter((k) => k.key === 'schools_trained').map((k) => [k.sector, k.target, k.actual])).toEqual([
-    ['PO', 30, null],
-    ['VO', 30, null],
+    ['PO', 30, 0],
+    ['VO', 30, 0],
   ]);
 
   for (const { roundId, counts } of reports.phasesByRound) {
@@ -140,4 +141,67 @@ test('the CSV rows carry the same figures, a row each', async () => {
   const trainedPo = rows.find((r) => r[0] === 'kpi' && r[1] === 'Opgeleide expertscholen' && r[2] === 'PO')!;
   expect(trainedPo.slice(3)).toEqual(['15', String(reports.kpis[0]!.actual)]);
   expect(rows.filter((r) => r[0] === 'gelijke kansen')).toHaveLength(4);
+});
+
+test('schools trained, courses given, regional networks and lasting quality are counted from hub years and ontwikkelscholen', async () => {
+  const hubDb = createDb(await createTestDatabase());
+  try {
+    const school = (brin: string, sector: 'PO' | 'VO', region: string) =>
+      hubDb.school.create({ data: { brin, name: `School ${brin}`, sector, region, contactEmail: `${brin}@school.example`, inspectionRating: 'goed', equalAccessMarkers: [] } });
+    /** A hub year with trajectories, each with this many schools enrolled. */
+    async function hubYear(brin: string, schoolYear: string, status: 'open' | 'closed', enrolledPerTrajectory: number[]) {
+      const hubId = `hub-${brin}-${schoolYear}`;
+      await hubDb.hubYear.create({ data: { id: hubId, journeyId: `journey-expertschool-${brin}`, brin, schoolYear, status, lastStep: 1 } });
+      for (const [index, enrolled] of enrolledPerTrajectory.entries()) {
+        const trajectoryId = `${hubId}/t${index + 1}`;
+        await hubDb.hubTrajectory.create({ data: { id: trajectoryId, hubId, position: index + 1, title: 'Begrijpend lezen', places: 6 } });
+        for (let n = 0; n < enrolled; n++) {
+          await hubDb.trajectoryEnrolment.create({
+            data: { trajectoryId, journeyId: `${trajectoryId}-school-${n}`, brin: 'ZZ99', status: 'enrolled', requestedAt: new Date() },
+          });
+        }
+        // A school still in line does not make a course given.
+        await hubDb.trajectoryEnrolment.create({ data: { trajectoryId, journeyId: `${trajectoryId}-waiting`, brin: 'ZZ98', status: 'waiting', requestedAt: new Date() } });
+      }
+    }
+    await school('10AA', 'PO', 'Utrecht');
+    await school('11AA', 'PO', 'Utrecht');
+    await school('12AA', 'VO', 'Groningen');
+    await school('13AA', 'VO', 'Zwolle');
+    for (const year of ['2023-2024', '2024-2025', '2025-2026']) await hubYear('10AA', year, 'closed', [2]);
+    await hubYear('11AA', '2025-2026', 'closed', [3, 0]);
+    await hubYear('12AA', '2026-2027', 'open', [4]);
+    for (const year of ['2023-2024', '2024-2025', '2025-2026']) await hubYear('13AA', year, 'closed', [1, 1]);
+
+    // Ontwikkelscholen: completed learning years count, one that dropped out does not.
+    const ontwikkelscholen = [
+      ['20AA', 'PO', 'completed'],
+      ['21AA', 'PO', 'completed'],
+      ['22AA', 'PO', 'dropped_out'],
+      ['23AA', 'VO', 'completed'],
+    ] as const;
+    for (const [brin, sector, outcome] of ontwikkelscholen) {
+      await school(brin, sector, 'Utrecht');
+      await hubDb.journey.create({ data: { id: `journey-ontwikkelschool-${brin}`, brin, track: 'ontwikkelschool', cycle: 0, phase: 'closed', outcome, lastStep: 1 } });
+    }
+
+    const reports = await buildReports(hubDb, {});
+    const figure = (key: string) => reports.kpis.filter((k) => k.key === key).map((k) => [k.sector, k.actual]);
+    expect(figure('schools_trained')).toEqual([
+      ['PO', 2],
+      ['VO', 1],
+    ]);
+    // PO: three closed years of 10AA and the one trajectory of 11AA with schools; VO: 13AA's two a year (12AA is still open).
+    expect(figure('courses_given')).toEqual([
+      ['PO', 4],
+      ['VO', 6],
+    ]);
+    expect(figure('regional_networks')).toEqual([['all', 1]]); // Utrecht has two expertschools
+    expect(figure('lasting_quality')).toEqual([
+      ['PO', 1],
+      ['VO', 1],
+    ]);
+  } finally {
+    await hubDb.$disconnect();
+  }
 });
