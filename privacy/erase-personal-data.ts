@@ -1,8 +1,9 @@
 /**
  * The retention rule: some time after a journey closes, the personal data in its record is erased
  * (names and addresses of participants and team members, conversation reports and intake notes, the
- * mails' addresses and bodies, the links), and the audit events that carried them keep only their
- * type. What the programme accounts for (phases, outcomes, amounts, dates) stays.
+ * remarks written in forms, the mails' addresses and bodies, the links), and the audit events that
+ * carried them keep only their type. What the programme accounts for (phases, outcomes, amounts,
+ * dates, the scores of measurements and evaluations) stays.
  */
 import type { Db, Prisma } from '../platform/db';
 
@@ -20,6 +21,9 @@ const PERSONAL_EVENTS = [
   'application_decided',
   'expert_team_registered',
   'aspirant_outcome_recorded',
+  'form_answered',
+  'registration_submitted', // the school leader's name and address, the self-evaluation's remarks
+  'cohort_place_granted',
 ];
 
 export interface ErasureRun {
@@ -33,6 +37,8 @@ async function eraseJourney(tx: Prisma.TransactionClient, journeyId: string, now
   await tx.expertTeamMember.updateMany({ where: { aspirantYear: { journeyId } }, data: { name: ERASED, email: ERASED_ADDRESS } });
   await tx.conversation.updateMany({ where: { journeyId }, data: { report: ERASED } });
   await tx.intakeOutcome.updateMany({ where: { journeyId }, data: { notes: ERASED } });
+  // A form's scores are the programme's measurements; its remarks are what a person wrote.
+  await tx.$executeRaw`UPDATE "FormRequest" SET answers = jsonb_set(answers, '{remarks}', to_jsonb(${ERASED}::text)) WHERE "journeyId" = ${journeyId} AND answers ? 'remarks'`;
   const events = await tx.auditEvent.findMany({ where: { journeyId, type: { in: PERSONAL_EVENTS } }, select: { id: true, type: true } });
   for (const event of events) await tx.auditEvent.update({ where: { id: event.id }, data: { data: { type: event.type, erased: true } } });
   await tx.outboxMail.updateMany({ where: { journeyId }, data: { to: ERASED_ADDRESS, text: '', html: '', icalEvent: null } });

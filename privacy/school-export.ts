@@ -17,14 +17,17 @@ export async function exportSchool(db: Db, brin: string) {
       intakes: true,
       applications: { include: { participants: { orderBy: { position: 'asc' } }, sections: true, trajectories: { orderBy: { position: 'asc' } } } },
       aspirantYears: { include: { expertTeam: { orderBy: { position: 'asc' } } } },
+      forms: { orderBy: { requestedAt: 'asc' } },
+      developmentGroup: true,
       events: { orderBy: { seq: 'asc' } },
     },
   });
   const journeyIds = journeys.map((j) => j.id);
-  const [mails, links, access] = await Promise.all([
+  const [enrolments, mails, links, access] = await Promise.all([
+    db.trajectoryEnrolment.findMany({ where: { journeyId: { in: journeyIds } }, orderBy: { requestedAt: 'asc' }, include: { trajectory: true } }),
     db.outboxMail.findMany({ where: { journeyId: { in: journeyIds } }, orderBy: { requestedAt: 'asc' } }),
     db.linkToken.findMany({ where: { journeyId: { in: journeyIds } }, orderBy: { createdAt: 'asc' }, omit: { tokenHash: true } }),
     officeAccessFor(db, { brin }, 10_000),
   ]);
-  return { exportedAt: new Date().toISOString(), school, journeys, mails, links, officeAccess: access };
+  return { exportedAt: new Date().toISOString(), school, journeys, enrolments, mails, links, officeAccess: access };
 }

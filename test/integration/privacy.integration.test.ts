@@ -68,13 +68,16 @@ test('an admin exports everything held about one school, as a download', async (
   expect(response.headers.get('content-disposition')).toMatch(new RegExp(`attachment; filename="?koers-${school.brin}-\\d{4}-\\d{2}-\\d{2}\\.json"?`));
   const exported = (await response.json()) as {
     school: { name: string; contactEmail: string };
-    journeys: { id: string; events: { type: string }[] }[];
+    journeys: { id: string; events: { type: string }[]; forms: unknown[] }[];
+    enrolments: unknown[];
     mails: { to: string; subject: string }[];
     links: Record<string, unknown>[];
   };
   expect(exported.school).toMatchObject({ name: 'Basisschool De Esch', contactEmail: school.contactEmail });
   expect(exported.journeys.map((j) => j.id)).toEqual([body.journeyId]);
   expect(exported.journeys[0]!.events.map((e) => e.type)).toContain('conversation_planned');
+  expect(exported.journeys[0]!.forms).toEqual([]); // the forms of a learning year or a development group, when there are
+  expect(exported.enrolments).toEqual([]); // places in trajectories, when there are
   expect(exported.mails).toEqual([expect.objectContaining({ to: school.contactEmail })]);
   expect(exported.links).toHaveLength(1);
   expect(exported.links[0]).not.toHaveProperty('tokenHash');
@@ -147,6 +150,19 @@ async function recordedJourney(phase: 'closed' | 'decision', daysAgo: number): P
       requestedAt: at,
     },
   });
+  await stack.db.formRequest.create({
+    data: {
+      id: `${journeyId}/nulmeting-2024-2025`,
+      journeyId,
+      kind: 'nulmeting',
+      scope: '2024-2025',
+      requestedAt: at,
+      dueAt: at,
+      status: 'answered',
+      answers: { scores: { vision: 3 }, remarks: 'Fatima vindt het lastig.', at: at.toISOString() },
+      answeredAt: at,
+    },
+  });
   await stack.db.linkToken.create({
     data: {
       id: `${journeyId}-link`,
@@ -196,10 +212,13 @@ test('the retention rule erases the personal data of journeys closed longer ago 
     subject: 'Onderwerp',
   });
   expect(await stack.db.linkToken.count({ where: { journeyId: due } })).toBe(0);
+  // The measurement's scores stay for the reports; what a person wrote goes.
+  expect((await stack.db.formRequest.findFirstOrThrow({ where: { journeyId: due } })).answers).toMatchObject({ scores: { vision: 3 }, remarks: ERASED });
 
   for (const kept of [recent, open]) {
     expect(await stack.db.journey.findUniqueOrThrow({ where: { id: kept } })).toMatchObject({ personalDataErasedAt: null });
     expect((await stack.db.conversation.findFirstOrThrow({ where: { journeyId: kept } })).report).toBe('Gesprek met Fatima over haar team.');
+    expect((await stack.db.formRequest.findFirstOrThrow({ where: { journeyId: kept } })).answers).toMatchObject({ remarks: 'Fatima vindt het lastig.' });
   }
   // Run again: nothing left to do for this journey.
   expect(await erasePersonalDataOfClosedJourneys(stack.db, { now: new Date(), retentionDays: 730 })).toEqual({ erased: 0 });
