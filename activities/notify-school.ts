@@ -232,9 +232,10 @@ export async function notifySchool(deps: SchoolMailDependencies, notice: SchoolN
         return { to, mail };
       }
       case 'registration-requested': {
-        // The registration is one form: the themes, the self-evaluation and the school leader, sent once.
+        // The registration is one form, sent once (the journey refuses a second); the link then keeps
+        // showing the school where it stands (a place, or its place in line) until registration closes.
         const scope = formScope({ kind: 'self_evaluation', scope: notice.cohortId });
-        const issued = await link({ purpose: 'form', scope, stepEndsAt: new Date(notice.closesAt), singleUse: true });
+        const issued = await link({ purpose: 'form', scope, stepEndsAt: new Date(notice.closesAt), singleUse: false });
         const mail = renderRegistrationRequested({ schoolName: school.name, cohortName: notice.cohortName, closesAt: notice.closesAt, ...linkFields(issued) });
         return { to, mail };
       }

@@ -1,4 +1,5 @@
 /** To a school placed in a development group: its group, the other schools, the kick-off and the start day. */
+import { formatDay } from './format';
 import { renderMail, type RenderedMail } from './layout';
 
 export interface DevelopmentGroupAssignedMail {
@@ -11,13 +12,6 @@ export interface DevelopmentGroupAssignedMail {
   /** Dates (JJJJ-MM-DD) */
   kickOffOn: string;
   startDayOn: string;
-}
-
-const dayFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "vrijdag 25 juni 2027" */
-function formatDay(date: string): string {
-  return dayFormat.format(new Date(`${date}T00:00:00Z`));
 }
 
 export function renderDevelopmentGroupAssigned(data: DevelopmentGroupAssignedMail): RenderedMail {
@@ -35,7 +29,7 @@ export function renderDevelopmentGroupAssigned(data: DevelopmentGroupAssignedMai
 }
 
 export const developmentGroupAssignedSample: DevelopmentGroupAssignedMail = {
-  schoolName: 'Het Baken College',
+  schoolName: 'De Regenboog',
   cohortName: 'Schoolontwikkeltraject VO 2027-2028',
   themeLabel: 'Welbevinden',
   otherSchools: ['Lyceum De Horizon', 'Scholengemeenschap Zuiderpark', 'Het Nieuwe Lyceum', 'Montessori College Oost'],

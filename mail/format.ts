@@ -24,6 +24,14 @@ export function formatMoment(moment: string | Date): string {
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')} om ${part('hour')}:${part('minute')}`;
 }
 
+const calendarDay = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const calendarDayInTables = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A calendar date (JJJJ-MM-DD) as the programme writes it: "vrijdag 25 juni 2027"; in tables "25 juni 2027". */
+export function formatDay(day: string, { weekday = true }: { weekday?: boolean } = {}): string {
+  return (weekday ? calendarDay : calendarDayInTables).format(new Date(`${day}T00:00:00Z`));
+}
+
 /** "nog 14 dagen", "nog 1 dag", "nog minder dan een dag". */
 export function formatDaysLeft(days: number): string {
   const whole = Math.floor(days);

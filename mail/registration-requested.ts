@@ -28,7 +28,7 @@ export function renderRegistrationRequested(data: RegistrationRequestedMail): Re
 }
 
 export const registrationRequestedSample: RegistrationRequestedMail = {
-  schoolName: 'Het Baken College',
+  schoolName: 'De Regenboog',
   cohortName: 'Schoolontwikkeltraject VO 2027-2028',
   closesAt: '2027-04-30T15:00:00.000Z',
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',

@@ -25,6 +25,9 @@ export interface ApplicationPageProps {
   values: ApplicationValues;
   participantRows: number;
   trajectoryRows: number;
+  /** An expertschool offers learning trajectories; an ontwikkelschool chooses one after approval. */
+  offersTrajectories: boolean;
+  minimumParticipants: number;
   errors?: FieldErrors;
   general?: string[];
   /** A confirmation to show above the form, e.g. after saving. */
@@ -37,10 +40,10 @@ const roleOptions = Object.entries(participantRoleLabel) as [string, string][];
 const subsidyOptions = Object.entries(otherSubsidyLabel).map(([value, label]) => [value, `Mijn school ontvangt subsidie van ${label}`] as [string, string]);
 
 /** "3 deelnemers ingevuld, minstens 4 nodig. Er is nog geen schoolleider bij." (the script keeps it current). */
-export function participantStatus(participants: { name: string; role: string }[]): string {
+export function participantStatus(participants: { name: string; role: string }[], minimum = 4): string {
   const people = participants.filter((p) => p.name.trim().length >= 2);
   const leader = people.some((p) => p.role === 'school_leader');
-  return `${people.length} ${people.length === 1 ? 'deelnemer' : 'deelnemers'} ingevuld, minstens 4 nodig. ${leader ? 'Er is een schoolleider bij.' : 'Er is nog geen schoolleider bij.'}`;
+  return `${people.length} ${people.length === 1 ? 'deelnemer' : 'deelnemers'} ingevuld, minstens ${minimum} nodig. ${leader ? 'Er is een schoolleider bij.' : 'Er is nog geen schoolleider bij.'}`;
 }
 
 const rowOf = rowContext({ participants: 'Deelnemer', trajectories: 'Leertraject' });
@@ -79,9 +82,9 @@ export function ApplicationPage(props: ApplicationPageProps) {
 
         <section class="koers-section" aria-labelledby="deelnemers-kop">
           <Heading2 id="deelnemers-kop">Deelnemers</Heading2>
-          <Paragraph>Minstens 4 mensen van uw school doen mee, onder wie de schoolleider.</Paragraph>
-          <p class="utrecht-paragraph koers-status" id="deelnemers-status" role="status" aria-live="polite">
-            {participantStatus(values.participants)}
+          <Paragraph>Minstens {props.minimumParticipants} mensen van uw school doen mee, onder wie de schoolleider.</Paragraph>
+          <p class="utrecht-paragraph koers-status" id="deelnemers-status" role="status" aria-live="polite" data-minimum={String(props.minimumParticipants)}>
+            {participantStatus(values.participants, props.minimumParticipants)}
           </p>
           <div id="participants" tabIndex={-1}>
             {errors.participants && <p class="utrecht-form-field-error-message">{errors.participants.join(' ')}</p>}
@@ -136,46 +139,48 @@ export function ApplicationPage(props: ApplicationPageProps) {
           ))}
         </section>
 
-        <section class="koers-section" aria-labelledby="trajecten-kop">
-          <Heading2 id="trajecten-kop">Leertrajecten</Heading2>
-          <Paragraph>
-            De leertrajecten die uw school als expertschool aanbiedt aan ontwikkelscholen, met het aantal plaatsen (hoogstens 6 per traject).
-          </Paragraph>
-          <div id="trajectories" tabIndex={-1}>
-            {errors.trajectories && <p class="utrecht-form-field-error-message">{errors.trajectories.join(' ')}</p>}
-            {Array.from({ length: trajectoryRows }, (_, i) => {
-              const t = values.trajectories[i] ?? { title: '', places: '' };
-              const isNew = props.focus === 'trajectory' && i === trajectoryRows - 1;
-              return (
-                <fieldset class="utrecht-form-fieldset koers-row" key={i}>
-                  <legend class="utrecht-form-fieldset__legend">Leertraject {i + 1}</legend>
-                  <TextField
-                    id={`trajectories-${i}-title`}
-                    name={`trajectories[${i}][title]`}
-                    label="Titel"
-                    value={t.title}
-                    errors={errors}
-                    autoFocus={isNew}
-                  />
-                  <TextField
-                    id={`trajectories-${i}-places`}
-                    name={`trajectories[${i}][places]`}
-                    label="Aantal plaatsen"
-                    value={String(t.places)}
-                    inputMode="numeric"
-                    size="small"
-                    errors={errors}
-                  />
-                </fieldset>
-              );
-            })}
-          </div>
-          {trajectoryRows < MAX_TRAJECTORY_ROWS && (
-            <SubmitButton secondary intent="add-trajectory">
-              Nog een leertraject toevoegen
-            </SubmitButton>
-          )}
-        </section>
+        {props.offersTrajectories && (
+          <section class="koers-section" aria-labelledby="trajecten-kop">
+            <Heading2 id="trajecten-kop">Leertrajecten</Heading2>
+            <Paragraph>
+              De leertrajecten die uw school als expertschool aanbiedt aan ontwikkelscholen, met het aantal plaatsen (hoogstens 6 per traject).
+            </Paragraph>
+            <div id="trajectories" tabIndex={-1}>
+              {errors.trajectories && <p class="utrecht-form-field-error-message">{errors.trajectories.join(' ')}</p>}
+              {Array.from({ length: trajectoryRows }, (_, i) => {
+                const t = values.trajectories[i] ?? { title: '', places: '' };
+                const isNew = props.focus === 'trajectory' && i === trajectoryRows - 1;
+                return (
+                  <fieldset class="utrecht-form-fieldset koers-row" key={i}>
+                    <legend class="utrecht-form-fieldset__legend">Leertraject {i + 1}</legend>
+                    <TextField
+                      id={`trajectories-${i}-title`}
+                      name={`trajectories[${i}][title]`}
+                      label="Titel"
+                      value={t.title}
+                      errors={errors}
+                      autoFocus={isNew}
+                    />
+                    <TextField
+                      id={`trajectories-${i}-places`}
+                      name={`trajectories[${i}][places]`}
+                      label="Aantal plaatsen"
+                      value={String(t.places)}
+                      inputMode="numeric"
+                      size="small"
+                      errors={errors}
+                    />
+                  </fieldset>
+                );
+              })}
+            </div>
+            {trajectoryRows < MAX_TRAJECTORY_ROWS && (
+              <SubmitButton secondary intent="add-trajectory">
+                Nog een leertraject toevoegen
+              </SubmitButton>
+            )}
+          </section>
+        )}
 
         <section class="koers-section" aria-labelledby="subsidies-kop">
           <Heading2 id="subsidies-kop">Andere subsidies</Heading2>

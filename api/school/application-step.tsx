@@ -1,6 +1,8 @@
 /** The application behind a school's link: show it, save it, add rows, submit it. */
 import type { Request, Response } from 'express';
 import { ApplicationDraft, ApplicationForm, requiredSections } from '../../domain/application';
+import { MIN_PARTICIPANTS } from '../../domain/eligibility';
+import type { Track } from '../../domain/journey';
 import type { JourneyView } from '../../domain/journey';
 import { saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
 import { issuesOf, type AppError } from '../errors';
@@ -47,10 +49,12 @@ function showForm(ctx: StepContext, res: Response, state: FormState): void {
       roundName={round.name ?? `subsidieronde ${round.schoolYear}`}
       schoolYear={round.schoolYear}
       closesAt={round.closesAt}
-      sections={requiredSections(journey.hasAspirantYearBehind)}
+      sections={requiredSections(journey.hasAspirantYearBehind, applyingTrack(journey.track))}
+      offersTrajectories={journey.track === 'expertschool'}
+      minimumParticipants={MIN_PARTICIPANTS[applyingTrack(journey.track)]}
       values={values}
       participantRows={state.participantRows ?? defaultRows(values.participants.length, 4, MAX_PARTICIPANT_ROWS)}
-      trajectoryRows={state.trajectoryRows ?? defaultRows(values.trajectories.length, 1, MAX_TRAJECTORY_ROWS)}
+      trajectoryRows={journey.track === 'expertschool' ? (state.trajectoryRows ?? defaultRows(values.trajectories.length, 1, MAX_TRAJECTORY_ROWS)) : 0}
       errors={fields}
       general={general}
       notice={state.notice}
@@ -133,3 +137,6 @@ export const applicationStep: SchoolStep = {
     res.redirect(303, `/s/${ctx.token}?opgeslagen=1`);
   },
 };
+
+/** The application rules a journey follows: an ontwikkelschool's, or (for every other track) an expertschool's. */
+const applyingTrack = (track: Track): 'expertschool' | 'ontwikkelschool' => (track === 'ontwikkelschool' ? 'ontwikkelschool' : 'expertschool');

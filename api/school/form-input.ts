@@ -4,6 +4,7 @@
  * here: the schemas do that, so a page and the JSON API refuse exactly the same things.
  */
 import { SectionKey } from '../../domain/application';
+import { formDefinitions, type FormKind } from '../../domain/forms';
 import { text } from '../pages/form-text';
 
 type Row = Record<string, string>;
@@ -61,4 +62,22 @@ export function rowsShown(value: unknown, max: number): number {
 
 export function intentOf(body: Record<string, unknown>): string {
   return text(body.intent) || 'save';
+}
+
+/**
+ * A form's answers as posted: the score of each of its statements (radio buttons `scores[key]`)
+ * and the remarks. A statement left open is left out, for the schema to name; only the form's own
+ * statements are read.
+ */
+export function formAnswerFromForm(body: Record<string, unknown>, form: { kind: FormKind; scope: string }) {
+  const posted = body.scores !== null && typeof body.scores === 'object' ? (body.scores as Record<string, unknown>) : {};
+  const typed = Object.keys(formDefinitions[form.kind].statements)
+    .map((key) => [key, text(posted[key]).trim()] as const)
+    .filter(([, value]) => value !== '');
+  return {
+    kind: form.kind,
+    scope: form.scope,
+    scores: Object.fromEntries(typed.map(([key, value]) => [key, whole(value)])),
+    remarks: text(body.remarks),
+  };
 }

@@ -6,7 +6,7 @@
 import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { openLink, type LinkRefusal } from '../../links/open-link';
+import { openLink, type LinkRefusal, type OpenLink } from '../../links/open-link';
 import type { LinkPurpose } from '../../links/link-token';
 import { conversationInvitation } from '../../mail/conversation-invitation';
 import type { Db } from '../../platform/db';
@@ -17,8 +17,11 @@ import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
 import { applicationStep } from './application-step';
 import { conversationStep } from './conversation-step';
+import { enrolmentStep } from './enrolment-step';
 import { expertTeamStep } from './expert-team-step';
+import { formStep } from './form-step';
 import { RefusalPage, RenewalRequestedPage, StepClosedPage, refusalTexts } from './link-refusals';
+import { isRegistrationLink, registrationStep } from './registration-step';
 import { loadStep, type SchoolStep, type StepContext } from './school-step';
 
 export interface SchoolPageDependencies {
@@ -36,7 +39,12 @@ const steps: Record<LinkPurpose, SchoolStep> = {
   application: applicationStep,
   conversation: conversationStep,
   'expert-team': expertTeamStep,
+  enrolment: enrolmentStep,
+  form: formStep,
 };
+
+/** The step a link opens: by its purpose, except that the registration mail's self-evaluation link opens the whole registration. */
+const stepFor = (link: OpenLink): SchoolStep => (isRegistrationLink(link) ? registrationStep : steps[link.purpose]);
 
 export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
   const router = Router();
@@ -69,7 +77,7 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
     const check = await openLink(deps.db, token);
     if (check.status !== 'valid') return refuse(res, token, check);
     const ctx = await loadStep(deps, token, check.link);
-    await then(ctx, steps[check.link.purpose]);
+    await then(ctx, stepFor(check.link));
   }
 
   router.get('/s/:token', (req, res) => withStep(req, res, (ctx, step) => step.show(ctx, req, res)));

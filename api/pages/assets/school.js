@@ -19,7 +19,7 @@
         if (role && role.value === 'school_leader') leaders += 1;
       }
     });
-    var parts = [people + (people === 1 ? ' deelnemer' : ' deelnemers') + ' ingevuld, minstens 4 nodig.'];
+    var parts = [people + (people === 1 ? ' deelnemer' : ' deelnemers') + ' ingevuld, minstens ' + (status.getAttribute('data-minimum') || '4') + ' nodig.'];
     parts.push(leaders > 0 ? 'Er is een schoolleider bij.' : 'Er is nog geen schoolleider bij.');
     status.textContent = parts.join(' ');
   }
