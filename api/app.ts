@@ -17,6 +17,7 @@ import { journeysRouter } from './routes/journeys';
 import { roundsRouter } from './routes/rounds';
 import { officePagesRouter } from './office/office-pages';
 import { hubPagesRouter } from './office/hub-pages';
+import { cohortPagesRouter } from './office/cohort-pages';
 import { officeRouter } from './routes/office';
 import { privacyRouter } from './routes/privacy';
 import { schoolsRouter } from './routes/schools';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(privacyRouter({ db }, routes));
   app.use(officePagesRouter({ db, temporal, taskQueue, log, secureCookies }));
   app.use(hubPagesRouter({ db, temporal, log }));
+  app.use(cohortPagesRouter({ db, temporal, taskQueue, log }));
 
   const document = openApiDocument(registry);
   app.get('/openapi.json', (_req, res) => {

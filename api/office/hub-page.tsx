@@ -2,27 +2,17 @@
  * The office's hub pages: the hubs of a school year, and one hub with its trajectories (who is
  * enrolled, offered a place, or waiting), what the expertschool did, and the office's forms.
  */
-import type { ComponentChildren } from 'preact';
 import { hubOutcomeLabel, hubStatusLabel, knowledgeSharingKindLabel, type HubTrajectoryView, type HubView, KnowledgeSharingKind } from '../../domain/hub';
 import type { SchoolYear } from '../../domain/school-year';
 import { formatMoment } from '../../mail/format';
 import type { Session } from '../../staff/sessions';
 import type { HubSummary } from '../hubs/hub-record';
-import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
+import { ChoiceGroup, SelectField, TextArea, TextField } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';
 import type { FailedAction } from './case-page';
-import { CsrfField, OfficePage } from './office-page';
-
-const link = (href: string, label: string) => (
-  <a class="utrecht-link utrecht-link--html-a" href={href}>
-    {label}
-  </a>
-);
-
-const dayFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** "12 september 2026" for 2026-09-12. */
-const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
+import { OfficePage } from './office-page';
+import { ActionForm, formatDay, link, prefixed } from './page-parts';
 
 export function HubListPage({ session, schoolYear, hubs, years }: { session: Session; schoolYear: SchoolYear; hubs: HubSummary[]; years: SchoolYear[] }) {
   return (
@@ -146,7 +136,7 @@ export function HubPage({ session, hub, done, failed }: HubPageProps) {
           <>
             <ActionForm
               session={session}
-              hubId={hub.hubId}
+              base={`/kantoor/hubs/${hub.hubId}`}
               action="sessions"
               title="Bijeenkomst van een leertraject vastleggen"
               failed={form('sessions')}
@@ -171,7 +161,7 @@ export function HubPage({ session, hub, done, failed }: HubPageProps) {
             </ActionForm>
             <ActionForm
               session={session}
-              hubId={hub.hubId}
+              base={`/kantoor/hubs/${hub.hubId}`}
               action="knowledge-sharing"
               title="Kennisdeling vastleggen"
               failed={form('knowledge-sharing')}
@@ -190,7 +180,7 @@ export function HubPage({ session, hub, done, failed }: HubPageProps) {
             {hub.status === 'open' && listed.length > 0 && (
               <ActionForm
                 session={session}
-                hubId={hub.hubId}
+                base={`/kantoor/hubs/${hub.hubId}`}
                 action="release"
                 title="Plaats vrijgeven"
                 failed={form('release')}
@@ -205,7 +195,7 @@ export function HubPage({ session, hub, done, failed }: HubPageProps) {
             {!hub.outcome && (
               <ActionForm
                 session={session}
-                hubId={hub.hubId}
+                base={`/kantoor/hubs/${hub.hubId}`}
                 action="outcome"
                 title="Vervolg na dit schooljaar"
                 failed={form('outcome')}
@@ -272,39 +262,5 @@ function TrajectorySection({ trajectory: t }: { trajectory: HubTrajectoryView })
         />
       )}
     </section>
-  );
-}
-
-/** Errors of a failed form, keyed by the ids its fields have on this page (`${action}-${field}`). */
-function prefixed(action: string, failed: FailedAction | undefined): FieldErrors {
-  if (!failed) return {};
-  return Object.fromEntries(Object.entries(failed.fields).map(([id, messages]) => [`${action}-${id}`, messages]));
-}
-
-function ActionForm(props: {
-  session: Session;
-  hubId: string;
-  action: string;
-  title: string;
-  failed?: FailedAction | undefined;
-  submit: string;
-  secondary?: boolean;
-  children: ComponentChildren;
-}) {
-  const headingId = `${props.action}-kop`;
-  return (
-    <form method="post" action={`/kantoor/hubs/${props.hubId}/acties/${props.action}`} class="koers-row" aria-labelledby={headingId} noValidate>
-      <h3 class="utrecht-heading-3" id={headingId}>
-        {props.title}
-      </h3>
-      {props.failed && <ErrorSummary errors={prefixed(props.action, props.failed)} general={props.failed.general} />}
-      <CsrfField session={props.session} />
-      {props.children}
-      <div class="koers-actions">
-        <SubmitButton intent={props.action} secondary={props.secondary}>
-          {props.submit}
-        </SubmitButton>
-      </div>
-    </form>
   );
 }

@@ -3,7 +3,7 @@
  * forms. Every form post carries the session's CSRF token; every action is the hub workflow's Update.
  */
 import type { Client } from '@temporalio/client';
-import express, { Router, type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import { Router, type Response } from 'express';
 import { HubId } from '../../domain/hub';
 import { nextSchoolYear, previousSchoolYear, SchoolYear, schoolYearOf } from '../../domain/school-year';
 import type { Db } from '../../platform/db';
@@ -14,16 +14,14 @@ import { hubAction, readHub, takeHubAction } from '../hubs/hub-actions';
 import { listHubs } from '../hubs/hub-record';
 import { errorsByField } from '../pages/form-fields';
 import { text } from '../pages/form-text';
-import { Heading1, Page, Paragraph } from '../pages/layout';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
-import { loadSession } from './authenticate';
 import type { FailedAction } from './case-page';
 import { HubListPage, HubPage } from './hub-page';
+import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, whole } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';
 
 type Values = Record<string, string>;
-const whole = (value: string) => (/^\s*\d{1,6}\s*$/.test(value) ? Number(value) : value);
 
 /** Per action (its URL segment): the input a posted form stands for; the action's schema checks it. */
 const formInput: Record<string, (v: Values) => unknown> = {
@@ -40,21 +38,9 @@ const formInput: Record<string, (v: Values) => unknown> = {
 /** The release form has one field for the trajectory and the school: their errors go there. */
 const fieldOnForm = (action: string, path: string) => (action === 'release' && (path === 'trajectoryId' || path === 'journeyId') ? 'place' : path);
 
-function NotFoundPage({ what }: { what: string }) {
-  return (
-    <Page title="Niet gevonden">
-      <Heading1>Niet gevonden</Heading1>
-      <Paragraph>{what}</Paragraph>
-    </Page>
-  );
-}
-
 export function hubPagesRouter({ db, temporal, log }: { db: Db; temporal: Client; log: Logger }): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '128kb', parameterLimit: 100 });
-  // The other office pages load the session for /kantoor already; these do not depend on that.
-  const session: RequestHandler = (req, res, next) => (res.locals.session === undefined ? loadSession(db)(req, res, next) : next());
-  router.use('/kantoor/hubs', pageHeaders, session, form);
+  router.use('/kantoor/hubs', pageHeaders, ensureSession(db), officeForm);
 
   router.get('/kantoor/hubs', requireOfficePage(), async (req, res) => {
     const current = schoolYearOf(new Date());
@@ -87,9 +73,7 @@ export function hubPagesRouter({ db, temporal, log }: { db: Db; temporal: Client
     const action = hubAction(name);
     const toInput = formInput[name];
     if (!hubId || !action || !toInput) return sendPage(res, 404, <NotFoundPage what="Deze hub of actie bestaat niet." />);
-    const values: Values = Object.fromEntries(
-      Object.entries(req.body as Record<string, unknown>).flatMap(([key, value]) => (key !== '_csrf' && typeof value === 'string' ? [[key, text(value)]] : [])),
-    );
+    const values = formValues(req.body);
     try {
       await takeHubAction(temporal, hubId, action, toInput(values), pageSession(res).staff.name);
       res.redirect(303, `/kantoor/hubs/${hubId}?gedaan=${name}`);
@@ -102,11 +86,10 @@ export function hubPagesRouter({ db, temporal, log }: { db: Db; temporal: Client
     }
   });
 
-  router.use('/kantoor/hubs', ((error, req, res, _next) => {
-    if (error instanceof AppError && error.code === 'not_found') return sendPage(res, 404, <NotFoundPage what="Er is geen hub met dit nummer." />);
-    log.error({ err: error, method: req.method, route: req.route?.path ?? '/kantoor/hubs' }, 'office page failed');
-    sendPage(res, 503, <NotFoundPage what="Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw." />);
-  }) as ErrorRequestHandler);
+  router.use(
+    '/kantoor/hubs',
+    officePageErrors(log, '/kantoor/hubs', (error) => (error instanceof AppError && error.code === 'not_found' ? 'Er is geen hub met dit nummer.' : undefined)),
+  );
 
   return router;
 }
