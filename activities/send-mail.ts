@@ -72,9 +72,17 @@ export async function enqueueMail(db: Db, key: MailKey, compose: (tx: Prisma.Tra
 }
 
 /**
+ * Rows whose mail a mailer's server accepted but that could not be marked sent (the database went
+ * away in between), with the moment of acceptance. Only this process knows the mail went out.
+ */
+const acceptedUnrecorded = new WeakMap<Mailer, Map<string, Date>>();
+
+/**
  * Delivers the outbox row with this key unless it was delivered before. A failed send is counted,
- * its error kept on the row, and thrown so that Temporal retries. A crash between the server's
- * acceptance and marking the row sent makes the next attempt send again, under the same Message-ID.
+ * its error kept on the row, and thrown so that Temporal retries. When the server accepted the mail
+ * but marking the row sent failed, a retry in the same process only marks it sent. A worker that
+ * dies in between (or a retry on another worker) sends again, under the same Message-ID: the
+ * server's acceptance is known nowhere else.
  */
 export async function deliverMail({ db, mailer }: { db: Db; mailer: Mailer }, id: string): Promise<SendMailResult> {
   // Counting the attempt only while pending also catches an attempt that finished meanwhile.
@@ -83,15 +91,22 @@ export async function deliverMail({ db, mailer }: { db: Db; mailer: Mailer }, id
   const messageId = messageIdFor(id);
   if (claimed.count === 0) return { messageId: row.messageId ?? messageId, sentNow: false };
 
-  try {
-    await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, messageId });
-  } catch (error) {
-    const lastError = describeSmtpError(error, row.to);
-    await db.outboxMail.update({ where: { id }, data: { lastError } });
-    throw new Error(`Sending mail ${id} failed: ${lastError}`);
+  const accepted = acceptedUnrecorded.get(mailer) ?? new Map<string, Date>();
+  acceptedUnrecorded.set(mailer, accepted);
+  const sentBefore = accepted.has(id);
+  if (!sentBefore) {
+    try {
+      await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, messageId });
+    } catch (error) {
+      const lastError = describeSmtpError(error, row.to);
+      await db.outboxMail.update({ where: { id }, data: { lastError } });
+      throw new Error(`Sending mail ${id} failed: ${lastError}`);
+    }
+    accepted.set(id, new Date());
   }
-  await db.outboxMail.update({ where: { id }, data: { status: 'sent', sentAt: new Date(), messageId } });
-  return { messageId, sentNow: true };
+  await db.outboxMail.update({ where: { id }, data: { status: 'sent', sentAt: accepted.get(id)!, messageId } });
+  accepted.delete(id);
+  return { messageId, sentNow: !sentBefore };
 }
 
 /** Writes a ready mail to the outbox (once per key) and delivers it (once). */

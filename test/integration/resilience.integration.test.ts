@@ -1,16 +1,20 @@
 /**
  * A crash loses nothing: the worker process killed mid-journey or mid-mail, the Temporal dev
- * server killed and restarted on its state file, PostgreSQL stopped for a while. The journeys
- * carry on from where they were, every step is stored once and in order, a mail goes out once.
+ * server killed and restarted on its state file, PostgreSQL stopped for a while, the SMTP server
+ * refusing mail for a while. The journeys carry on from where they were, every step is stored once
+ * and in order, a mail goes out once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { messageIdFor } from '../../activities/send-mail';
 import { freePort } from '../../platform/free-port';
 import { getJourney, recordIntakeOutcome } from '../../workflows/expertschool-journey.messages';
 import { createSchool } from '../support/fixtures';
 import { startPostgresProcess, type PostgresProcess } from '../support/postgres-process';
 import { requiredEnv } from '../support/time-skipping';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
+import { linkIn, tokenOf } from '../support/school-links';
+import { until } from '../support/until';
 
 const office = 'Anna Visser';
 const conversationReport = { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak van de school.', recordedBy: office };
@@ -21,6 +25,15 @@ async function expectEveryStepOnceInOrder(stack: DevStack, journeyId: string): P
   expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
   expect(events.filter((e) => e.type === 'conversation_recorded')).toHaveLength(1);
   expect(events.filter((e) => e.type === 'intake_recorded')).toHaveLength(1);
+}
+
+/** A conversation a week from now, as the office plans it: the invitation mail goes to the school. */
+const conversationPlan = () => ({ startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Dorpsstraat 1, Utrecht', plannedBy: office });
+
+/** The journey's mail activities that Temporal has not seen finish: scheduled, running or waiting to retry. */
+async function pendingMails(stack: DevStack, journeyId: string) {
+  const { raw } = await stack.client.workflow.getHandle(journeyId).describe();
+  return (raw.pendingActivities ?? []).filter((activity) => activity.activityType?.name === 'notifySchool');
 }
 
 async function startJourneyWithConversation(stack: DevStack): Promise<string> {
@@ -190,5 +203,132 @@ describe('PostgreSQL is down for a while', () => {
     expect(await intake).toMatchObject({ phase: 'awaiting_round', unrecordedSteps: 0 });
     expect(await stack.db.journey.findUnique({ where: { id: journeyId } })).toMatchObject({ phase: 'awaiting_round' });
     await expectEveryStepOnceInOrder(stack, journeyId);
+  });
+
+  test('a mail the SMTP server accepted just before the database went is not sent again when the database is back', async () => {
+    const school = await createSchool(stack.db);
+    const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+    const toSchool = () => stack.mail.messages().filter((m) => m.envelope.to.includes(school.contactEmail));
+
+    // The outbox row is written and claimed; the server has the whole mail but has not answered.
+    const hold = stack.mail.holdNextMail();
+    expect((await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-plan`, conversationPlan())).status).toBe(200);
+    await hold.held;
+    await database.stop();
+    hold.release(); // the server takes the mail (250); marking the row sent then fails
+    await stack.mail.waitFor((m) => m.envelope.to.includes(school.contactEmail));
+    await until(
+      () => pendingMails(stack, body.journeyId),
+      (pending) => pending.some((activity) => (activity.attempt ?? 0) >= 2),
+      'the mail activity to fail after its send',
+    );
+
+    database = await startPostgresProcess(dataDir, port);
+    const { row } = await until(
+      async () => ({ row: await stack.db.outboxMail.findFirst({ where: { journeyId: body.journeyId } }), pending: await pendingMails(stack, body.journeyId) }),
+      ({ row, pending }) => row?.status === 'sent' && pending.length === 0,
+      'the mail to be marked sent',
+      600,
+    );
+    expect(row).toMatchObject({ messageId: messageIdFor(row!.id) });
+    // No attempt is left that could still send: what the server has now is final.
+    expect(toSchool().map((m) => m.messageId)).toEqual([messageIdFor(row!.id)]);
+  });
+});
+
+describe('the SMTP server refuses mail for a while', () => {
+  let stack: DevStack;
+  beforeAll(async () => {
+    stack = await startDevStack({ worker: true });
+  });
+  afterAll(async () => {
+    stack?.mail.setRefusing(false);
+    await stack?.close();
+  });
+
+  test('journeys go on, the office sees the mail that does not arrive, and once the server takes mail again each arrives once', async () => {
+    const schools = [await createSchool(stack.db, { name: 'Basisschool De Linde' }), await createSchool(stack.db, { name: 'Basisschool Het Anker' })];
+    const journeyIds: string[] = [];
+    for (const school of schools) journeyIds.push((await api(stack, 'POST', '/api/journeys', { brin: school.brin })).body.journeyId);
+    const [confirming, movingOn] = journeyIds as [string, string];
+    const outbox = () => stack.db.outboxMail.findMany({ where: { journeyId: { in: journeyIds } } });
+    const rowOf = <R extends { journeyId: string | null }>(rows: R[], journeyId: string) => rows.find((r) => r.journeyId === journeyId);
+    const overview = () => fetch(`${stack.apiUrl}/kantoor`, { headers: { cookie: stack.cookies.staff } }).then((r) => r.text());
+
+    // A relay that is down or overloaded answers every mail with 451: try again later.
+    stack.mail.setRefusing(true);
+    for (const journeyId of journeyIds) {
+      // The invitation waits for the server; the office's action does not.
+      expect(await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-plan`, conversationPlan())).toMatchObject({
+        status: 200,
+        body: { phase: 'conversation', waitingFor: 'school' },
+      });
+    }
+    // Temporal retries each mail; every failed attempt is counted on its outbox row, with the error.
+    const refused = await until(outbox, (rows) => rows.length === 2 && rows.every((r) => r.attempts >= 2), 'the refused mails to be retried');
+    for (const row of refused) {
+      expect(row).toMatchObject({ status: 'pending', sentAt: null });
+      expect(row.lastError).toMatch(/451 .*Tijdelijk niet beschikbaar/);
+    }
+    for (const journeyId of journeyIds) {
+      const [activity] = await pendingMails(stack, journeyId);
+      expect(activity?.attempt).toBeGreaterThanOrEqual(2);
+      expect(activity?.lastFailure?.message).toContain('451');
+    }
+
+    // The journey goes on without its mail: the office holds the conversation and decides the intake.
+    expect((await api(stack, 'POST', `/api/journeys/${movingOn}/conversation-report`, conversationReport)).body.phase).toBe('intake');
+    expect((await api(stack, 'POST', `/api/journeys/${movingOn}/intake-outcome`, intakeOutcome)).body.phase).toBe('awaiting_round');
+
+    // The office sees it while it lasts: on the overview, in the problems, on the case's timeline.
+    const problems: { journeyId: string; attempts: number; lastError: string }[] = (await api(stack, 'GET', '/api/problems')).body;
+    expect(problems.map((p) => p.journeyId).sort()).toEqual([...journeyIds].sort());
+    for (const problem of problems) expect(problem.lastError).toContain('451');
+    expect(JSON.stringify(problems)).not.toContain('@school.example');
+    const page = await overview();
+    const problemsSection = page.slice(page.indexOf('id="problemen-kop"'), page.indexOf('</section>', page.indexOf('id="problemen-kop"')));
+    expect(problemsSection).toContain('E-mail die niet aankomt');
+    for (const [i, school] of schools.entries()) {
+      expect(problemsSection).toContain(`/kantoor/dossiers/${journeyIds[i]}`);
+      expect(problemsSection).toContain(school.name);
+    }
+    expect(problemsSection).toContain('451');
+    const casePage = await fetch(`${stack.apiUrl}/kantoor/dossiers/${confirming}`, { headers: { cookie: stack.cookies.staff } }).then((r) => r.text());
+    expect(casePage).toContain('nog niet verstuurd');
+    expect(stack.mail.messages()).toHaveLength(0);
+
+    stack.mail.setRefusing(false);
+    // Once no mail activity is pending, none can still send: what the server has then is final.
+    const { rows } = await until(
+      async () => ({ rows: await outbox(), pending: await Promise.all(journeyIds.map((id) => pendingMails(stack, id))) }),
+      ({ rows, pending }) => rows.every((r) => r.status === 'sent') && pending.every((p) => p.length === 0),
+      'every refused mail to be sent',
+      900,
+    );
+    for (const row of rows) {
+      expect(row.messageId).toBe(messageIdFor(row.id));
+      expect(row.attempts).toBeGreaterThanOrEqual(2);
+    }
+    // Every mail arrived exactly once: none lost, none twice.
+    const arrived = stack.mail.messages();
+    expect(arrived.map((m) => m.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
+    for (const [i, school] of schools.entries()) {
+      expect(arrived.filter((m) => m.envelope.to.includes(school.contactEmail)).map((m) => m.messageId)).toEqual([rowOf(rows, journeyIds[i]!)!.messageId]);
+    }
+    // Each mail's link was made once, by the transaction that wrote its outbox row.
+    for (const journeyId of journeyIds) expect(await stack.db.linkToken.count({ where: { journeyId } })).toBe(1);
+
+    // The trouble is gone from the office's view.
+    expect((await api(stack, 'GET', '/api/problems')).body).toEqual([]);
+    expect(await overview()).not.toContain('E-mail die niet aankomt');
+
+    // And the journeys carry on: the school answers with the link in the mail that arrived late.
+    const invitation = arrived.find((m) => m.envelope.to.includes(schools[0]!.contactEmail))!;
+    expect(await api(stack, 'POST', `/api/journeys/${confirming}/conversation-response`, { answer: 'confirm' }, tokenOf(linkIn(invitation)))).toMatchObject({
+      status: 200,
+      body: { phase: 'conversation', waitingFor: 'office' },
+    });
+    expect((await api(stack, 'GET', `/api/journeys/${movingOn}`)).body).toMatchObject({ phase: 'awaiting_round', unrecordedSteps: 0 });
+    await expectEveryStepOnceInOrder(stack, movingOn);
   });
 });
