@@ -31,7 +31,12 @@ type CohortReply<R> = { answered: R } | { refused: string };
  * this activity (the journey's run and the activity's id), so a retry attaches to the request
  * already made instead of asking twice.
  */
-async function askCohort<T, R>(temporal: Client, cohortId: string, update: UpdateDefinition<R, [T]>, request: T & { journeyId: string }): Promise<CohortReply<R>> {
+async function askCohort<T, R>(
+  temporal: Client,
+  cohortId: string,
+  update: UpdateDefinition<R, [T]>,
+  request: T & { journeyId: string },
+): Promise<CohortReply<R>> {
   const { workflowExecution, activityId } = Context.current().info;
   const updateId = `${request.journeyId}/${cohortId}/${update.name}/${workflowExecution?.runId ?? 'direct'}/${activityId}`;
   try {

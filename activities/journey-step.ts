@@ -46,7 +46,12 @@ export type JourneyEvent =
   | { type: 'application_decided'; application: ApplicationView }
   | { type: 'expert_team_registered'; schoolYear: SchoolYear; members: Participant[] }
   | { type: 'aspirant_outcome_recorded'; schoolYear: SchoolYear; outcome: RecordAspirantOutcome }
-  | { type: 'enrolment_changed'; change: 'chosen' | 'offered' | 'accepted' | 'offer_expired' | 'withdrawn'; trajectoryId: string; enrolment: EnrolmentView | null }
+  | {
+      type: 'enrolment_changed';
+      change: 'chosen' | 'offered' | 'accepted' | 'offer_expired' | 'withdrawn';
+      trajectoryId: string;
+      enrolment: EnrolmentView | null;
+    }
   | { type: 'form_requested' | 'form_reminded' | 'form_answered' | 'form_missed'; form: FormRequestView }
   | { type: 'registration_submitted'; registration: RegistrationView; selfEvaluation: FormRequestView }
   | { type: 'cohort_place_granted'; registration: RegistrationView }

@@ -58,7 +58,11 @@ export const CreateCohort = z
   .superRefine((c, context) => {
     const startYear = startYearOf(c.schoolYear);
     if (!c.startDayOn.startsWith(`${startYear}-09-`)) {
-      context.addIssue({ code: 'custom', path: ['startDayOn'], message: `De startdag valt in september ${startYear}, het begin van schooljaar ${c.schoolYear}.` });
+      context.addIssue({
+        code: 'custom',
+        path: ['startDayOn'],
+        message: `De startdag valt in september ${startYear}, het begin van schooljaar ${c.schoolYear}.`,
+      });
     }
     if (c.kickOffOn >= c.startDayOn) {
       context.addIssue({ code: 'custom', path: ['kickOffOn'], message: 'De kick-off is vóór de startdag.' });
@@ -111,7 +115,8 @@ export const SubmitRegistration = z
     }),
   })
   .superRefine((r, context) => {
-    if (r.secondTheme === r.theme) context.addIssue({ code: 'custom', path: ['secondTheme'], message: 'Kies als tweede thema een ander thema dan het eerste.' });
+    if (r.secondTheme === r.theme)
+      context.addIssue({ code: 'custom', path: ['secondTheme'], message: 'Kies als tweede thema een ander thema dan het eerste.' });
     for (const key of selfEvaluationStatements) {
       if (r.selfEvaluation.scores[key] === undefined) {
         context.addIssue({ code: 'custom', path: ['selfEvaluation', 'scores', key], message: 'Kies bij deze stelling een score van 1 tot en met 5.' });

@@ -96,7 +96,11 @@ export function checkEligibility({ application, inspectionRating, hasAspirantYea
   }
   if (track === 'ontwikkelschool' && application.trajectories.length > 0) {
     // An ontwikkelschool chooses an expertschool's trajectory once granted; it offers none itself.
-    problems.push({ code: 'trajectory_not_offered', message: 'Een ontwikkelschool biedt zelf geen leertrajecten aan; u kiest er een na toekenning.', path: ['trajectories'] });
+    problems.push({
+      code: 'trajectory_not_offered',
+      message: 'Een ontwikkelschool biedt zelf geen leertrajecten aan; u kiest er een na toekenning.',
+      path: ['trajectories'],
+    });
   }
   application.trajectories.forEach((trajectory, index) => {
     if (trajectory.places > rates.maxPlacesPerTrajectory) {

@@ -88,7 +88,8 @@ export const AnswerForm = z
   .superRefine((answer, context) => {
     const statements = Object.keys(formDefinitions[answer.kind].statements);
     for (const key of statements) {
-      if (answer.scores[key] === undefined) context.addIssue({ code: 'custom', path: ['scores', key], message: 'Kies bij deze stelling een score van 1 tot en met 5.' });
+      if (answer.scores[key] === undefined)
+        context.addIssue({ code: 'custom', path: ['scores', key], message: 'Kies bij deze stelling een score van 1 tot en met 5.' });
     }
     for (const key of Object.keys(answer.scores)) {
       if (!statements.includes(key)) context.addIssue({ code: 'custom', path: ['scores', key], message: 'Deze stelling hoort niet bij dit formulier.' });

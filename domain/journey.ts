@@ -177,9 +177,7 @@ export const RecordAspirantOutcome = z
 export type RecordAspirantOutcome = z.infer<typeof RecordAspirantOutcome>;
 
 /** An ontwikkelschool picks one of the trajectories open to it: it gets a place, or a place in line. */
-export const ChooseTrajectory = z
-  .object({ trajectoryId: z.string().min(1, { message: 'Kies een leertraject.' }).max(200) })
-  .openapi('ChooseTrajectory');
+export const ChooseTrajectory = z.object({ trajectoryId: z.string().min(1, { message: 'Kies een leertraject.' }).max(200) }).openapi('ChooseTrajectory');
 export type ChooseTrajectory = z.infer<typeof ChooseTrajectory>;
 
 /** An ontwikkelschool takes the place it was offered when one came free. */

@@ -92,7 +92,13 @@ export function learningYearForms(schoolYear: SchoolYear): FormMoment[] {
   const at = (date: string) => amsterdamInstant(`${date}T09:00`).toISOString();
   return [
     { kind: 'nulmeting', scope: schoolYear, requestAt: at(`${startYear}-09-01`), dueAt: at(`${startYear}-10-01`), reminderDaysBefore: FORM_REMINDER_DAYS },
-    { kind: 'eindmeting', scope: schoolYear, requestAt: at(`${startYear + 1}-05-15`), dueAt: at(`${startYear + 1}-06-15`), reminderDaysBefore: FORM_REMINDER_DAYS },
+    {
+      kind: 'eindmeting',
+      scope: schoolYear,
+      requestAt: at(`${startYear + 1}-05-15`),
+      dueAt: at(`${startYear + 1}-06-15`),
+      reminderDaysBefore: FORM_REMINDER_DAYS,
+    },
   ];
 }
 
@@ -113,8 +119,17 @@ export function developmentEvaluations(startDay: string): FormMoment[] {
   const threeWeeksAfter = (moment: Date) => new Date(moment.getTime() + 21 * 24 * 3_600_000).toISOString();
   const interim = [6, 12].map((months, index) => {
     const requestAt = monthsLater(months);
-    return { kind: 'interim_evaluation' as const, scope: String(index + 1), requestAt: requestAt.toISOString(), dueAt: threeWeeksAfter(requestAt), reminderDaysBefore: FORM_REMINDER_DAYS };
+    return {
+      kind: 'interim_evaluation' as const,
+      scope: String(index + 1),
+      requestAt: requestAt.toISOString(),
+      dueAt: threeWeeksAfter(requestAt),
+      reminderDaysBefore: FORM_REMINDER_DAYS,
+    };
   });
   const end = monthsLater(DEVELOPMENT_MONTHS);
-  return [...interim, { kind: 'final_evaluation', scope: 'eind', requestAt: end.toISOString(), dueAt: threeWeeksAfter(end), reminderDaysBefore: FORM_REMINDER_DAYS }];
+  return [
+    ...interim,
+    { kind: 'final_evaluation', scope: 'eind', requestAt: end.toISOString(), dueAt: threeWeeksAfter(end), reminderDaysBefore: FORM_REMINDER_DAYS },
+  ];
 }

@@ -15,7 +15,16 @@
 import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { CohortJourneyNotice, CohortPlaceRequest, ConfirmGroups, ProposeGroups, problemIssues, type CohortInput, type CohortStatus, type CohortView } from '../domain/cohort';
+import {
+  CohortJourneyNotice,
+  CohortPlaceRequest,
+  ConfirmGroups,
+  ProposeGroups,
+  problemIssues,
+  type CohortInput,
+  type CohortStatus,
+  type CohortView,
+} from '../domain/cohort';
 import { developmentThemeLabel, proposeDevelopmentGroups, type GroupCandidate, type GroupingProposal } from '../domain/development-groups';
 import { acceptOffer, askForPlace, emptyPlaceList, freePlaces, leave, offerFreePlace, standing, type PlaceAnswer, type PlaceList } from '../domain/places';
 import { developmentEvaluations } from '../domain/tracks';
@@ -148,7 +157,14 @@ export async function developmentCohort(input: CohortInput): Promise<{ status: C
       const { list, answer } = askForPlace(places, { journeyId: r.journeyId, brin: r.brin, schoolName: r.schoolName, askedAt: r.submittedAt }, now());
       places = list;
       if (!registrations.has(r.journeyId)) {
-        registrations.set(r.journeyId, { journeyId: r.journeyId, brin: r.brin, name: r.schoolName, theme: r.theme, secondTheme: r.secondTheme, registeredAt: r.submittedAt });
+        registrations.set(r.journeyId, {
+          journeyId: r.journeyId,
+          brin: r.brin,
+          name: r.schoolName,
+          theme: r.theme,
+          secondTheme: r.secondTheme,
+          registeredAt: r.submittedAt,
+        });
       }
       return answer;
     },

@@ -45,8 +45,7 @@ export type ExpertschoolEntry =
 
 /** Where a run of the ontwikkelschool journey begins: applying and enrolling, or its learning year. */
 export type OntwikkelschoolEntry =
-  | { stage: 'conversation' }
-  | { stage: 'learning_year'; schoolYear: SchoolYear; application: ApplicationView; enrolment: EnrolmentView };
+  { stage: 'conversation' } | { stage: 'learning_year'; schoolYear: SchoolYear; application: ApplicationView; enrolment: EnrolmentView };
 
 /**
  * Where a run of the school development journey begins: registering for its cohort (through intake,

@@ -12,7 +12,14 @@
 import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
 import { RecordAspirantOutcome, RegisterExpertTeam } from '../domain/journey';
 import { nextSchoolYear, schoolYearBounds } from '../domain/school-year';
-import { recordAspirantOutcome, registerExpertTeam, RefusalType, type ExpertschoolEntry, type JourneyInput, type JourneyResult } from './expertschool-journey.messages';
+import {
+  recordAspirantOutcome,
+  registerExpertTeam,
+  RefusalType,
+  type ExpertschoolEntry,
+  type JourneyInput,
+  type JourneyResult,
+} from './expertschool-journey.messages';
 import { hubYear } from './hub-year';
 import { hubWorkflowId, type HubResult } from './hub-year.messages';
 import { conversationSteps } from './journey/conversation';

@@ -22,7 +22,14 @@ import type { FormRequestView } from '../domain/forms';
 import { RecordIntakeOutcome, intakeOutcomeLabel } from '../domain/journey';
 import { developmentEvaluations, tracks } from '../domain/tracks';
 import { cohortPlaceGranted, cohortPositionChanged, groupAssigned } from './development-cohort.messages';
-import { recordIntakeOutcome, RefusalType, submitRegistration, type JourneyInput, type JourneyResult, type SchoolDevelopmentEntry } from './expertschool-journey.messages';
+import {
+  recordIntakeOutcome,
+  RefusalType,
+  submitRegistration,
+  type JourneyInput,
+  type JourneyResult,
+  type SchoolDevelopmentEntry,
+} from './expertschool-journey.messages';
 import { formSteps } from './journey/forms';
 import { retry, startJourney } from './journey/kernel';
 

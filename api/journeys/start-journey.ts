@@ -30,12 +30,18 @@ export async function startJourney({ db, temporal, taskQueue }: JourneyDependenc
   if (!school) throw new AppError('school_not_found', `Er is geen school met BRIN-code ${request.brin} bekend.`);
   const track = tracks[request.track];
   if (!track.sectors.includes(school.sector)) {
-    throw new AppError('not_eligible', `Het traject ${track.label} is voor scholen uit ${track.sectors.join(', ')}; ${school.name} is een ${school.sector}-school.`);
+    throw new AppError(
+      'not_eligible',
+      `Het traject ${track.label} is voor scholen uit ${track.sectors.join(', ')}; ${school.name} is een ${school.sector}-school.`,
+    );
   }
   let entry: JourneyInput['entry'] = { stage: 'conversation' };
   if (request.track === 'schoolontwikkeling') {
     if (!request.cohortId) {
-      throw new AppError('not_allowed_now', 'Een school meldt zich voor het schoolontwikkeltraject aan bij een cohort: POST /api/cohorts/{cohortId}/registrations.');
+      throw new AppError(
+        'not_allowed_now',
+        'Een school meldt zich voor het schoolontwikkeltraject aan bij een cohort: POST /api/cohorts/{cohortId}/registrations.',
+      );
     }
     const cohort = await findCohortInput(db, request.cohortId);
     if (Date.now() >= Date.parse(cohort.registrationClosesAt)) throw new AppError('not_allowed_now', `De aanmelding voor ${cohort.name} is gesloten.`);

@@ -22,6 +22,7 @@ import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextFie
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';
 import { CsrfField, OfficePage } from './office-page';
+import { ActionForm, prefixed, type FailedAction } from './page-parts';
 
 export interface SchoolFacts {
   name: string;
@@ -31,14 +32,6 @@ export interface SchoolFacts {
   contactEmail: string;
   inspectionRating: string;
   equalAccessMarkers: string[];
-}
-
-/** An action the office tried that the workflow or the schema refused: shown at its form. */
-export interface FailedAction {
-  action: string;
-  fields: FieldErrors;
-  general: string[];
-  values: Record<string, string>;
 }
 
 export interface CasePageProps {
@@ -77,6 +70,7 @@ function detailText(entry: Extract<TimelineEntry, { kind: 'step' }>): string {
 
 export function CasePage({ session, school, journey, timeline, done, failed }: CasePageProps) {
   const can = (action: JourneyAction) => journey.allowedActions.includes(action);
+  const caseUrl = `/kantoor/dossiers/${journey.journeyId}`;
   const form = (action: string) => (failed?.action === action ? failed : undefined);
   /** A field of an action's form: its id on this page, its name, what was typed, its errors. */
   const field = (action: string, name: string, fallback = '') => ({
@@ -166,7 +160,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
         {can('planConversation') && (
           <ActionForm
             session={session}
-            journeyId={journey.journeyId}
+            base={caseUrl}
             action="conversation-plan"
             title={journey.plannedConversation ? 'Nieuw moment voor het gesprek' : 'Gesprek plannen'}
             failed={form('conversation-plan')}
@@ -180,7 +174,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
         {can('recordConversationReport') && (
           <ActionForm
             session={session}
-            journeyId={journey.journeyId}
+            base={caseUrl}
             action="conversation-report"
             title="Gespreksverslag vastleggen"
             failed={form('conversation-report')}
@@ -193,7 +187,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
         {can('recordIntakeOutcome') && (
           <ActionForm
             session={session}
-            journeyId={journey.journeyId}
+            base={caseUrl}
             action="intake-outcome"
             title="Uitkomst van de intake"
             failed={form('intake-outcome')}
@@ -249,7 +243,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
         {journey.phase !== 'closed' && (
           <ActionForm
             session={session}
-            journeyId={journey.journeyId}
+            base={caseUrl}
             action="links-resend"
             title="Nieuwe link sturen"
             failed={form('links-resend')}
@@ -272,7 +266,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
         {journey.phase !== 'closed' && (
           <ActionForm
             session={session}
-            journeyId={journey.journeyId}
+            base={caseUrl}
             action="links-revoke"
             title="Links van de school intrekken"
             failed={form('links-revoke')}
@@ -290,15 +284,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
           </ActionForm>
         )}
         {can('cancelJourney') && (
-          <ActionForm
-            session={session}
-            journeyId={journey.journeyId}
-            action="cancel"
-            title="Reis stoppen"
-            failed={form('cancel')}
-            submit="Reis stoppen"
-            secondary
-          >
+          <ActionForm session={session} base={caseUrl} action="cancel" title="Reis stoppen" failed={form('cancel')} submit="Reis stoppen" secondary>
             <TextArea {...field('cancel', 'reason')} label="Reden" rows={3} />
           </ActionForm>
         )}
@@ -339,40 +325,6 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
   );
 }
 
-/** Errors of a failed form, keyed by the ids its fields have on this page (`${action}-${field}`). */
-function prefixed(action: string, failed: FailedAction | undefined): FieldErrors {
-  if (!failed) return {};
-  return Object.fromEntries(Object.entries(failed.fields).map(([id, messages]) => [`${action}-${id}`, messages]));
-}
-
-function ActionForm(props: {
-  session: Session;
-  journeyId: string;
-  action: string;
-  title: string;
-  failed?: FailedAction | undefined;
-  submit: string;
-  secondary?: boolean;
-  children: ComponentChildren;
-}) {
-  const headingId = `${props.action}-kop`;
-  return (
-    <form method="post" action={`/kantoor/dossiers/${props.journeyId}/acties/${props.action}`} class="koers-row" aria-labelledby={headingId} noValidate>
-      <h3 class="utrecht-heading-3" id={headingId}>
-        {props.title}
-      </h3>
-      {props.failed && <ErrorSummary errors={prefixed(props.action, props.failed)} general={props.failed.general} />}
-      <CsrfField session={props.session} />
-      {props.children}
-      <div class="koers-actions">
-        <SubmitButton intent={props.action} secondary={props.secondary}>
-          {props.submit}
-        </SubmitButton>
-      </div>
-    </form>
-  );
-}
-
 function DecisionForm(props: {
   session: Session;
   journeyId: string;
@@ -385,7 +337,14 @@ function DecisionForm(props: {
 }) {
   const errors = prefixed(props.action, props.failed);
   return (
-    <ActionForm session={props.session} journeyId={props.journeyId} action={props.action} title={props.title} failed={props.failed} submit="Vastleggen">
+    <ActionForm
+      session={props.session}
+      base={`/kantoor/dossiers/${props.journeyId}`}
+      action={props.action}
+      title={props.title}
+      failed={props.failed}
+      submit="Vastleggen"
+    >
       <ChoiceGroup
         id={`${props.action}-${props.field}`}
         name={props.field}

@@ -12,7 +12,7 @@ import { roleAllows } from '../../staff/staff-member';
 import { TextField } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';
-import type { FailedAction } from './case-page';
+import type { FailedAction } from './page-parts';
 import { OfficePage } from './office-page';
 import { ActionForm, formatDay, link, prefixed } from './page-parts';
 

@@ -17,7 +17,7 @@ import { errorsByField } from '../pages/form-fields';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
 import { validate } from '../validate';
-import type { FailedAction } from './case-page';
+import type { FailedAction } from './page-parts';
 import { CohortListPage, CohortPage, type CohortListItem } from './cohort-page';
 import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, whole } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';

@@ -16,7 +16,7 @@ import { errorsByField } from '../pages/form-fields';
 import { text } from '../pages/form-text';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
-import type { FailedAction } from './case-page';
+import type { FailedAction } from './page-parts';
 import { HubListPage, HubPage } from './hub-page';
 import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, whole } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';

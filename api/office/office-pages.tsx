@@ -17,7 +17,6 @@ import { toAppError } from '../errors-middleware';
 import { journeyAction, takeJourneyAction } from '../journeys/journey-actions';
 import { journeyTimeline } from '../journeys/journey-timeline';
 import { errorsByField } from '../pages/form-fields';
-import { Heading1, Page, Paragraph } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { JourneyParams, requestLinkResend } from '../routes/journeys';
 import { signInRateLimit, WRONG_CREDENTIALS } from '../routes/session';
@@ -25,7 +24,8 @@ import { text } from '../pages/form-text';
 import { pageHeaders } from '../pages/page-headers';
 import { clearSessionCookie, loadSession, sessionToken, setSessionCookie } from './authenticate';
 import { CaseFilters, filterChoices, listCases, mailProblems } from './case-list';
-import { CasePage, type FailedAction } from './case-page';
+import { CasePage } from './case-page';
+import { NotFoundPage, type FailedAction } from './page-parts';
 import { DashboardPage } from './dashboard-page';
 import { LoginPage } from './login-page';
 import { officeFormInput } from './office-actions';
@@ -38,15 +38,6 @@ export interface OfficePageDependencies {
   taskQueue: string;
   log: Logger;
   secureCookies: boolean;
-}
-
-function NotFoundPage({ what }: { what: string }) {
-  return (
-    <Page title="Niet gevonden">
-      <Heading1>Niet gevonden</Heading1>
-      <Paragraph>{what}</Paragraph>
-    </Page>
-  );
 }
 
 /** Parses the dashboard's query; filters it cannot read are left out and named, not fatal. */

@@ -1,5 +1,5 @@
 /**
- * What the office's pages for hubs and cohorts share: links and dates as they show them, the
+ * What the office's pages share: links and dates as they show them, the
  * not-found page, action forms with their errors, and how a page router reads its session, its
  * posted forms and its failures.
  */
@@ -14,8 +14,15 @@ import { text } from '../pages/form-text';
 import { Heading1, Page, Paragraph } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { loadSession } from './authenticate';
-import type { FailedAction } from './case-page';
 import { CsrfField } from './office-page';
+
+/** An action the office tried that the workflow or the schema refused: shown at its form. */
+export interface FailedAction {
+  action: string;
+  fields: FieldErrors;
+  general: string[];
+  values: Record<string, string>;
+}
 
 export const link = (href: string, label: string) => (
   <a class="utrecht-link utrecht-link--html-a" href={href}>

@@ -120,8 +120,20 @@ export async function buildReports(db: Db, period: ReportPeriod): Promise<Report
     { key: 'courses_given', label: 'Gegeven leertrajecten', sector: 'PO', target: targets.coursesGiven.PO, actual: coursesGiven('PO') },
     { key: 'courses_given', label: 'Gegeven leertrajecten', sector: 'VO', target: targets.coursesGiven.VO, actual: coursesGiven('VO') },
     { key: 'regional_networks', label: 'Regionale netwerken', sector: 'all', target: targets.regionalNetworks, actual: networks },
-    { key: 'lasting_quality', label: 'Expertscholen met duurzaam hoge kwaliteit', sector: 'PO', target: targets.lastingQuality.PO, actual: lastingQuality('PO') },
-    { key: 'lasting_quality', label: 'Expertscholen met duurzaam hoge kwaliteit', sector: 'VO', target: targets.lastingQuality.VO, actual: lastingQuality('VO') },
+    {
+      key: 'lasting_quality',
+      label: 'Expertscholen met duurzaam hoge kwaliteit',
+      sector: 'PO',
+      target: targets.lastingQuality.PO,
+      actual: lastingQuality('PO'),
+    },
+    {
+      key: 'lasting_quality',
+      label: 'Expertscholen met duurzaam hoge kwaliteit',
+      sector: 'VO',
+      target: targets.lastingQuality.VO,
+      actual: lastingQuality('VO'),
+    },
   ];
 
   const byRound = new Map<string | null, Partial<Record<JourneyPhase, number>>>();

@@ -88,7 +88,7 @@ export function cohortsRouter(deps: CohortDependencies, routes: RouteTable): Rou
     {
       method: 'post',
       path: '/api/cohorts/{cohortId}/registrations',
-      summary: "Register a VO school for the cohort: its journey starts and the school leader is mailed the link to complete the registration",
+      summary: 'Register a VO school for the cohort: its journey starts and the school leader is mailed the link to complete the registration',
       request: { params: CohortParams, body: jsonBody(RegisterForCohort) },
       responses: {
         201: jsonResponse('Started', z.object({ journeyId: z.string() })),
@@ -111,7 +111,11 @@ export function cohortsRouter(deps: CohortDependencies, routes: RouteTable): Rou
       path: '/api/cohorts/{cohortId}/groups/proposal',
       summary: 'Propose development groups of 5 to 7 schools by theme from the placed schools whose intake is done; problems say who cannot be grouped and why',
       request: { params: CohortParams },
-      responses: { 200: jsonResponse('The cohort with its proposal', CohortView), 404: errorResponse('Unknown cohort'), 409: errorResponse('The groups have started') },
+      responses: {
+        200: jsonResponse('The cohort with its proposal', CohortView),
+        404: errorResponse('Unknown cohort'),
+        409: errorResponse('The groups have started'),
+      },
       access: 'staff',
     },
     async (req, res) => {

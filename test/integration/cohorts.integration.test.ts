@@ -39,7 +39,9 @@ test('creating a cohort: admins only, Dutch refusals of bad input, one cohort pe
   expect(late.body.error.issues).toContainEqual({ path: ['kickOffOn'], message: 'De kick-off is vóór de startdag.' });
   const october = await api(stack, 'POST', '/api/cohorts', { ...request, startDayOn: `${year}-10-05` });
   expect(october.status).toBe(400);
-  expect(october.body.error.issues).toEqual([{ path: ['startDayOn'], message: `De startdag valt in september ${year}, het begin van schooljaar ${request.schoolYear}.` }]);
+  expect(october.body.error.issues).toEqual([
+    { path: ['startDayOn'], message: `De startdag valt in september ${year}, het begin van schooljaar ${request.schoolYear}.` },
+  ]);
   const small = await api(stack, 'POST', '/api/cohorts', { ...request, capacity: 2 });
   expect(small.body.error.issues).toEqual([{ path: ['capacity'], message: 'Een cohort heeft minstens 5 plaatsen: een ontwikkelgroep telt 5 tot 7 scholen.' }]);
 

@@ -147,7 +147,9 @@ test('schools trained, courses given, regional networks and lasting quality are 
   const hubDb = createDb(await createTestDatabase());
   try {
     const school = (brin: string, sector: 'PO' | 'VO', region: string) =>
-      hubDb.school.create({ data: { brin, name: `School ${brin}`, sector, region, contactEmail: `${brin}@school.example`, inspectionRating: 'goed', equalAccessMarkers: [] } });
+      hubDb.school.create({
+        data: { brin, name: `School ${brin}`, sector, region, contactEmail: `${brin}@school.example`, inspectionRating: 'goed', equalAccessMarkers: [] },
+      });
     /** A hub year with trajectories, each with this many schools enrolled. */
     async function hubYear(brin: string, schoolYear: string, status: 'open' | 'closed', enrolledPerTrajectory: number[]) {
       const hubId = `hub-${brin}-${schoolYear}`;
@@ -161,7 +163,9 @@ test('schools trained, courses given, regional networks and lasting quality are 
           });
         }
         // A school still in line does not make a course given.
-        await hubDb.trajectoryEnrolment.create({ data: { trajectoryId, journeyId: `${trajectoryId}-waiting`, brin: 'ZZ98', status: 'waiting', requestedAt: new Date() } });
+        await hubDb.trajectoryEnrolment.create({
+          data: { trajectoryId, journeyId: `${trajectoryId}-waiting`, brin: 'ZZ98', status: 'waiting', requestedAt: new Date() },
+        });
       }
     }
     await school('10AA', 'PO', 'Utrecht');
@@ -182,7 +186,9 @@ test('schools trained, courses given, regional networks and lasting quality are 
     ] as const;
     for (const [brin, sector, outcome] of ontwikkelscholen) {
       await school(brin, sector, 'Utrecht');
-      await hubDb.journey.create({ data: { id: `journey-ontwikkelschool-${brin}`, brin, track: 'ontwikkelschool', cycle: 0, phase: 'closed', outcome, lastStep: 1 } });
+      await hubDb.journey.create({
+        data: { id: `journey-ontwikkelschool-${brin}`, brin, track: 'ontwikkelschool', cycle: 0, phase: 'closed', outcome, lastStep: 1 },
+      });
     }
 
     const reports = await buildReports(hubDb, {});

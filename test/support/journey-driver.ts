@@ -83,5 +83,4 @@ export class JourneyDriver {
   recordHistories(name: string): Promise<void> {
     return recordHistories(this.client, this.journeyId, name);
   }
-
 }

@@ -157,7 +157,11 @@ test('a new school goes from its first conversation through the aspirant year to
   // The hub year runs as its own workflow, offering the trajectories of the application; the
   // office decides before the year ends that the expertschool continues.
   const hubYear = h.env.client.workflow.getHandle(hubWorkflowId(school.brin, hub.schoolYear!));
-  const hubView = await until(() => hubYear.query(getHub).catch(() => undefined), (v) => v !== undefined, 'the hub year to start');
+  const hubView = await until(
+    () => hubYear.query(getHub).catch(() => undefined),
+    (v) => v !== undefined,
+    'the hub year to start',
+  );
   expect(hubView!.trajectories.map((t) => [t.title, t.places])).toEqual(form.trajectories.map((t) => [t.title, t.places]));
   await hubYear.executeUpdate(recordHubOutcome, { args: [{ outcome: 'continue', reason: 'Een goed jaar; de school vraagt opnieuw aan.', decidedBy: office }] });
 

@@ -67,12 +67,25 @@ async function hubThisYear(places: number): Promise<{ hub: WorkflowHandle; traje
   const expertschool = await h.env.client.workflow.start(expertschoolJourney, {
     workflowId: journeyId,
     taskQueue: h.taskQueue,
-    args: [{ journeyId, school: snapshot(school), hasAspirantYearBehind: true, cycle: 0, stepsRecorded: 0, entry: { stage: 'hub_year', schoolYear, application, expertTeam: [] } }],
+    args: [
+      {
+        journeyId,
+        school: snapshot(school),
+        hasAspirantYearBehind: true,
+        cycle: 0,
+        stepsRecorded: 0,
+        entry: { stage: 'hub_year', schoolYear, application, expertTeam: [] },
+      },
+    ],
   });
   const hubId = hubWorkflowId(school.brin, schoolYear);
   const hub = h.env.client.workflow.getHandle(hubId);
   // Schools choose from the hubs' record: wait until the hub has written it.
-  await until(() => h.db.hubTrajectory.count({ where: { hubId } }), (n) => n === 1, 'the hub to record its trajectory');
+  await until(
+    () => h.db.hubTrajectory.count({ where: { hubId } }),
+    (n) => n === 1,
+    'the hub to record its trajectory',
+  );
   return { hub, trajectoryId: trajectoryIdOf(hubId, 1), expertschool, schoolYear };
 }
 
@@ -85,7 +98,11 @@ function snapshot(school: School) {
 async function approvedOntwikkelschool(schoolYear: string, name: string): Promise<JourneyDriver> {
   const school = await createSchool(h.db, { name });
   const journey = await JourneyDriver.start({ db: h.db, client: h.env.client, taskQueue: h.taskQueue }, { brin: school.brin, track: 'ontwikkelschool' });
-  await journey.act(recordConversationReport, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de verbetervraag van de school.', recordedBy: office });
+  await journey.act(recordConversationReport, {
+    conductedOn: '2026-11-20',
+    report: 'Verkennend gesprek over de verbetervraag van de school.',
+    recordedBy: office,
+  });
   await journey.act(recordIntakeOutcome, { outcome: 'ontwikkelschool', notes: '', recordedBy: office });
   // The extra opening for ontwikkelscholen, for the school year under way.
   await journey.openRound(openRoundAt(await h.env.currentTimeMs(), 30, { schoolYear, roundId: `ontwikkelscholen-${schoolYear}` }));
@@ -169,7 +186,9 @@ test('a hub year: measurements by link with reminders, a school that never answe
   expect((await diligent.refusal(answerForm, { kind: 'eindmeting', scope: schoolYear, scores, remarks: '' })).type).toBe('ActionNotAllowedNow');
   const incomplete = await diligent.refusal(answerForm, { kind: 'nulmeting', scope: schoolYear, scores: { vision: 3 }, remarks: '' });
   expect(incomplete.issues.map((i) => i.path.join('.'))).toContain('scores.practice');
-  expect((await diligent.act(answerForm, { kind: 'nulmeting', scope: schoolYear, scores, remarks: 'Een eerlijk beeld.' })).forms[0]).toMatchObject({ status: 'answered' });
+  expect((await diligent.act(answerForm, { kind: 'nulmeting', scope: schoolYear, scores, remarks: 'Een eerlijk beeld.' })).forms[0]).toMatchObject({
+    status: 'answered',
+  });
   await silent.act(answerForm, { kind: 'nulmeting', scope: schoolYear, scores, remarks: '' });
   expect(Date.parse(nulmeting.dueAt)).toBeGreaterThan(Date.parse(nulmeting.requestedAt));
 
@@ -198,7 +217,11 @@ test('a hub year: measurements by link with reminders, a school that never answe
   // The year ends: the ontwikkelscholen complete it; the hub waits for the office's outcome.
   await h.env.sleep(end.getTime() - (await h.env.currentTimeMs()) + DAY);
   for (const journey of [diligent, silent]) expect((await journey.reach('closed')).outcome).toMatchObject({ outcome: 'completed' });
-  await until(() => hub.query(getHub), (v) => v.status === 'awaiting_outcome', 'the hub to ask for its outcome');
+  await until(
+    () => hub.query(getHub),
+    (v) => v.status === 'awaiting_outcome',
+    'the hub to ask for its outcome',
+  );
   await hub.executeUpdate(recordHubOutcome, { args: [{ outcome: 'stop', reason: 'De school stopt na dit jaar als expertschool.', decidedBy: office }] });
   expect(await expertschool.result()).toMatchObject({ outcome: 'completed' });
   await silent.recordHistories('ontwikkelschool-learning-year-with-a-missed-measurement');

@@ -87,10 +87,17 @@ test('a cohort: first come first served, grouping confirmed, a year and a half o
     handles.push(h.env.client.workflow.getHandle(journeyId));
   }
   const first = await reach(handles[0]!, 'registration');
-  expect(first).toMatchObject({ waitingFor: 'school', allowedActions: ['submitRegistration', 'cancelJourney'], registration: { place: 'open', cohortId: request.id } });
+  expect(first).toMatchObject({
+    waitingFor: 'school',
+    allowedActions: ['submitRegistration', 'cancelJourney'],
+    registration: { place: 'open', cohortId: request.id },
+  });
   const invitation = await h.mail.waitFor((m) => m.to === schools[0]!.contactEmail && m.subject.startsWith(`Meld uw school aan voor ${request.name}`));
   expect(invitation.text).toMatch(new RegExp(`${TEST_PUBLIC_URL}/s/[A-Za-z0-9_-]{43}`));
-  expect(await h.db.linkToken.findFirst({ where: { journeyId: handles[0]!.workflowId } })).toMatchObject({ purpose: 'form', scope: `self_evaluation/${request.id}` });
+  expect(await h.db.linkToken.findFirst({ where: { journeyId: handles[0]!.workflowId } })).toMatchObject({
+    purpose: 'form',
+    scope: `self_evaluation/${request.id}`,
+  });
 
   // A registration without the self-evaluation is refused field by field, in Dutch.
   const incomplete = await refusal(() =>
@@ -102,9 +109,17 @@ test('a cohort: first come first served, grouping confirmed, a year and a half o
   const themes = ['wellbeing', 'wellbeing', 'wellbeing', 'wellbeing', 'wellbeing', 'wellbeing', 'wellbeing'] as const;
   const answers: JourneyView[] = [];
   for (const [i, handle] of handles.entries()) answers.push(await handle.executeUpdate(submitRegistration, { args: [registration(themes[i]!, 'motivation')] }));
-  for (const answer of answers.slice(0, 6)) expect(answer).toMatchObject({ phase: 'intake', waitingFor: 'office', registration: { place: 'placed', theme: 'wellbeing' } });
-  expect(answers[6]).toMatchObject({ phase: 'registration', waitingFor: 'place', nextDeadline: dayStartsAt(request.kickOffOn), registration: { place: 'waiting', position: 1 } });
-  expect(await refusal(() => handles[0]!.executeUpdate(submitRegistration, { args: [registration('motivation')] }))).toMatchObject({ type: 'ActionNotAllowedNow' });
+  for (const answer of answers.slice(0, 6))
+    expect(answer).toMatchObject({ phase: 'intake', waitingFor: 'office', registration: { place: 'placed', theme: 'wellbeing' } });
+  expect(answers[6]).toMatchObject({
+    phase: 'registration',
+    waitingFor: 'place',
+    nextDeadline: dayStartsAt(request.kickOffOn),
+    registration: { place: 'waiting', position: 1 },
+  });
+  expect(await refusal(() => handles[0]!.executeUpdate(submitRegistration, { args: [registration('motivation')] }))).toMatchObject({
+    type: 'ActionNotAllowedNow',
+  });
 
   const afterRegistration = await cohortHandle.query(getCohort);
   expect(afterRegistration.places.taken.map((p) => p.journeyId)).toEqual(handles.slice(0, 6).map((x) => x.workflowId));
@@ -122,7 +137,9 @@ test('a cohort: first come first served, grouping confirmed, a year and a half o
       waitingFor: 'office',
     });
   }
-  const referred = await handles[5]!.executeUpdate(recordIntakeOutcome, { args: [{ outcome: 'other_pillar', notes: 'Past beter bij Groeikracht.', recordedBy: office }] });
+  const referred = await handles[5]!.executeUpdate(recordIntakeOutcome, {
+    args: [{ outcome: 'other_pillar', notes: 'Past beter bij Groeikracht.', recordedBy: office }],
+  });
   expect(referred).toMatchObject({ phase: 'closed', outcome: { outcome: 'referred' } });
   const movedUp = await reach(handles[6]!, 'intake');
   expect(movedUp.registration).toMatchObject({ place: 'placed', position: null });
@@ -195,7 +212,11 @@ test('a cohort: first come first served, grouping confirmed, a year and a half o
   }
   const record = await h.db.journey.findMany({ where: { id: { in: handles.map((x) => x.workflowId) } }, orderBy: { id: 'asc' } });
   expect(record.map((r) => r.outcome).sort()).toEqual(['completed', 'completed', 'completed', 'completed', 'completed', 'completed', 'referred']);
-  await until(() => h.db.developmentCohort.findUnique({ where: { id: request.id } }), (c) => c?.status === 'finished', 'the cohort finished');
+  await until(
+    () => h.db.developmentCohort.findUnique({ where: { id: request.id } }),
+    (c) => c?.status === 'finished',
+    'the cohort finished',
+  );
   await recordHistories(h.env.client, group[0]!.workflowId, 'school-development-completed');
   await recordHistories(h.env.client, silent.workflowId, 'school-development-from-the-waiting-list-missing-evaluations');
   await recordHistories(h.env.client, handles[5]!.workflowId, 'school-development-referred-at-intake');

@@ -38,7 +38,15 @@ import {
 import type { SchoolYear } from '../../domain/school-year';
 import { allowedActions } from '../../domain/tracks';
 import type { z } from '../../domain/zod';
-import { RefusalType, getJourney, cancelJourney, searchAttributes, JOURNEY_CLOSED_MESSAGE, type JourneyInput, type JourneyResult } from '../expertschool-journey.messages';
+import {
+  RefusalType,
+  getJourney,
+  cancelJourney,
+  searchAttributes,
+  JOURNEY_CLOSED_MESSAGE,
+  type JourneyInput,
+  type JourneyResult,
+} from '../expertschool-journey.messages';
 
 // A database or mail outage must delay a journey, never lose a step: retry for as long as it takes.
 export const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } as const;

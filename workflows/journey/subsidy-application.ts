@@ -8,7 +8,15 @@ import type { Activities } from '../../activities';
 import { checkEligibility, type Ineligibility } from '../../domain/eligibility';
 import { DecideApplication, SaveApplicationDraft, SubmitApplication, type ApplicationView, type OpenRound } from '../../domain/journey';
 import { subsidyAmount } from '../../domain/subsidy-amount';
-import { decideApplication, roundChanged, roundOpened, saveApplicationDraft, submitApplication, RefusalType, type JourneyResult } from '../expertschool-journey.messages';
+import {
+  decideApplication,
+  roundChanged,
+  roundOpened,
+  saveApplicationDraft,
+  submitApplication,
+  RefusalType,
+  type JourneyResult,
+} from '../expertschool-journey.messages';
 import { retry, type Journey } from './kernel';
 
 const { findOpenRound, claimRoundPlace } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
@@ -37,7 +45,10 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
     const { application, round } = state;
     if (application?.status !== 'draft' || submitting) refuse(RefusalType.notNow, 'De aanvraag is al ingediend.');
     if (!round || !roundIsOpen()) {
-      return refuse(RefusalType.notNow, `De aanvraagtermijn is gesloten${round ? ` sinds ${round.closesAt}` : ''}; de school wacht op de volgende subsidieronde.`);
+      return refuse(
+        RefusalType.notNow,
+        `De aanvraagtermijn is gesloten${round ? ` sinds ${round.closesAt}` : ''}; de school wacht op de volgende subsidieronde.`,
+      );
     }
     return round;
   }
@@ -141,7 +152,12 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
         submittedAt: null,
         decision: null,
       };
-      await enter('application', 'school', current.closesAt, { type: 'round_joined', roundId: current.roundId, closesAt: current.closesAt, application: state.application });
+      await enter('application', 'school', current.closesAt, {
+        type: 'round_joined',
+        roundId: current.roundId,
+        closesAt: current.closesAt,
+        application: state.application,
+      });
       notify({ kind: 'round-opened', round: current });
       if (await applicationSubmittedInTime()) break;
 
