@@ -40,10 +40,25 @@ export interface TimeSkippingOptions {
   mailer?: Mailer;
 }
 
+/**
+ * The time-skipping test server (TEMPORAL_TEST_SERVER_PATH, else the SDK's own). The SDK gives it
+ * 5 seconds to start, which a JVM on a busy two-core machine can miss: a start that times out is
+ * tried again, on a new port.
+ */
+export async function createTimeSkippingEnvironment(path = process.env.TEMPORAL_TEST_SERVER_PATH): Promise<TestWorkflowEnvironment> {
+  const options = path ? { server: { executable: { type: 'existing-path' as const, path } } } : undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping(options);
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof Error && /did not start within/.test(error.message))) throw error;
+    }
+  }
+}
+
 export async function startTimeSkippingHarness(options: TimeSkippingOptions = {}): Promise<TimeSkippingHarness> {
   quietTemporalRuntime();
-  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-  const env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : undefined);
+  const env = await createTimeSkippingEnvironment();
   await registerSearchAttributes(env.connection as Connection, env.namespace ?? 'default');
   const db = createDb(await createTestDatabase());
   const taskQueue = `test-${randomUUID()}`;
