@@ -24,6 +24,15 @@ export interface KoersWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
+/**
+ * Journeys kept in the worker's memory between their tasks. A cached journey costs about 2 MB of
+ * the workflow thread's heap (`npm run bench:worker-memory`: each workflow holds its own copy of the
+ * modules it imports); the SDK's default, sized from the heap limit, would let some 2,300 of them
+ * outgrow that heap. Beyond this many, the least recently active journey is evicted and replayed
+ * from its history when it next has work.
+ */
+export const MAX_CACHED_JOURNEYS = 1_000;
+
 /** The worker: every workflow and activity of Koers on one task queue. Run more of them to scale out. */
 export function createKoersWorker(options: KoersWorkerOptions): Promise<Worker> {
   const { connection, namespace, taskQueue, db, temporal, mailer = noMailer, workflowBundle, publicUrl, mailFrom = DEFAULT_MAIL_FROM, retentionDays } = options;
@@ -31,6 +40,7 @@ export function createKoersWorker(options: KoersWorkerOptions): Promise<Worker> 
     connection,
     namespace,
     taskQueue,
+    maxCachedWorkflows: MAX_CACHED_JOURNEYS,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities({ db, mailer, temporal, publicUrl, organizerEmail: mailFromAddress(mailFrom), ...(retentionDays ? { retentionDays } : {}) }),
   });
