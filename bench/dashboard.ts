@@ -6,7 +6,7 @@
  *
  * Writes bench/results/dashboard.json and prints a table.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { chmod, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,7 @@ import { migrateDatabase } from '../platform/migrate';
 import { generatePassword } from '../staff/password';
 import { signIn } from '../staff/sessions';
 import { createStaffMember } from '../staff/staff-member';
-import { brinFor, percentile } from './stack';
+import { brinFor, percentile, writeResults } from './stack';
 
 const DAY = 86_400_000;
 const regions = [
@@ -126,8 +126,7 @@ async function main(): Promise<void> {
       ratioP95: Math.round((r.p95 / baseline.p95) * 10) / 10,
     }));
     const report = { measuredAt: new Date().toISOString(), cases, requestsPerScenario: requests, results: rows };
-    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    writeFileSync(path.join(__dirname, 'results', 'dashboard.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeResults('dashboard', report);
     console.log(`\n| ${cases.toLocaleString('en')} cases, ${requests} requests each | p50 ms | p95 ms | p95 / baseline |\n|---|---|---|---|`);
     for (const r of rows) console.log(`| ${r.name} | ${r.p50} | ${r.p95} | ${r.ratioP95} |`);
   } finally {

@@ -7,8 +7,6 @@
  *
  * Writes bench/results/link-page.json and prints a table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import express from 'express';
 import { createApp } from '../api/app';
 import { startJourney } from '../api/journeys/start-journey';
@@ -16,7 +14,7 @@ import { issueLink } from '../links/issue-link';
 import { listenOnLoopback, type Listening } from '../platform/listen';
 import { createLogger } from '../platform/logger';
 import { planConversation } from '../workflows/expertschool-journey.messages';
-import { inBatches, percentile, startBenchStack } from './stack';
+import { inBatches, percentile, startBenchStack, writeResults } from './stack';
 
 const JOURNEYS = 50;
 
@@ -106,8 +104,7 @@ async function main(): Promise<void> {
       results: rows,
       ratioP95: Math.round((rows[1]!.p95 / rows[0]!.p95) * 10) / 10,
     };
-    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    writeFileSync(path.join(__dirname, 'results', 'link-page.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeResults('link-page', report);
     console.log(`\n| ${requests} requests, ${clients} clients at once | p50 ms | p95 ms |\n|---|---|---|`);
     for (const r of rows) console.log(`| ${r.name} | ${r.p50} | ${r.p95} |`);
     console.log(`| ratio of p95 (link page / bare) | | ${report.ratioP95} |`);

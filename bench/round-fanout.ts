@@ -6,32 +6,20 @@
  *
  * Writes bench/results/round-fanout.json and prints a table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { Worker } from '@temporalio/worker';
 import { startJourney } from '../api/journeys/start-journey';
 import { createRound } from '../api/rounds/manage-rounds';
 import { nextSchoolYear, schoolYearOf } from '../domain/school-year';
 import { subsidyRatesFor } from '../domain/subsidy-rates';
 import { recordConversationReport, recordIntakeOutcome } from '../workflows/expertschool-journey.messages';
 import { isWaiting, waitForOneSignal, wake } from './bare-workflows';
-import { brinFor, inBatches, startBenchStack, type BenchStack } from './stack';
+import { brinFor, createBenchSchools, inBatches, startBenchStack, writeResults, type BenchStack } from './stack';
+import { createBareWorker, runWorker } from './workers';
 
 const DAY = 86_400_000;
 const CONCURRENCY = 50;
 
 async function journeysWaitingForARound(stack: BenchStack, count: number): Promise<void> {
-  await stack.db.school.createMany({
-    data: Array.from({ length: count }, (_, i) => ({
-      brin: brinFor(i),
-      name: `School ${i}`,
-      sector: 'PO' as const,
-      region: 'Utrecht',
-      contactEmail: `school${i}@bench.example`,
-      inspectionRating: 'goed',
-      equalAccessMarkers: [],
-    })),
-  });
+  await createBenchSchools(stack.db, count);
   const office = 'Bench';
   await inBatches(
     Array.from({ length: count }, (_, i) => i),
@@ -78,8 +66,7 @@ async function roundOpening(stack: BenchStack, count: number): Promise<number> {
 /** Seconds to signal `count` bare workflows (same concurrency) until all have completed. */
 async function bareSignalLoop(stack: BenchStack, count: number): Promise<number> {
   const taskQueue = 'bench-bare';
-  const worker = await Worker.create({ connection: stack.connection, taskQueue, workflowsPath: require.resolve('./bare-workflows') });
-  const running = worker.run();
+  const stopWorker = runWorker(await createBareWorker(stack.connection, taskQueue));
   const ids = Array.from({ length: count }, (_, i) => `bare-${i}`);
   await inBatches(ids, CONCURRENCY, (workflowId) => stack.client.workflow.start(waitForOneSignal, { workflowId, taskQueue }));
   // Like the journeys, every bare workflow is already waiting before the clock starts.
@@ -88,8 +75,7 @@ async function bareSignalLoop(stack: BenchStack, count: number): Promise<number>
   await inBatches(ids, CONCURRENCY, (id) => stack.client.workflow.getHandle(id).signal(wake));
   await inBatches(ids, CONCURRENCY, (id) => stack.client.workflow.getHandle(id).result());
   const seconds = (performance.now() - started) / 1000;
-  worker.shutdown();
-  await running;
+  await stopWorker();
   return seconds;
 }
 
@@ -112,9 +98,7 @@ async function main(): Promise<void> {
       journeysPerSecond: Math.round(count / koers),
       measuredAt: new Date().toISOString(),
     };
-    const dir = path.join(__dirname, 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'round-fanout.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeResults('round-fanout', result);
     console.table([
       { measure: `round opening: ${count} journeys applying`, seconds: result.koersSeconds },
       { measure: `baseline: signal ${count} bare workflows to completion`, seconds: result.bareSignalSeconds },

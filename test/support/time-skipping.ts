@@ -4,11 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerSearchAttributes } from '../../platform/search-attributes';
 import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createDb, type Db } from '../../platform/db';
+import { createTimeSkippingEnvironment } from '../../platform/temporal-test-server';
 import { freePort } from '../../platform/free-port';
 import { startMailCatcher, type MailCatcher } from '../../platform/mail-catcher';
 import { createMailer, type Mailer } from '../../platform/mailer';
@@ -40,25 +41,9 @@ export interface TimeSkippingOptions {
   mailer?: Mailer;
 }
 
-/**
- * The time-skipping test server (TEMPORAL_TEST_SERVER_PATH, else the SDK's own). The SDK gives it
- * 5 seconds to start, which a JVM on a busy two-core machine can miss: a start that times out is
- * tried again, on a new port.
- */
-export async function createTimeSkippingEnvironment(path = process.env.TEMPORAL_TEST_SERVER_PATH): Promise<TestWorkflowEnvironment> {
-  const options = path ? { server: { executable: { type: 'existing-path' as const, path } } } : undefined;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await TestWorkflowEnvironment.createTimeSkipping(options);
-    } catch (error) {
-      if (attempt === 3 || !(error instanceof Error && /did not start within/.test(error.message))) throw error;
-    }
-  }
-}
-
 export async function startTimeSkippingHarness(options: TimeSkippingOptions = {}): Promise<TimeSkippingHarness> {
   quietTemporalRuntime();
-  const env = await createTimeSkippingEnvironment();
+  const env = await createTimeSkippingEnvironment(process.env.TEMPORAL_TEST_SERVER_PATH);
   await registerSearchAttributes(env.connection as Connection, env.namespace ?? 'default');
   const db = createDb(await createTestDatabase());
   const taskQueue = `test-${randomUUID()}`;

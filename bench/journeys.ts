@@ -1,0 +1,224 @@
+/**
+ * Expertschool journeys driven from their start to the office's decision on the application, one
+ * Update per action as the API sends them, against bare workflows taking the same Updates (same
+ * names, same inputs) with handlers that only change state. Same concurrency, both in this run.
+ *
+ *   npm run bench:journeys -- [journeys=200] [concurrency=20]
+ *
+ * Writes bench/results/journeys.json and prints a table.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { startJourney } from '../api/journeys/start-journey';
+import { createRound } from '../api/rounds/manage-rounds';
+import type { JourneyView } from '../domain/journey';
+import { nextSchoolYear, schoolYearOf } from '../domain/school-year';
+import { subsidyRatesFor } from '../domain/subsidy-rates';
+import { completeApplication } from '../test/support/fixtures';
+import { until } from '../test/support/until';
+import {
+  decideApplication,
+  planConversation,
+  recordConversationReport,
+  recordIntakeOutcome,
+  respondToConversation,
+  saveApplicationDraft,
+  submitApplication,
+} from '../workflows/expertschool-journey.messages';
+import { act, handleUpdates } from './bare-workflows';
+import { brinFor, createBenchSchools, inBatches, p50p95, ratio, startBenchStack, writeResults, type BenchStack } from './stack';
+import { createBareWorker, runWorker } from './workers';
+
+const DAY = 86_400_000;
+const OFFICE = 'Bench';
+/** Journeys per variant driven first and not counted: bundles loaded, connections and caches warm. */
+const WARM_UP = 5;
+
+/** One action: its Update's name and input, and how Koers's journey takes it. */
+interface Action {
+  name: string;
+  input: unknown;
+  onJourney(handle: WorkflowHandle): Promise<JourneyView>;
+}
+
+function action<T>(update: UpdateDefinition<JourneyView, [T]>, input: T): Action {
+  return { name: update.name, input, onJourney: (handle) => handle.executeUpdate(update, { args: [input] }) };
+}
+
+/** What the office and the school do, in order, from the first conversation to the decision (the round is open). */
+function journeyActions(): Action[] {
+  const form = completeApplication();
+  return [
+    action(planConversation, {
+      startsAt: new Date(Date.now() + 7 * DAY).toISOString(),
+      durationMinutes: 60,
+      location: 'Dorpsstraat 1, Utrecht',
+      plannedBy: OFFICE,
+    }),
+    action(respondToConversation, { answer: 'confirm', note: '' }),
+    action(recordConversationReport, {
+      conductedOn: '2026-11-20',
+      report: 'Verkennend gesprek (benchmark): de school werkt onderzoeksmatig.',
+      recordedBy: OFFICE,
+    }),
+    action(recordIntakeOutcome, { outcome: 'expertschool', notes: '', recordedBy: OFFICE }),
+    action(saveApplicationDraft, { participants: form.participants, sections: form.sections }),
+    action(submitApplication, form),
+    action(decideApplication, { decision: 'approved', reason: 'Voldoet aan alle criteria van de regeling.', decidedBy: OFFICE }),
+  ];
+}
+const ACTION_NAMES = ['start', ...journeyActions().map((a) => a.name)];
+
+interface Variant {
+  /** Starts workflow `i` (timed as the action "start"). */
+  start(i: number): Promise<WorkflowHandle>;
+  /** Sends one action's Update and checks the answer. */
+  send(handle: WorkflowHandle, action: Action, last: boolean): Promise<void>;
+}
+
+interface Run {
+  seconds: number;
+  /** Milliseconds per action name, "start" included. */
+  timings: Map<string, number[]>;
+}
+
+/** Drives workflows `indices` through every action, `concurrency` at a time. */
+async function drive(variant: Variant, indices: number[], concurrency: number): Promise<Run> {
+  const timings = new Map(ACTION_NAMES.map((name) => [name, [] as number[]]));
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings.get(name)!.push(performance.now() - started);
+    return result;
+  };
+  const started = performance.now();
+  await inBatches(indices, concurrency, async (i) => {
+    const handle = await timed('start', () => variant.start(i));
+    const actions = journeyActions();
+    for (const [k, a] of actions.entries()) await timed(a.name, () => variant.send(handle, a, k === actions.length - 1));
+  });
+  return { seconds: (performance.now() - started) / 1000, timings };
+}
+
+/**
+ * Both variants warmed up, then timed in alternating halves (Koers, bare, Koers, bare): on a
+ * machine others share, a change in load mid-run then falls on both alike.
+ */
+async function measureAlternately(variants: [Variant, Variant], count: number, concurrency: number): Promise<[Run, Run]> {
+  const warmUp = Array.from({ length: WARM_UP }, (_, i) => i);
+  for (const variant of variants) await drive(variant, warmUp, concurrency);
+  const runs: [Run[], Run[]] = [[], []];
+  const half = Math.ceil(count / 2);
+  for (const from of [0, half]) {
+    const indices = Array.from({ length: Math.min(half, count - from) }, (_, k) => WARM_UP + from + k);
+    for (const v of [0, 1] as const) runs[v].push(await drive(variants[v], indices, concurrency));
+  }
+  const combined = (parts: Run[]): Run => ({
+    seconds: parts.reduce((sum, r) => sum + r.seconds, 0),
+    timings: new Map(ACTION_NAMES.map((name) => [name, parts.flatMap((r) => r.timings.get(name)!)])),
+  });
+  return [combined(runs[0]), combined(runs[1])];
+}
+
+function koersJourneys(stack: BenchStack): Variant {
+  const deps = { db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue };
+  return {
+    async start(i) {
+      const { journeyId } = await startJourney(deps, { brin: brinFor(i), track: 'expertschool', hasAspirantYearBehind: false });
+      return stack.client.workflow.getHandle(journeyId);
+    },
+    async send(handle, a, last) {
+      const view = await a.onJourney(handle);
+      if (last && view.phase !== 'approved') throw new Error(`${handle.workflowId} ended in ${view.phase}, expected approved`);
+    },
+  };
+}
+
+function bareWorkflows(stack: BenchStack, taskQueue: string): Variant {
+  const updates = journeyActions().length;
+  return {
+    start: (i) => stack.client.workflow.start(handleUpdates, { workflowId: `bare-journey-${i}`, taskQueue, args: [updates] }),
+    async send(handle, a, last) {
+      const state = await handle.executeUpdate(act, { args: [a.name, a.input] });
+      if (last && state.actions.length !== updates) throw new Error(`${handle.workflowId} took ${state.actions.length} Updates, expected ${updates}`);
+    },
+  };
+}
+
+/** A round open now for expertschools: an intake joins it at once (the journey finds it by itself). */
+async function openRound(stack: BenchStack): Promise<void> {
+  await createRound(
+    { db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue },
+    {
+      id: 'bench-round',
+      name: 'Benchmarkronde',
+      schoolYear: nextSchoolYear(schoolYearOf(new Date())),
+      tracks: ['expertschool'],
+      capacity: null,
+      reminderDaysBefore: [14, 3],
+      opensAt: new Date().toISOString(),
+      closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      rates: subsidyRatesFor('2026-2027'),
+    },
+  );
+  await until(
+    () => stack.db.subsidyRound.findUniqueOrThrow({ where: { id: 'bench-round' } }),
+    (round) => round.status === 'open',
+    'the round to open',
+  );
+}
+
+async function main(): Promise<void> {
+  const count = Number(process.argv[2] ?? 200);
+  const concurrency = Number(process.argv[3] ?? 20);
+  const stack = await startBenchStack();
+  try {
+    await createBenchSchools(stack.db, WARM_UP + count);
+    await openRound(stack);
+    const taskQueue = 'bench-bare';
+    const stopBareWorker = runWorker(await createBareWorker(stack.connection, taskQueue));
+    process.stderr.write(`driving ${count} journeys to the decision and ${count} bare workflows through as many Updates, ${concurrency} at a time…\n`);
+    const [koers, bare] = await measureAlternately([koersJourneys(stack), bareWorkflows(stack, taskQueue)], count, concurrency);
+    await stopBareWorker();
+
+    // What each journey left in PostgreSQL and the outbox, for the explanation of the ratio.
+    const journeys = WARM_UP + count;
+    const approved = await stack.db.journey.count({ where: { phase: 'approved' } });
+    if (approved !== journeys) throw new Error(`${approved} of ${journeys} journeys approved in the case record`);
+    const stepsPerJourney = (await stack.db.auditEvent.count()) / journeys;
+    const mailsPerJourney = (await stack.db.outboxMail.count()) / journeys;
+
+    const throughput = { koers: count / koers.seconds, bare: count / bare.seconds };
+    const actions = ACTION_NAMES.map((name) => {
+      const k = p50p95(koers.timings.get(name)!);
+      const b = p50p95(bare.timings.get(name)!);
+      return { action: name, koers: k, bare: b, ratioP95: ratio(k.p95, b.p95, 1) };
+    });
+    const report = {
+      benchmark: 'journeys',
+      measuredAt: new Date().toISOString(),
+      journeys: count,
+      concurrency,
+      updatesPerJourney: ACTION_NAMES.length - 1,
+      stepsStoredPerJourney: stepsPerJourney,
+      mailsPerJourney,
+      koers: { seconds: Number(koers.seconds.toFixed(2)), journeysPerSecond: Number(throughput.koers.toFixed(2)) },
+      bare: { seconds: Number(bare.seconds.toFixed(2)), journeysPerSecond: Number(throughput.bare.toFixed(2)) },
+      throughputRatio: ratio(throughput.koers, throughput.bare),
+      actions,
+    };
+    writeResults('journeys', report);
+    console.log(`\n| ${count} journeys, ${concurrency} at a time | Koers | bare workflows | Koers / bare |\n|---|---|---|---|`);
+    console.log(`| journeys per second | ${report.koers.journeysPerSecond} | ${report.bare.journeysPerSecond} | ${report.throughputRatio} |`);
+    console.log(`\n| action | Koers p50 ms | Koers p95 ms | bare p50 ms | bare p95 ms | p95 Koers / bare |\n|---|---|---|---|---|---|`);
+    for (const r of actions) console.log(`| ${r.action} | ${r.koers.p50} | ${r.koers.p95} | ${r.bare.p50} | ${r.bare.p95} | ${r.ratioP95} |`);
+    console.log(`\nper journey: ${stepsPerJourney} steps stored in PostgreSQL, ${mailsPerJourney} mails`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
