@@ -1,0 +1,238 @@
+/**
+ * A decade for the whole country, on the time-skipping server: schools enter over the school years,
+ * every journey is driven by simulated schools and office staff, and it ends in the office's KPI
+ * report and the planning answer "how many expertschool places will we need?". Against a baseline
+ * measured in the same run on the same server: as many bare workflows, sleeping through the same
+ * years and taking as many Updates at the same moments.
+ *
+ *   npm run simulate -- [--schools 300] [--years 10] [--places 6] [--seed 1] [--expertschool-share 0.12] [--concurrency 16]
+ *
+ * Writes bench/results/simulate.json and prints tables.
+ */
+import { parseArgs } from 'node:util';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { schoolYearBounds, schoolYearOf, nextSchoolYear } from '../domain/school-year';
+import { act, updatesThroughYears } from './bare-workflows';
+import { afterYear, stepMoment } from './simulation/calendar';
+import { checkOptions, DEFAULT_OPTIONS, simulateDecade, type PlacesInYear, type SimulationOptions, type SimulationResult } from './simulation/decade';
+import { inBatches, ratio, startTimeSkippingBenchStack, writeResults, type TimeSkippingBenchStack } from './stack';
+import { createBareWorker, runWorker } from './workers';
+
+function options(): SimulationOptions {
+  const { values } = parseArgs({
+    options: {
+      schools: { type: 'string' },
+      years: { type: 'string' },
+      places: { type: 'string' },
+      seed: { type: 'string' },
+      'expertschool-share': { type: 'string' },
+      concurrency: { type: 'string' },
+    },
+  });
+  const number = (value: string | undefined, fallback: number, name: string): number => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new Error(`--${name} takes a number, not "${value}"`);
+    return n;
+  };
+  return {
+    schools: number(values.schools, DEFAULT_OPTIONS.schools, 'schools'),
+    years: number(values.years, DEFAULT_OPTIONS.years, 'years'),
+    places: number(values.places, DEFAULT_OPTIONS.places, 'places'),
+    seed: number(values.seed, DEFAULT_OPTIONS.seed, 'seed'),
+    expertschoolShare: number(values['expertschool-share'], DEFAULT_OPTIONS.expertschoolShare, 'expertschool-share'),
+    aspirantBehindShare: DEFAULT_OPTIONS.aspirantBehindShare,
+    concurrency: number(values.concurrency, DEFAULT_OPTIONS.concurrency, 'concurrency'),
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+/** The decade is over: journeys and hubs still running are ended, so none of their timers fire during the baseline. */
+async function endOpenWorkflows(stack: TimeSkippingBenchStack, concurrency: number): Promise<void> {
+  const [journeys, hubs] = await Promise.all([
+    stack.db.journey.findMany({ where: { phase: { not: 'closed' } }, select: { id: true } }),
+    stack.db.hubYear.findMany({ where: { status: { not: 'closed' } }, select: { id: true } }),
+  ]);
+  await inBatches([...journeys, ...hubs], concurrency, ({ id }) =>
+    stack.env.client.workflow
+      .getHandle(id)
+      .terminate('Einde van het gesimuleerde decennium')
+      .catch((error: unknown) => {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }),
+  );
+}
+
+/**
+ * The baseline: the simulation's schedule replayed with bare workflows, from the next school year
+ * on. At each step's moment, as many start as journeys started then and they take as many Updates
+ * (round robin), at the same concurrency; each sleeps from one school-year boundary to the next.
+ */
+async function bareDecade(stack: TimeSkippingBenchStack, result: SimulationResult): Promise<number> {
+  const { env } = stack;
+  const { years, concurrency } = result.options;
+  const taskQueue = 'bench-bare';
+  const stopWorker = runWorker(await createBareWorker(env.nativeConnection, taskQueue));
+  const firstStart = Number(nextSchoolYear(schoolYearOf(new Date(await env.currentTimeMs()))).slice(0, 4));
+  const wakeAt = Array.from({ length: years + 1 }, (_, k) => schoolYearBounds(`${firstStart + k}-${firstStart + k + 1}`).start.toISOString());
+  const live: string[] = [];
+  let turn = 0;
+  const started = performance.now();
+  for (const step of result.steps) {
+    const moment = step.step === 'end' ? afterYear(firstStart + years - 1) : stepMoment(firstStart + step.year, step.step);
+    const ms = moment.getTime() - (await env.currentTimeMs());
+    if (ms > 0) await env.sleep(ms);
+    const ids = Array.from({ length: step.journeysStarted }, (_, k) => `bare-${live.length + k}`);
+    await inBatches(ids, concurrency, (workflowId) => env.client.workflow.start(updatesThroughYears, { workflowId, taskQueue, args: [wakeAt] }));
+    live.push(...ids);
+    if (live.length === 0) continue;
+    const targets = Array.from({ length: step.updates }, () => live[turn++ % live.length]!);
+    await inBatches(targets, concurrency, (id) => env.client.workflow.getHandle(id).executeUpdate(act, { args: [step.step, null] }));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await stopWorker();
+  return seconds;
+}
+
+function table(header: string[], rows: (string | number | null)[][]): string {
+  const line = (cells: (string | number | null)[]) => `| ${cells.map((c) => (c === null ? '–' : String(c))).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** The planning answer: per school year, and the most places short in any one year. */
+function planning(result: SimulationResult) {
+  const worst = result.places.reduce<PlacesInYear | null>((a, b) => (a === null || b.placesNeeded > a.placesNeeded ? b : a), null);
+  const hubs = result.places.reduce((sum, p) => sum + p.hubs, 0);
+  const placesPerHub = hubs === 0 ? result.options.places : result.places.reduce((sum, p) => sum + p.placesOffered, 0) / hubs;
+  return {
+    mostPlacesNeeded: worst?.placesNeeded ?? 0,
+    inSchoolYear: worst && worst.placesNeeded > 0 ? worst.schoolYear : null,
+    placesShortOverTheDecade: result.places.reduce((sum, p) => sum + p.placesNeeded, 0),
+    placesPerHub: Number(placesPerHub.toFixed(1)),
+    moreExpertschoolsInWorstYear: Math.ceil((worst?.placesNeeded ?? 0) / placesPerHub),
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  checkOptions(opts);
+  const stack = await startTimeSkippingBenchStack();
+  try {
+    process.stderr.write(`simulating ${opts.years} school years, ${opts.schools} schools entering, ${opts.places} places per trajectory…\n`);
+    const result = await simulateDecade({ env: stack.env, client: stack.env.client, db: stack.db, taskQueue: stack.taskQueue }, opts);
+    await endOpenWorkflows(stack, opts.concurrency);
+    process.stderr.write('baseline: as many bare workflows through the same years and Updates…\n');
+    const bareSeconds = await bareDecade(stack, result);
+    const answer = planning(result);
+    const perYear = result.places.map((p) => p.schoolYear);
+    const report = {
+      benchmark: 'simulate',
+      measuredAt: new Date().toISOString(),
+      options: result.options,
+      schoolYears: `${result.firstSchoolYear} … ${result.lastSchoolYear}`,
+      koers: {
+        seconds: Number(result.seconds.total.toFixed(1)),
+        sleepingSeconds: Number(result.seconds.sleeping.toFixed(1)),
+        actingSeconds: Number(result.seconds.acting.toFixed(1)),
+        journeysPerSecond: Number((result.journeys.total / result.seconds.total).toFixed(2)),
+      },
+      baseline: { seconds: Number(bareSeconds.toFixed(1)), workflowsPerSecond: Number((result.journeys.total / bareSeconds).toFixed(2)) },
+      ratio: ratio(result.seconds.total, bareSeconds),
+      journeys: result.journeys,
+      hubYears: result.hubYears,
+      updates: result.updates,
+      stepsStored: result.stepsStored,
+      mailsSent: result.mailsSent,
+      forms: { answered: result.formsAnswered, missed: result.formsMissed },
+      refusals: result.refusals,
+      kpis: result.reports.kpis,
+      subsidyByRound: result.reports.subsidyByRound,
+      outcomes: result.outcomes,
+      places: result.places,
+      planning: answer,
+      secondsPerYear: perYear.map((schoolYear, year) => {
+        const steps = result.steps.filter((s) => s.year === year);
+        return {
+          schoolYear,
+          sleeping: Number(steps.reduce((t, s) => t + s.sleepSeconds, 0).toFixed(1)),
+          acting: Number(steps.reduce((t, s) => t + s.actSeconds, 0).toFixed(1)),
+        };
+      }),
+    };
+    writeResults('simulate', report);
+
+    console.log(
+      `\n${result.options.schools} schools entering over ${result.options.years} school years (${report.schoolYears}), seed ${result.options.seed}\n`,
+    );
+    console.log(
+      table(
+        ['measure', 'value'],
+        [
+          ['journeys (expertschool / ontwikkelschool)', `${result.journeys.total} (${result.journeys.expertschool} / ${result.journeys.ontwikkelschool})`],
+          ['hub years', result.hubYears],
+          ['Updates sent (office and schools)', result.updates],
+          ['steps stored in PostgreSQL / mails sent', `${result.stepsStored} / ${result.mailsSent}`],
+          ['measurement forms answered / missed', `${result.formsAnswered} / ${result.formsMissed}`],
+          ['refused actions', result.refusals.length],
+          ['Koers: seconds (time skipping / acting)', `${report.koers.seconds} (${report.koers.sleepingSeconds} / ${report.koers.actingSeconds})`],
+          ['Koers: journeys per second', report.koers.journeysPerSecond],
+          ['baseline: seconds, bare workflows through the same years and Updates', report.baseline.seconds],
+          ['ratio (Koers / baseline)', report.ratio],
+        ],
+      ),
+    );
+    console.log('\nKPIs (office report)\n');
+    console.log(
+      table(
+        ['KPI', 'sector', 'target', 'actual'],
+        result.reports.kpis.map((k) => [k.label, k.sector, k.target, k.actual]),
+      ),
+    );
+    console.log('\nExpertschool places per school year\n');
+    console.log(
+      table(
+        [
+          'school year',
+          'hubs',
+          'places offered',
+          'ontwikkelscholen wanting one',
+          'enrolled',
+          'unplaced (longest waiting list)',
+          'places needed',
+          'completed',
+          'never placed',
+          'stopped',
+        ],
+        result.places.map((p) => [
+          p.schoolYear,
+          p.hubs,
+          p.placesOffered,
+          p.schoolsWanting,
+          p.enrolled,
+          `${p.unplaced} (${p.longestWaitingList})`,
+          p.placesNeeded,
+          p.completed,
+          p.withoutPlace,
+          p.stopped,
+        ]),
+      ),
+    );
+    console.log(
+      answer.mostPlacesNeeded === 0
+        ? '\nEvery ontwikkelschool that wanted a place got one: the places offered meet the simulated demand.'
+        : `\nPlaces needed: at most ${answer.mostPlacesNeeded} short in one school year (${answer.inSchoolYear}), ${answer.placesShortOverTheDecade} over the decade; ` +
+            `at ${answer.placesPerHub} places per hub that is ${answer.moreExpertschoolsInWorstYear} more expertschool(s) in that year.`,
+    );
+  } catch (error) {
+    // Said before the stack stops: stopping it may end the process with an error of its own.
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
