@@ -118,11 +118,7 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
 
   /** Conversation, intake and an application in an open round, up to the office's decision. */
   async function applyForSubsidy(): Promise<JourneyResult | ApplicationView> {
-    // An invitation planned in the journey's first moment (its handler can run before this line)
-    // keeps the school as the one to answer it.
-    const invited = state.plannedConversation;
-    if (invited && invited.response === null) await enter('conversation', 'school', invited.startsAt);
-    else await enter('conversation', 'office', null);
+    await enter('conversation', 'office', null);
     await waitFor(() => state.conversation !== null);
 
     await enter('intake', 'office', null);
