@@ -15,6 +15,7 @@ import { applicationFields, getPage, linkIn, postForm, tokenOf } from '../suppor
 import type { School } from '../../domain/school';
 import { hashToken } from '../../links/link-token';
 import type { CaughtMail } from '../../platform/mail-catcher';
+import { until } from '../support/until';
 
 const DAY = 86_400_000;
 const office = 'Anna Visser';
@@ -32,6 +33,12 @@ afterAll(async () => {
 async function startJourney(): Promise<{ school: School; journeyId: string }> {
   const school = await createSchool(stack.db, { name: `Basisschool Linkproef ${Math.random().toString(36).slice(2, 7)}` });
   const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+  // As the office works: the case is open (its first step stored) before anyone plans in it.
+  await until(
+    () => api(stack, 'GET', `/api/journeys/${body.journeyId}`),
+    (r) => r.body.phase === 'conversation' && r.body.unrecordedSteps === 0,
+    'the journey in its first phase',
+  );
   return { school, journeyId: body.journeyId };
 }
 
