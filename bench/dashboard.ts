@@ -24,22 +24,9 @@ import { generatePassword } from '../staff/password';
 import { signIn } from '../staff/sessions';
 import { createStaffMember } from '../staff/staff-member';
 import { brinFor, percentile, writeResults } from './stack';
+import { REGIONS } from './simulation/schools';
 
 const DAY = 86_400_000;
-const regions = [
-  'Groningen',
-  'Friesland',
-  'Drenthe',
-  'Overijssel',
-  'Flevoland',
-  'Gelderland',
-  'Utrecht',
-  'Noord-Holland',
-  'Zuid-Holland',
-  'Zeeland',
-  'Noord-Brabant',
-  'Limburg',
-];
 const sectors = ['PO', 'VO', 'SO'] as const;
 
 async function main(): Promise<void> {
@@ -59,9 +46,9 @@ async function main(): Promise<void> {
       await db.school.createMany({
         data: batch.map((i) => ({
           brin: brinFor(i),
-          name: `Basisschool ${i} ${regions[i % regions.length]}`,
+          name: `Basisschool ${i} ${REGIONS[i % REGIONS.length]}`,
           sector: sectors[i % 3]!,
-          region: regions[(i * 7) % regions.length]!,
+          region: REGIONS[(i * 7) % REGIONS.length]!,
           contactEmail: `school${i}@bench.example`,
           inspectionRating: 'goed',
           equalAccessMarkers: i % 9 === 0 ? ['small_regional'] : [],
