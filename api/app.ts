@@ -1,12 +1,12 @@
 /** The Express application: JSON API, school pages, health and OpenAPI document. Built from its dependencies. */
 import type { Client } from '@temporalio/client';
 import express from 'express';
-import { DEFAULT_MAIL_FROM, mailFromAddress } from '../platform/config';
+import { DEFAULT_MAIL_FROM, mailFromAddress, type TrustProxy } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { auditOfficeAccess } from '../privacy/office-access-log';
 import { errorHandler, notFound, requireJson } from './errors-middleware';
-import { loadSession } from './office/authenticate';
+import { loadSession, requireSameOrigin } from './office/authenticate';
 import { OpenAPIRegistry, openApiDocument, registerSecuritySchemes } from './openapi';
 import { RouteTable } from './route';
 import { assetsRouter } from './pages/assets';
@@ -21,7 +21,7 @@ import { cohortPagesRouter } from './office/cohort-pages';
 import { officeRouter } from './routes/office';
 import { privacyRouter } from './routes/privacy';
 import { schoolsRouter } from './routes/schools';
-import { sessionRouter } from './routes/session';
+import { createSignInLimit, sessionRouter } from './routes/session';
 import { schoolPagesRouter } from './school/school-pages';
 
 export interface AppDependencies {
@@ -35,12 +35,28 @@ export interface AppDependencies {
   schoolPageRequestsPerMinute?: number;
   /** Mark the session cookie Secure (when PUBLIC_URL is https). */
   secureCookies?: boolean;
+  /** PUBLIC_URL: the origin the office's pages are served from (besides the host asked for). */
+  publicUrl?: string;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (rate limits key on it). */
+  trustProxy?: TrustProxy;
 }
 
 export function createApp(deps: AppDependencies): express.Express {
-  const { db, temporal, taskQueue, log, mailFrom = DEFAULT_MAIL_FROM, schoolPageRequestsPerMinute, secureCookies = false } = deps;
+  const {
+    db,
+    temporal,
+    taskQueue,
+    log,
+    mailFrom = DEFAULT_MAIL_FROM,
+    schoolPageRequestsPerMinute,
+    secureCookies = false,
+    publicUrl,
+    trustProxy = false,
+  } = deps;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
+  const signInLimit = createSignInLimit();
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -51,15 +67,15 @@ export function createApp(deps: AppDependencies): express.Express {
     next();
   });
   app.use(auditOfficeAccess(db, log));
-  app.use('/api', requireJson, express.json({ limit: '256kb' }), loadSession(db));
+  app.use('/api', requireJson, express.json({ limit: '256kb' }), loadSession(db), requireSameOrigin(publicUrl));
   app.use(assetsRouter());
   app.use(schoolPagesRouter({ db, temporal, taskQueue, log, organizerEmail: mailFromAddress(mailFrom), requestsPerMinute: schoolPageRequestsPerMinute }));
 
   const registry = new OpenAPIRegistry();
   registerSecuritySchemes(registry);
   const routes = new RouteTable(registry);
-  app.use(healthRouter(db, temporal, routes));
-  app.use(sessionRouter({ db, secureCookies }, routes));
+  app.use(healthRouter(db, temporal, routes, log));
+  app.use(sessionRouter({ db, secureCookies, signInLimit }, routes));
   app.use(schoolsRouter(db, routes));
   app.use(journeysRouter({ db, temporal, taskQueue }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
@@ -67,7 +83,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(cohortsRouter({ db, temporal, taskQueue }, routes));
   app.use(officeRouter({ db }, routes));
   app.use(privacyRouter({ db }, routes));
-  app.use(officePagesRouter({ db, temporal, taskQueue, log, secureCookies }));
+  app.use(officePagesRouter({ db, temporal, taskQueue, log, secureCookies, signInLimit }));
   app.use(hubPagesRouter({ db, temporal, log }));
   app.use(cohortPagesRouter({ db, temporal, taskQueue, log }));
 

@@ -11,6 +11,17 @@ const refusalCodes: Record<string, ErrorCode> = {
   [RefusalType.notEligible]: 'not_eligible',
 };
 
+/** The SDK's rejection of an Update the workflow has no handler for: an action another track does not have. */
+const UNHANDLED_UPDATE = /^No registered handler for update: /;
+export const ACTION_NOT_IN_TRACK = 'Deze actie hoort niet bij het traject van deze school.';
+
+/** What a missing workflow is, by the prefix of its id: the thing the office or school asked for. */
+const missingWorkflow: [prefix: string, code: ErrorCode, message: string][] = [
+  ['round-', 'round_not_found', 'Deze subsidieronde bestaat niet (meer).'],
+  ['cohort-', 'cohort_not_found', 'Dit cohort bestaat niet.'],
+  ['hub-', 'not_found', 'Deze hub bestaat niet.'],
+];
+
 /** Turns whatever was thrown into the one error shape the API answers with. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
@@ -18,8 +29,12 @@ export function toAppError(error: unknown): AppError | undefined {
     const code = refusalCodes[error.cause.type ?? ''];
     const details = error.cause.details?.[0] as { issues?: Issue[] } | undefined;
     if (code) return new AppError(code, error.cause.message, details?.issues ?? []);
+    if (UNHANDLED_UPDATE.test(error.cause.message)) return new AppError('not_allowed_now', ACTION_NOT_IN_TRACK);
   }
-  if (error instanceof WorkflowNotFoundError) return new AppError('journey_not_found', 'Deze reis bestaat niet.');
+  if (error instanceof WorkflowNotFoundError) {
+    const [, code, message] = missingWorkflow.find(([prefix]) => error.workflowId?.startsWith(prefix)) ?? [, 'journey_not_found', 'Deze reis bestaat niet.'];
+    return new AppError(code, message);
+  }
   // Errors of express.json(), with their HTTP status and a type.
   const bodyError = error as { type?: string; status?: number };
   if (bodyError.type === 'entity.too.large') return new AppError('payload_too_large', 'Het verzoek is te groot.');

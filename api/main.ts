@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     mailFrom: config.MAIL_FROM,
     schoolPageRequestsPerMinute: config.SCHOOL_PAGE_REQUESTS_PER_MINUTE,
     secureCookies: config.PUBLIC_URL.startsWith('https:'),
+    publicUrl: config.PUBLIC_URL,
+    trustProxy: config.TRUST_PROXY,
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'api listening');

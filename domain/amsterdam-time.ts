@@ -7,8 +7,18 @@ import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 
 export const PROGRAMME_TIME_ZONE = 'Europe/Amsterdam';
 
-/** '2027-04-25T09:00' (Amsterdam wall clock) or an ISO instant with offset → the instant. */
+/** Whether a value starting YYYY-MM-DD names a day the calendar has (not 2026-02-30, which Date rolls over). */
+function isCalendarDay(value: string): boolean {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!day) return true;
+  const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  const probe = new Date(Date.UTC(year, month - 1, date));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === date;
+}
+
+/** '2027-04-25T09:00' (Amsterdam wall clock) or an ISO instant with offset → the instant; an impossible day → Invalid Date. */
 export function amsterdamInstant(value: string): Date {
+  if (!isCalendarDay(value)) return new Date(Number.NaN);
   return /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? new Date(value) : fromZonedTime(value, PROGRAMME_TIME_ZONE);
 }
 

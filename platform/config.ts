@@ -2,6 +2,7 @@
  * Configuration, read once from the environment and checked with zod: a missing or malformed
  * variable stops the process at start with a message that names it.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { TASK_QUEUE_DEFAULT } from '../workflows/expertschool-journey.messages';
 
@@ -10,6 +11,30 @@ export const DEFAULT_RETENTION_DAYS = 730;
 
 /** Who Koers's mail is from, unless MAIL_FROM says otherwise. */
 export const DEFAULT_MAIL_FROM = 'Ontwikkelkracht <noreply@ontwikkelkracht.example>';
+
+/**
+ * Express's `trust proxy`, for rate limits that key on the real client behind a reverse proxy:
+ * "false" (default: no proxy), the number of proxies in front (1), or their addresses and subnets
+ * (loopback, linklocal, uniquelocal, IPs, CIDRs, comma-separated). "true" would trust any
+ * X-Forwarded-For a client sends, so anyone could pick the address a limit counts: refused.
+ */
+export const TrustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, context): false | number | string[] => {
+    if (value === 'false' || value === '' || value === '0') return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const valid = (entry: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(entry) || isIP(entry.replace(/\/\d{1,3}$/, '')) !== 0;
+    if (entries.every(valid)) return entries;
+    context.addIssue({
+      code: 'custom',
+      message: 'must be false, the number of proxies in front (e.g. 1), or their addresses (e.g. loopback,10.0.0.0/8); "true" would trust any client',
+    });
+    return z.NEVER;
+  });
+export type TrustProxy = z.output<typeof TrustProxy>;
 
 const Config = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgresql:// URL' }),
@@ -27,6 +52,8 @@ const Config = z.object({
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(30).default(DEFAULT_RETENTION_DAYS),
   /** Requests per minute one address may make to the school pages. */
   SCHOOL_PAGE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Reverse proxies in front of the API whose X-Forwarded-For is believed (see TrustProxy). */
+  TRUST_PROXY: TrustProxy,
   MAIL_FROM: z
     .string()
     .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address, e.g. Ontwikkelkracht <noreply@example.org>')

@@ -40,6 +40,8 @@ export async function createStaffMember(db: Db, input: NewStaffMember, password:
   const existing = await db.staffMember.findUnique({ where: { email: input.email } });
   if (existing) throw new StaffExistsError(`An account for ${input.email} exists`);
   const member = { id: randomUUID(), email: input.email, name: input.name, role: input.role };
-  await db.staffMember.create({ data: { ...member, passwordHash: await hashPassword(password) } });
+  // Two colleagues adding the same address at once: the unique index decides, the loser is told it exists.
+  const created = await db.staffMember.createMany({ data: [{ ...member, passwordHash: await hashPassword(password) }], skipDuplicates: true });
+  if (created.count === 0) throw new StaffExistsError(`An account for ${input.email} exists`);
   return member;
 }

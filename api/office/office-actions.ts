@@ -8,10 +8,11 @@ type Body = Record<string, unknown>;
 const text = (body: Body, key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
 const whole = (value: string) => (/^\s*\d{1,4}\s*$/.test(value) ? Number(value) : value);
 
-/** A datetime-local value ("2027-01-12T10:00") is Amsterdam wall-clock time. */
+/** A datetime-local value ("2027-01-12T10:00") is Amsterdam wall-clock time; anything else (2026-02-30) is left for the schema to refuse. */
 function amsterdamMoment(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value;
-  return amsterdamIso(amsterdamInstant(value));
+  const instant = amsterdamInstant(value);
+  return Number.isNaN(instant.getTime()) ? value : amsterdamIso(instant);
 }
 
 /** Per journey action (its URL segment): the input a posted form stands for. */

@@ -19,7 +19,7 @@ import { journeyTimeline } from '../journeys/journey-timeline';
 import { errorsByField } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { JourneyParams, requestLinkResend } from '../routes/journeys';
-import { signInRateLimit, WRONG_CREDENTIALS } from '../routes/session';
+import { WRONG_CREDENTIALS, type SignInLimit } from '../routes/session';
 import { text } from '../pages/form-text';
 import { pageHeaders } from '../pages/page-headers';
 import { clearSessionCookie, loadSession, sessionToken, setSessionCookie } from './authenticate';
@@ -38,6 +38,8 @@ export interface OfficePageDependencies {
   taskQueue: string;
   log: Logger;
   secureCookies: boolean;
+  /** The one sign-in limit, shared with POST /api/session. */
+  signInLimit: SignInLimit;
 }
 
 /** Parses the dashboard's query; filters it cannot read are left out and named, not fatal. */
@@ -63,7 +65,7 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
 
   router.post(
     '/kantoor/inloggen',
-    signInRateLimit((req, res) =>
+    deps.signInLimit((req, res) =>
       sendPage(
         res,
         429,

@@ -132,7 +132,9 @@ export async function rescheduleRound({ db, temporal, taskQueue }: RoundDependen
 
 export async function openRoundNow({ db, temporal, taskQueue }: RoundDependencies, id: string): Promise<RoundView> {
   const row = await findRound(db, id);
-  if (row.status !== 'scheduled') throw new AppError('round_not_changeable', `Deze ronde is ${row.status === 'open' ? 'al open' : 'gesloten'}.`);
+  // A second click finds the round open, or opening (its workflow started): nothing more to do.
+  if (row.status === 'open') return view(row);
+  refuseIfEnded(row, '; openen kan niet meer');
   await deleteRoundSchedule(temporal, id);
   await startRoundNow(temporal, taskQueue, id);
   return getRound(db, id);

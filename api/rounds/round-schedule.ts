@@ -2,7 +2,7 @@
  * Each scheduled round has a Temporal Schedule that starts its workflow at the opening moment:
  * a calendar entry for that one instant, with one action left. No cron of our own.
  */
-import { ScheduleNotFoundError, type Client, type ScheduleSpec } from '@temporalio/client';
+import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, type Client, type ScheduleSpec } from '@temporalio/client';
 import { subsidyRound } from '../../workflows';
 import { roundScheduleId, roundWorkflowId } from '../../workflows/subsidy-round.messages';
 
@@ -53,11 +53,18 @@ export async function deleteRoundSchedule(temporal: Client, roundId: string): Pr
     });
 }
 
-/** Opens the round now: its workflow started directly, under the id the Schedule would give it. */
+/**
+ * Opens the round now: its workflow started directly, under the id the Schedule would give it.
+ * Started already (a double click, before the workflow marked the round open): that is the opening.
+ */
 export async function startRoundNow(temporal: Client, taskQueue: string, roundId: string): Promise<void> {
-  await temporal.workflow.start(subsidyRound, {
-    workflowId: `${roundWorkflowId(roundId)}-now`,
-    taskQueue,
-    args: [{ roundId }],
-  });
+  await temporal.workflow
+    .start(subsidyRound, {
+      workflowId: `${roundWorkflowId(roundId)}-now`,
+      taskQueue,
+      args: [{ roundId }],
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    });
 }

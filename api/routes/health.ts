@@ -1,24 +1,28 @@
+/** GET /health: what a load balancer or the office asks to know whether the API can do its work. */
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
 import type { RouteTable } from '../route';
 import { jsonResponse } from '../openapi';
 
-const Check = z.object({ ok: z.boolean(), error: z.string().optional() });
+// What is down, never why in the system's own words: error text can name hosts, users and paths.
+const Check = z.object({ ok: z.boolean(), error: z.enum(['unreachable']).optional().describe('Set when this one is down; the reason is in the log') });
 const Health = z.object({ status: z.enum(['ok', 'unavailable']), temporal: Check, database: Check }).openapi('Health');
 
-async function check(probe: () => Promise<unknown>): Promise<z.infer<typeof Check>> {
+async function check(name: string, probe: () => Promise<unknown>, log?: Logger): Promise<z.infer<typeof Check>> {
   try {
     await probe();
     return { ok: true };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    log?.warn({ err: error, dependency: name }, 'health check failed');
+    return { ok: false, error: 'unreachable' };
   }
 }
 
-/** GET /health: whether the API can reach Temporal and the database (200), or not (503). */
-export function healthRouter(db: Db, temporal: Client, routes: RouteTable): Router {
+/** GET /health: whether the API can reach Temporal and the database (200), or which it cannot (503). */
+export function healthRouter(db: Db, temporal: Client, routes: RouteTable, log?: Logger): Router {
   const router = Router();
   routes.add(
     router,
@@ -31,8 +35,8 @@ export function healthRouter(db: Db, temporal: Client, routes: RouteTable): Rout
     },
     async (_req, res) => {
       const [temporalCheck, database] = await Promise.all([
-        check(() => temporal.connection.withDeadline(Date.now() + 2_000, () => temporal.workflowService.getSystemInfo({}))),
-        check(() => db.$queryRaw`SELECT 1`),
+        check('temporal', () => temporal.connection.withDeadline(Date.now() + 2_000, () => temporal.workflowService.getSystemInfo({})), log),
+        check('database', () => db.$queryRaw`SELECT 1`, log),
       ]);
       const ok = temporalCheck.ok && database.ok;
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', temporal: temporalCheck, database });

@@ -17,17 +17,35 @@ const SessionView = z.object({ staff: StaffView, csrfToken: z.string().describe(
 
 export const WRONG_CREDENTIALS = 'Dit e-mailadres en wachtwoord horen niet bij een account van het programmabureau.';
 
-/** Sign-in attempts per address per minute: enough for a typo or two, too few to guess. */
-export function signInRateLimit(onLimit: RequestHandler): RequestHandler {
-  return rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false, handler: onLimit });
+/** Answers a request over the sign-in limit: JSON for the API, the sign-in page for the office's form. */
+export type SignInLimit = (onLimit: RequestHandler) => RequestHandler;
+
+/**
+ * Sign-in attempts per address per minute: enough for a typo or two, too few to guess. One count
+ * for both ways in (POST /api/session and the /kantoor form), so guessing cannot alternate them;
+ * each way answers the refusal in its own form.
+ */
+export function createSignInLimit(): SignInLimit {
+  const refusals = new WeakMap<object, RequestHandler>();
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: 10,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res, next) => refusals.get(req)!(req, res, next),
+  });
+  return (onLimit) => (req, res, next) => {
+    refusals.set(req, onLimit);
+    return limiter(req, res, next);
+  };
 }
 
 /** Signing in and out of the office, and (admins) adding staff accounts. */
-export function sessionRouter({ db, secureCookies }: { db: Db; secureCookies: boolean }, routes: RouteTable): Router {
+export function sessionRouter({ db, secureCookies, signInLimit }: { db: Db; secureCookies: boolean; signInLimit: SignInLimit }, routes: RouteTable): Router {
   const router = Router();
   router.post(
     '/api/session',
-    signInRateLimit((_req, _res, next) => next(new AppError('too_many_requests', 'Te veel pogingen om in te loggen; probeer het over een minuut opnieuw.'))),
+    signInLimit((_req, _res, next) => next(new AppError('too_many_requests', 'Te veel pogingen om in te loggen; probeer het over een minuut opnieuw.'))),
   );
 
   routes.add(

@@ -23,7 +23,7 @@ afterAll(async () => {
 async function asStaff(method: 'GET' | 'POST', route: string, body?: unknown) {
   const response = await fetch(`${stack.apiUrl}${route}`, {
     method,
-    headers: { cookie: stack.cookies.staff, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { cookie: stack.cookies.staff, origin: stack.apiUrl, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as any };

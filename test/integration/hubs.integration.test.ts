@@ -97,7 +97,7 @@ test('the office reads a hub, records a session, knowledge sharing and the outco
   expect(shared.body.knowledgeSharing).toEqual([{ ...sharing, recordedBy: 'Anna Visser' }]);
   const byStaff = await fetch(`${stack.apiUrl}/api/hubs/${hubId}/knowledge-sharing`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: stack.cookies.staff },
+    headers: { 'content-type': 'application/json', cookie: stack.cookies.staff, origin: stack.apiUrl },
     body: JSON.stringify({ kind: 'webinar', title: 'Webinar voor de regio', heldOn, attendees: 0 }),
   });
   expect(byStaff.status).toBe(200);

@@ -51,7 +51,10 @@ const concrete = (path: string) => path.replace(/[:{](\w+)\}?/g, (_, name: strin
 async function call(method: string, path: string, cookie?: string): Promise<number> {
   const response = await fetch(`${stack.apiUrl}${concrete(path)}`, {
     method: method.toUpperCase(),
-    headers: { ...(method === 'get' || method === 'delete' ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    headers: {
+      ...(method === 'get' || method === 'delete' ? {} : { 'content-type': 'application/json' }),
+      ...(cookie ? { cookie, origin: stack.apiUrl } : {}),
+    },
     body: method === 'get' || method === 'delete' ? undefined : '{}',
     redirect: 'manual',
   });
@@ -151,7 +154,7 @@ test('sign in, see who is signed in, sign out; a wrong password says nothing abo
   // Only a hash of the token is stored.
   expect(await stack.db.staffSession.count({ where: { id: cookie.split('=')[1] } })).toBe(0);
 
-  expect((await fetch(`${stack.apiUrl}/api/session`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+  expect((await fetch(`${stack.apiUrl}/api/session`, { method: 'DELETE', headers: { cookie, origin: stack.apiUrl } })).status).toBe(204);
   expect((await fetch(`${stack.apiUrl}/api/session`, { headers: { cookie } })).status).toBe(401);
 });
 

@@ -136,7 +136,8 @@ export async function api(stack: DevStack, method: 'GET' | 'POST', route: string
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(linkToken ? { authorization: `Bearer ${linkToken}` } : { cookie: stack.cookies.admin }),
+      // The office's changes come from its own site (the Origin a browser sends), as CSRF protection asks.
+      ...(linkToken ? { authorization: `Bearer ${linkToken}` } : { cookie: stack.cookies.admin, origin: stack.apiUrl }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
