@@ -87,10 +87,11 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(hubPagesRouter({ db, temporal, log }));
   app.use(cohortPagesRouter({ db, temporal, taskQueue, log }));
 
-  const document = openApiDocument(registry);
+  const document = openApiDocument(registry, routes.routes);
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
+  app.use(routes.methodNotAllowed());
 
   app.use(notFound);
   app.use(errorHandler(log));

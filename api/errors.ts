@@ -4,6 +4,8 @@
  */
 export const errorStatus = {
   invalid_input: 400,
+  /** Input of the right shape that a rule across its fields refuses (closing before opening): what no schema can say. */
+  rule_violated: 422,
   not_found: 404,
   school_not_found: 404,
   journey_not_found: 404,
@@ -31,6 +33,7 @@ export const errorStatus = {
   link_expired: 410,
   case_closed: 410,
   not_eligible: 422,
+  method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
@@ -49,6 +52,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: Issue[] = [],
+    /** Set by validate() when only rules across fields (refinements) refused the input, not its shape. */
+    readonly onlyRules = false,
   ) {
     super(message);
     this.name = 'AppError';

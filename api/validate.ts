@@ -1,3 +1,4 @@
+/** The one way request input is read: checked against its zod schema, refused in Dutch per field. */
 import type { z } from 'zod';
 import { AppError } from './errors';
 
@@ -16,5 +17,6 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-  throw new AppError('invalid_input', issues.map((issue) => issue.message).join(' '), issues);
+  const onlyRules = result.error.issues.every((issue) => issue.code === 'custom');
+  throw new AppError('invalid_input', issues.map((issue) => issue.message).join(' '), issues, onlyRules);
 }

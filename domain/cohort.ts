@@ -29,14 +29,15 @@ export const cohortStatusLabel: Record<CohortStatus, string> = {
 
 const isoDate = (message: string) => z.iso.date({ message });
 
+const MOMENT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 /** A moment as the office types it: Amsterdam wall-clock time, or an instant with offset; read as the instant. */
 const Moment = z
   .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value) && !Number.isNaN(amsterdamInstant(value).getTime()), {
-    message: 'Vul een moment in als 2027-04-25T17:00 (Nederlandse tijd).',
-  })
+  // The format, which the API document states (a 400 when not met), then a day the calendar has (30 February: a 422).
+  .regex(MOMENT_FORMAT, { message: 'Vul een moment in als 2027-04-25T17:00 (Nederlandse tijd).', abort: true })
+  .refine((value) => !Number.isNaN(amsterdamInstant(value).getTime()), { message: 'Vul een moment in als 2027-04-25T17:00 (Nederlandse tijd).' })
   .transform((value) => amsterdamInstant(value).toISOString())
-  .openapi({ type: 'string', example: '2027-04-25T17:00', description: 'Amsterdam wall-clock time, or ISO 8601 with offset' });
+  .openapi({ type: 'string', pattern: MOMENT_FORMAT.source, example: '2027-04-25T17:00', description: 'Amsterdam wall-clock time, or ISO 8601 with offset' });
 
 /** The first calendar year of a school year: "2027-2028" → 2027. */
 const startYearOf = (schoolYear: string) => Number(schoolYear.slice(0, 4));

@@ -142,7 +142,7 @@ export function ReportsPage({ session, reports, invalid }: { session: Session; r
 
 export function reportsRouter({ db }: { db: Db }): Router {
   const router = Router();
-  const period = (query: Record<string, unknown>) => ReportPeriod.safeParse({ from: query.from, to: query.to });
+  const period = (query: Record<string, unknown>) => ReportPeriod.safeParse({ from: query.from || undefined, to: query.to || undefined }); // an empty form field: no date
 
   router.get('/kantoor/rapportages', requireOfficePage(), async (req, res) => {
     const parsed = period(req.query);

@@ -9,8 +9,8 @@ import type { Db } from '../../platform/db';
 
 export const ReportPeriod = z
   .object({
-    from: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ message: 'Vul een datum in als JJJJ-MM-DD.' }).optional()),
-    to: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ message: 'Vul een datum in als JJJJ-MM-DD.' }).optional()),
+    from: z.iso.date({ message: 'Vul een datum in als JJJJ-MM-DD.' }).optional(),
+    to: z.iso.date({ message: 'Vul een datum in als JJJJ-MM-DD.' }).optional(),
   })
   .openapi('ReportPeriod');
 export type ReportPeriod = z.infer<typeof ReportPeriod>;

@@ -16,7 +16,7 @@ export const HubParams = z.object({ hubId: HubId });
 
 const BySchoolYear = z
   .object({
-    schoolYear: z.preprocess((v) => (v === '' ? undefined : v), SchoolYear.optional()).describe('Default: the current school year'),
+    schoolYear: SchoolYear.optional().describe('Default: the current school year'),
   })
   .openapi('BySchoolYear');
 
@@ -80,6 +80,7 @@ export function hubsRouter(deps: { db: Db; temporal: Client }, routes: RouteTabl
         method: 'post',
         path: `/api/hubs/{hubId}/${action.name}`,
         access: 'staff',
+        actorField: action.actorField,
         summary: action.summary,
         request: { params: HubParams, body: jsonBody(action.requestSchema) },
         responses: {

@@ -94,6 +94,7 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
         method: 'post',
         path: `/api/journeys/{journeyId}/${action.name}`,
         access: who.office ? 'staff' : 'school',
+        ...(who.office ? { actorField: who.actorField } : {}),
         summary: action.summary,
         request: { params: JourneyParams, body: jsonBody(action.requestSchema) },
         responses: {

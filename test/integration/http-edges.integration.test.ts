@@ -74,7 +74,7 @@ describe('never a 5xx for bad input or double clicks', () => {
     expect(refused).toEqual({ status: 409, body: { error: { code: 'not_allowed_now', message: ACTION_NOT_IN_TRACK, issues: [] } } });
   });
 
-  test('an impossible date (30 February) in an office form or the API is a 400, not a 5xx or another day', async () => {
+  test('an impossible date (30 February) in an office form or the API is a 4xx, not a 5xx or another day', async () => {
     const school = await createSchool(stack.db);
     const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
     const { csrfToken } = (await api(stack, 'GET', '/api/session')).body;
@@ -102,7 +102,8 @@ describe('never a 5xx for bad input or double clicks', () => {
         tracks: ['ontwikkelschool'],
         rates,
       });
-      expect([opensAt, round.status]).toEqual([opensAt, 400]);
+      // The document says only "a string" for a moment: a refusal beyond that is a 422.
+      expect([opensAt, round.status]).toEqual([opensAt, 422]);
       expect(round.body.error.issues).toEqual([expect.objectContaining({ path: ['opensAt'] })]);
     }
   });
@@ -213,5 +214,44 @@ describe('deployment edges', () => {
       expect((await start({ origin: url })).status).toBe(409);
       expect((await start({ 'x-csrf-token': csrfToken })).status).toBe(409);
     });
+  });
+});
+
+describe('the OpenAPI document tells the truth', () => {
+  test('a method the path does not have is a 405 that names those it has', async () => {
+    for (const method of ['PUT', 'PATCH', 'POST']) {
+      const response = await fetch(`${stack.apiUrl}/api/rounds/voorjaar`, { method, headers: { cookie: stack.cookies.admin, origin: stack.apiUrl } });
+      expect([method, response.status, response.headers.get('allow')]).toEqual([method, 405, 'GET, HEAD']);
+    }
+    const unknown = await fetch(`${stack.apiUrl}/api/bestaat-niet`, { method: 'PUT' });
+    expect(unknown.status).toBe(404);
+  });
+
+  test('a body with a field its schema does not have is a 400 naming it; the actor a form may send is ignored', async () => {
+    const school = await createSchool(stack.db);
+    const refused = await api(stack, 'POST', '/api/journeys', { brin: school.brin, trak: 'ontwikkelschool' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues).toEqual([{ path: ['trak'], message: 'Onbekend veld "trak": laat het weg.' }]);
+    const { body } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+    const report = { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de leesaanpak.', recordedBy: 'Iemand Anders' };
+    const recorded = await api(stack, 'POST', `/api/journeys/${body.journeyId}/conversation-report`, report);
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.conversation.recordedBy).toBe('Anna Visser');
+  });
+
+  test('every operation documents what its access, input and path can answer', async () => {
+    const { body: document } = await api(stack, 'GET', '/openapi.json');
+    type Operation = { security?: Record<string, string[]>[]; requestBody?: unknown; responses: Record<string, unknown> };
+    for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const statuses = Object.keys(operation.responses);
+        const expected = [
+          ...(operation.security?.some((s) => 'officeSession' in s || 'schoolLink' in s) ? ['401', '403'] : []),
+          ...(operation.requestBody ? ['400', '413', '415', '422'] : []),
+          ...(path.includes('{') ? ['400', '404'] : []),
+        ];
+        expect([method, path, statuses]).toEqual([method, path, expect.arrayContaining(expected)]);
+      }
+    }
   });
 });
