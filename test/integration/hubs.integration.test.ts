@@ -252,7 +252,9 @@ test('no way in without a session: 401 on every hub route', async () => {
   expect(document.paths['/api/hubs/{hubId}/outcome'].post.requestBody.content['application/json'].schema.$ref).toBe(
     '#/components/schemas/RecordHubOutcomeRequest',
   );
-  expect(document.components.schemas.RecordHubOutcomeRequest.properties.decidedBy).toBeUndefined();
+  // Who decided comes from the session: a request may send it along, documented as ignored.
+  expect(document.components.schemas.RecordHubOutcomeRequest.properties.decidedBy).toEqual({ description: expect.stringMatching(/^Ignored/) });
+  expect(document.components.schemas.RecordHubOutcomeRequest.required).not.toContain('decidedBy');
 });
 
 test('the office pages: the hubs of a year, one hub, and its forms (with the CSRF token; errors shown at the form)', async () => {
