@@ -38,7 +38,7 @@ const RevokeLinks = z
   .object({ purpose: LinkPurpose.optional().describe('Only the links for this step; all live links of the journey without it') })
   .openapi('RevokeLinks');
 
-export const JourneyParams = z.object({ journeyId: z.string().regex(/^journey-[a-z]+-[0-9]{2}[A-Z]{2}$/, { message: 'Onbekende reis.' }) });
+export const JourneyParams = z.object({ journeyId: z.string().regex(journey.JOURNEY_ID_PATTERN, { message: 'Onbekende reis.' }) });
 
 export interface JourneyRouteDependencies {
   db: Db;
@@ -62,7 +62,7 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
         201: jsonResponse('Started', z.object({ journeyId: z.string() })),
         400: errorResponse('Invalid input'),
         404: errorResponse('Unknown school'),
-        409: errorResponse('The school already has a journey in this track'),
+        409: errorResponse('The school has a journey under way in this track (one that closed does not count: a new one starts)'),
       },
     },
     async (req, res) => {
