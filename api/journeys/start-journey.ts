@@ -72,12 +72,13 @@ export async function startJourney({ db, temporal, taskQueue }: JourneyDependenc
     if (Date.now() >= Date.parse(cohort.registrationClosesAt)) throw new AppError('not_allowed_now', `De aanmelding voor ${cohort.name} is gesloten.`);
     entry = { stage: 'registration', cohort };
   }
+  // The contact address stays out of the workflow's input (and so its history): it is personal
+  // data that retention erases, and activities read it from PostgreSQL when they mail.
   const snapshot: SchoolSnapshot = {
     brin: school.brin,
     name: school.name,
     sector: school.sector,
     region: school.region,
-    contactEmail: school.contactEmail,
     inspectionRating: school.inspectionRating as SchoolSnapshot['inspectionRating'],
   };
   const exists = () => new AppError('journey_exists', `${school.name} heeft al een lopende reis in dit traject.`);

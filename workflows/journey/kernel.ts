@@ -15,7 +15,7 @@ import {
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import type { CaseState, JourneyEvent, JourneyStep } from '../../activities/journey-step';
 import type { NoticeContent } from '../../activities/notify-school';
@@ -114,6 +114,23 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
   const pendingSteps: JourneyStep[] = [];
 
   const now = () => new Date().toISOString();
+
+  /**
+   * Updates and signals that come with the start (or with a new run) reach the workflow before its
+   * flow has entered its first phase; registered at once, their handlers ran first and the flow's
+   * first step then overwrote what they did (a conversation planned at once lost its deadline).
+   * So their handlers are registered once the flow has taken its first step (see run()): the SDK
+   * keeps them until then, within the same workflow task. Journeys started before keep the order
+   * their histories recorded.
+   */
+  const handlersAfterFirstStep = patched('journey-handlers-after-first-step');
+  const deferred: (() => void)[] = [];
+  let flowStarted = false;
+  /** Registers a handler of the journey now, or once its flow has taken its first step. */
+  function afterFirstStep(register: () => void): void {
+    if (handlersAfterFirstStep && !flowStarted) deferred.push(register);
+    else register();
+  }
 
   function view(): JourneyView {
     const { stopRequest: _, ...shown } = state;
@@ -288,18 +305,25 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
       check?.(input);
       return input;
     };
-    setHandler(
-      definition,
-      async (raw: T) => {
-        // Validated again: a server may deliver an Update without running its validator (and
-        // replay never runs it); a refusal here fails the Update, not the workflow task.
-        await handle(validate(raw));
-        // Answer with what the journey made of the action, e.g. the phase it moved on to.
-        await settled();
-        return view();
-      },
-      { validator: (raw: T) => void validate(raw) },
+    afterFirstStep(() =>
+      setHandler(
+        definition,
+        async (raw: T) => {
+          // Validated again: a server may deliver an Update without running its validator (and
+          // replay never runs it); a refusal here fails the Update, not the workflow task.
+          await handle(validate(raw));
+          // Answer with what the journey made of the action, e.g. the phase it moved on to.
+          await settled();
+          return view();
+        },
+        { validator: (raw: T) => void validate(raw) },
+      ),
     );
+  }
+
+  /** Registers a signal's handler, like an action's: only once the flow has taken its first step. */
+  function onSignal<Args extends unknown[]>(definition: SignalDefinition<Args>, handler: (...args: Args) => void): void {
+    afterFirstStep(() => setHandler(definition, handler));
   }
 
   /** Offers an action the phase allows only while `available` holds (the view leaves it out otherwise). */
@@ -318,7 +342,9 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
   async function nextRun(next: JourneyInput['entry'], changes: Partial<JourneyInput> = {}): Promise<never> {
     await mailsSent();
     await waitFor(() => allHandlersFinished() && stepsStored === stepsQueued);
-    return continueAsNew<(input: JourneyInput) => Promise<JourneyResult>>({ ...input, ...changes, stepsRecorded: stepsStored, entry: next });
+    // A journey started while the school's address was still in its input leaves it behind here.
+    const { contactEmail: _, ...school } = input.school;
+    return continueAsNew<(input: JourneyInput) => Promise<JourneyResult>>({ ...input, ...changes, school, stepsRecorded: stepsStored, entry: next });
   }
 
   /**
@@ -328,7 +354,12 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
   async function run(flow: () => Promise<JourneyResult>, whenStopped: () => Promise<void> = async () => {}): Promise<JourneyResult> {
     let result: JourneyResult;
     try {
-      result = await flow();
+      // The flow runs at once up to its first wait, having entered its first phase; only then do
+      // the Updates and signals that came with the start get their handlers, in this same task.
+      const flowDone = flow();
+      flowStarted = true;
+      for (const register of deferred.splice(0)) register();
+      result = await flowDone;
     } catch (error) {
       // Set by the cancelJourney handler; TypeScript cannot see that a handler changed it.
       const request = state.stopRequest as CancelJourney | null;
@@ -363,6 +394,7 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
     refuse,
     refuseField,
     onAction,
+    onSignal,
     onlyWhen,
     close,
     nextRun,
