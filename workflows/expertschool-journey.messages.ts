@@ -90,6 +90,14 @@ export interface JourneyInput<Entry extends JourneyEntry = JourneyEntry> {
   /** Audit steps recorded by earlier runs, so step keys stay unique across continueAsNew. */
   stepsRecorded: number;
   entry: Entry;
+  /** Signals that reached the previous run while it handed over to this one; handled at this run's start. */
+  carriedSignals?: CarriedSignal[];
+}
+
+/** A signal kept for the next run: its name and arguments as they arrived. */
+export interface CarriedSignal {
+  name: string;
+  args: unknown[];
 }
 
 export interface JourneyResult {
@@ -137,4 +145,6 @@ export const RefusalType = {
   invalidInput: 'InvalidInput',
   notNow: 'ActionNotAllowedNow',
   notEligible: 'NotEligible',
+  /** The run is handing over to the next (continueAsNew): the same action, sent again, reaches the new run. */
+  handingOver: 'JourneyHandingOver',
 } as const;

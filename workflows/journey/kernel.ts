@@ -10,6 +10,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   patched,
   proxyActivities,
   setHandler,
@@ -44,6 +45,7 @@ import {
   cancelJourney,
   searchAttributes,
   JOURNEY_CLOSED_MESSAGE,
+  type CarriedSignal,
   type JourneyInput,
   type JourneyResult,
 } from '../expertschool-journey.messages';
@@ -126,6 +128,15 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
   const handlersAfterFirstStep = patched('journey-handlers-after-first-step');
   const deferred: (() => void)[] = [];
   let flowStarted = false;
+
+  /**
+   * Set while this run hands over to the next (continueAsNew): the flow has decided what the next
+   * run starts with, so what arrives now would be lost here. Signals are kept and carried into the
+   * next run; actions are refused with a type the API retries, and so reach the next run.
+   */
+  let handingOver = false;
+  const carriedSignals: CarriedSignal[] = [];
+  const signalHandlers = new Map<string, (...args: unknown[]) => void>();
   /** Registers a handler of the journey now, or once its flow has taken its first step. */
   function afterFirstStep(register: () => void): void {
     if (handlersAfterFirstStep && !flowStarted) deferred.push(register);
@@ -279,6 +290,7 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
   }
 
   function allowOnly(action: JourneyAction): void {
+    if (handingOver) refuse(RefusalType.handingOver, 'De reis gaat over naar het volgende schooljaar. Probeer het zo opnieuw.');
     const { phase } = state;
     if (phase === 'closed') refuse(RefusalType.notNow, JOURNEY_CLOSED_MESSAGE);
     if (phase === 'awaiting_round' && (action === 'submitApplication' || action === 'saveApplicationDraft')) {
@@ -323,7 +335,13 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
 
   /** Registers a signal's handler, like an action's: only once the flow has taken its first step. */
   function onSignal<Args extends unknown[]>(definition: SignalDefinition<Args>, handler: (...args: Args) => void): void {
-    afterFirstStep(() => setHandler(definition, handler));
+    signalHandlers.set(definition.name, handler as (...args: unknown[]) => void);
+    afterFirstStep(() =>
+      setHandler(definition, (...args: Args) => {
+        if (handingOver) carriedSignals.push({ name: definition.name, args });
+        else handler(...args);
+      }),
+    );
   }
 
   /** Offers an action the phase allows only while `available` holds (the view leaves it out otherwise). */
@@ -340,11 +358,21 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
 
   /** Ends this run at a school-year boundary and starts the next with a fresh history. */
   async function nextRun(next: JourneyInput['entry'], changes: Partial<JourneyInput> = {}): Promise<never> {
+    // Runs that handed over before signals were carried keep dropping them, as their histories say.
+    handingOver = patched('journey-hand-over-carries-messages');
     await mailsSent();
     await waitFor(() => allHandlersFinished() && stepsStored === stepsQueued);
     // A journey started while the school's address was still in its input leaves it behind here.
     const { contactEmail: _, ...school } = input.school;
-    return continueAsNew<(input: JourneyInput) => Promise<JourneyResult>>({ ...input, ...changes, school, stepsRecorded: stepsStored, entry: next });
+    const { carriedSignals: __, ...rest } = input;
+    return continueAsNew<(input: JourneyInput) => Promise<JourneyResult>>({
+      ...rest,
+      ...changes,
+      school,
+      stepsRecorded: stepsStored,
+      entry: next,
+      ...(carriedSignals.length > 0 ? { carriedSignals } : {}),
+    });
   }
 
   /**
@@ -359,6 +387,12 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
       const flowDone = flow();
       flowStarted = true;
       for (const register of deferred.splice(0)) register();
+      // What reached the previous run while it handed over, in the order it arrived.
+      for (const { name, args } of input.carriedSignals ?? []) {
+        const handler = signalHandlers.get(name);
+        if (handler) handler(...args);
+        else log.warn('Carried signal has no handler in this run', { signal: name });
+      }
       result = await flowDone;
     } catch (error) {
       // Set by the cancelJourney handler; TypeScript cannot see that a handler changed it.
