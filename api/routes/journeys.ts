@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/expertschool-journey.messages';
 import { linkResendWorkflowId, RESEND_SCHOOL_LINK } from '../../workflows/link-renewal.messages';
 import { journeyActions, takeJourneyAction } from '../journeys/journey-actions';
+import { readJourney } from '../journeys/journey-record';
 import { journeyTimeline, TimelineEntry } from '../journeys/journey-timeline';
 import { startJourney } from '../journeys/start-journey';
 import { startOnce } from '../journeys/start-once';
@@ -76,13 +77,13 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
       method: 'get',
       path: '/api/journeys/{journeyId}',
       access: 'staff',
-      summary: 'A journey as the workflow sees it now',
+      summary: 'A journey as the workflow sees it now (a closed one whose workflow Temporal no longer keeps: as its record keeps it)',
       request: { params: JourneyParams },
       responses: { 200: jsonResponse('The journey', JourneyView), 404: errorResponse('Unknown journey') },
     },
     async (req, res) => {
       const { journeyId } = validate(JourneyParams, req.params);
-      res.json(await temporal.workflow.getHandle(journeyId).query(journey.getJourney));
+      res.json(await readJourney(deps, journeyId));
     },
   );
 

@@ -104,3 +104,51 @@ test('a school that stopped starts a new journey that works in full; the old one
   expect(JSON.stringify(exported.body)).toContain(`"${first}"`);
   expect(JSON.stringify(exported.body)).toContain(`"${second}"`);
 });
+
+test("a closed case stays readable once Temporal's retention has removed its workflow", async () => {
+  const school = await createSchool(stack.db, { name: 'Basisschool Het Archief' });
+  const journeyId = await startJourney(school);
+  // The invitation's mail is held, so the stopped journey's workflow is still there to delete at
+  // once (the dev server deletes a completed one only after a minute or so).
+  const held = stack.mail.holdNextMail();
+  await planConversation(journeyId);
+  await held.held;
+  const recorded = await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-report`, {
+    conductedOn: '2026-11-20',
+    report: 'Verkennend gesprek over de leesaanpak.',
+  });
+  expect(recorded.status).toBe(200);
+  await stop(journeyId);
+
+  // What the namespace's retention does to a closed journey's workflow.
+  const handle = stack.client.workflow.getHandle(journeyId);
+  await stack.client.workflowService.deleteWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId: journeyId } });
+  await until(
+    () =>
+      handle.describe().then(
+        () => 'still there',
+        (error: unknown) => (error instanceof WorkflowNotFoundError ? 'gone' : String(error)),
+      ),
+    (state) => state === 'gone',
+    'the workflow to be deleted',
+  );
+  held.release();
+
+  const { status, body } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+  expect(status).toBe(200);
+  expect(body).toMatchObject({
+    journeyId,
+    phase: 'closed',
+    school: { brin: school.brin, name: school.name },
+    conversation: { report: 'Verkennend gesprek over de leesaanpak.' },
+    plannedConversation: { number: 1 },
+    outcome: { outcome: 'cancelled', reason: 'De school stopt dit schooljaar met het programma.' },
+    allowedActions: [],
+  });
+  const page = await casePage(journeyId);
+  expect(page.status).toBe(200);
+  expect(page.html).toContain(school.name);
+  expect(page.html).toContain('De school stopt dit schooljaar met het programma.');
+  // An unknown case is still unknown.
+  expect((await api(stack, 'GET', `/api/journeys/journey-expertschool-00ZZ`)).status).toBe(404);
+});
