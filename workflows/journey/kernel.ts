@@ -386,13 +386,14 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
       // the Updates and signals that came with the start get their handlers, in this same task.
       const flowDone = flow();
       flowStarted = true;
-      for (const register of deferred.splice(0)) register();
-      // What reached the previous run while it handed over, in the order it arrived.
+      // First what reached the previous run while it handed over, in the order it arrived; then
+      // what came with this run's start.
       for (const { name, args } of input.carriedSignals ?? []) {
         const handler = signalHandlers.get(name);
         if (handler) handler(...args);
         else log.warn('Carried signal has no handler in this run', { signal: name });
       }
+      for (const register of deferred.splice(0)) register();
       result = await flowDone;
     } catch (error) {
       // Set by the cancelJourney handler; TypeScript cannot see that a handler changed it.
