@@ -9,6 +9,8 @@ const refusalCodes: Record<string, ErrorCode> = {
   [RefusalType.invalidInput]: 'invalid_input',
   [RefusalType.notNow]: 'not_allowed_now',
   [RefusalType.notEligible]: 'not_eligible',
+  // Still handing over to its next run after the API's retries: try again shortly.
+  [RefusalType.handingOver]: 'unavailable',
 };
 
 /** The SDK's rejection of an Update the workflow has no handler for: an action another track does not have. */

@@ -105,7 +105,11 @@ export const SchoolSnapshot = z.object({
   name: z.string(),
   sector: Sector,
   region: z.string(),
-  contactEmail: z.string(),
+  /**
+   * Only in the inputs of journeys started before the address was kept out of workflow histories;
+   * never set now: activities that mail read the address from PostgreSQL.
+   */
+  contactEmail: z.string().optional(),
   inspectionRating: InspectionRating,
 });
 export type SchoolSnapshot = z.infer<typeof SchoolSnapshot>;

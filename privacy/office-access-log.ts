@@ -8,8 +8,7 @@ import type { RequestHandler } from 'express';
 import { z } from '../domain/zod';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
-
-const BRIN_IN_JOURNEY_ID = /^journey-[a-z]+-([0-9]{2}[A-Z]{2})$/;
+import { JOURNEY_ID_PATTERN as BRIN_IN_JOURNEY_ID } from '../workflows/expertschool-journey.messages';
 
 export function auditOfficeAccess(db: Db, log: Logger): RequestHandler {
   return (req, res, next) => {

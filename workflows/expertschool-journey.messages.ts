@@ -33,9 +33,26 @@ import type { SchoolYear } from '../domain/school-year';
 
 export const TASK_QUEUE_DEFAULT = 'koers-journeys';
 
-export function journeyWorkflowId(brin: string, track: string): string {
-  return `journey-${track}-${brin}`;
+/**
+ * A school may have several journeys in one track, one after another (it stops and comes back a
+ * year later; a VO school moves to another cohort). Each is its own workflow and case: the first
+ * keeps the plain id (`journey-expertschool-12AB`, as before generations existed), later ones
+ * carry their number (`journey-expertschool-12AB-2`), so steps, mails and links never collide.
+ */
+export function journeyWorkflowId(brin: string, track: string, generation = 1): string {
+  return generation > 1 ? `journey-${track}-${brin}-${generation}` : `journey-${track}-${brin}`;
 }
+
+/** The generation a journey id names (1 for the plain id), or null when it is not this school's and track's. */
+export function journeyGeneration(journeyId: string, brin: string, track: string): number | null {
+  const base = journeyWorkflowId(brin, track);
+  if (journeyId === base) return 1;
+  const match = journeyId.startsWith(`${base}-`) ? /^([2-9]|[1-9][0-9]+)$/.exec(journeyId.slice(base.length + 1)) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/** The shape of every journey id, with or without its generation. */
+export const JOURNEY_ID_PATTERN = /^journey-[a-z]+-([0-9]{2}[A-Z]{2})(?:-[1-9][0-9]*)?$/;
 
 /** Where a run of the expertschool journey begins; a new run starts at each school-year boundary (continueAsNew). */
 export type ExpertschoolEntry =
@@ -73,6 +90,14 @@ export interface JourneyInput<Entry extends JourneyEntry = JourneyEntry> {
   /** Audit steps recorded by earlier runs, so step keys stay unique across continueAsNew. */
   stepsRecorded: number;
   entry: Entry;
+  /** Signals that reached the previous run while it handed over to this one; handled at this run's start. */
+  carriedSignals?: CarriedSignal[];
+}
+
+/** A signal kept for the next run: its name and arguments as they arrived. */
+export interface CarriedSignal {
+  name: string;
+  args: unknown[];
 }
 
 export interface JourneyResult {
@@ -120,4 +145,6 @@ export const RefusalType = {
   invalidInput: 'InvalidInput',
   notNow: 'ActionNotAllowedNow',
   notEligible: 'NotEligible',
+  /** The run is handing over to the next (continueAsNew): the same action, sent again, reaches the new run. */
+  handingOver: 'JourneyHandingOver',
 } as const;

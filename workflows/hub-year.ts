@@ -362,7 +362,8 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
       const t = trajectory(trajectoryId);
       // A start session recorded again corrects the earlier record.
       if (kind === 'start') t.startSession = { heldOn, notes };
-      else t.trainings = [...t.trainings, { heldOn, topic }].sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+      // ISO dates order as plain strings; localeCompare would depend on the worker's ICU data.
+      else t.trainings = [...t.trainings, { heldOn, topic }].sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
       await record(kind === 'start' ? 'start_session_recorded' : 'training_recorded', recordedBy);
       return view();
     },

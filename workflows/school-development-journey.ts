@@ -14,7 +14,7 @@
  * The cohort's workflow holds the places and the groups; the journey asks it through activities
  * and hears back through signals (development-cohort.messages.ts).
  */
-import { proxyActivities, setHandler } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { SubmitRegistration, type CohortInput, type RegistrationView } from '../domain/cohort';
 import { developmentThemeLabel } from '../domain/development-groups';
@@ -61,7 +61,7 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
     developmentGroup: entry.stage === 'execution' ? entry.developmentGroup : null,
     forms: entry.stage === 'execution' ? entry.forms : [],
   });
-  const { state, school, onAction, onlyWhen, record, notify, enter, refuse, waitFor, waitUntil, sleepUntil, close, nextRun, now } = journey;
+  const { state, school, onAction, onSignal, onlyWhen, record, notify, enter, refuse, waitFor, waitUntil, sleepUntil, close, nextRun, now } = journey;
   const { askForms } = formSteps(journey);
   const registration = () => state.registration!;
 
@@ -116,10 +116,10 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
   );
 
   let placeGranted = false;
-  setHandler(cohortPlaceGranted, ({ cohortId }) => {
+  onSignal(cohortPlaceGranted, ({ cohortId }) => {
     if (cohortId === cohort.cohortId && registration().place === 'waiting') placeGranted = true;
   });
-  setHandler(cohortPositionChanged, ({ cohortId, position }) => {
+  onSignal(cohortPositionChanged, ({ cohortId, position }) => {
     if (cohortId === cohort.cohortId && registration().place === 'waiting') state.registration = { ...registration(), position };
   });
 
@@ -130,7 +130,7 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
   });
 
   // ---- grouping: the cohort tells the school its group once the office confirmed it ----
-  setHandler(groupAssigned, (group) => {
+  onSignal(groupAssigned, (group) => {
     // In intake too: the cohort may confirm the group in the moment between telling it the intake passed and entering grouping.
     if ((state.phase === 'intake' || state.phase === 'grouping') && state.developmentGroup === null) state.developmentGroup = group;
   });

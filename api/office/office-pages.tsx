@@ -11,10 +11,10 @@ import { revokeLinks } from '../../links/open-link';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { signIn, signOut } from '../../staff/sessions';
-import { getJourney } from '../../workflows/expertschool-journey.messages';
 import { issuesOf } from '../errors';
 import { toAppError } from '../errors-middleware';
 import { journeyAction, takeJourneyAction } from '../journeys/journey-actions';
+import { readJourney } from '../journeys/journey-record';
 import { journeyTimeline } from '../journeys/journey-timeline';
 import { errorsByField } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
@@ -102,7 +102,7 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
   async function showCase(res: Response, journeyId: string, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
     const row = await db.journey.findUnique({ where: { id: journeyId }, include: { school: true } });
     if (!row) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
-    const [journey, timeline] = await Promise.all([temporal.workflow.getHandle(journeyId).query(getJourney), journeyTimeline(db, journeyId)]);
+    const [journey, timeline] = await Promise.all([readJourney({ db, temporal }, journeyId), journeyTimeline(db, journeyId)]);
     sendPage(res, status, <CasePage session={pageSession(res)} school={row.school} journey={journey} timeline={timeline} {...extra} />);
   }
 

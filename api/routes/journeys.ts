@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/expertschool-journey.messages';
 import { linkResendWorkflowId, RESEND_SCHOOL_LINK } from '../../workflows/link-renewal.messages';
 import { journeyActions, takeJourneyAction } from '../journeys/journey-actions';
+import { readJourney } from '../journeys/journey-record';
 import { journeyTimeline, TimelineEntry } from '../journeys/journey-timeline';
 import { startJourney } from '../journeys/start-journey';
 import { startOnce } from '../journeys/start-once';
@@ -38,7 +39,7 @@ const RevokeLinks = z
   .object({ purpose: LinkPurpose.optional().describe('Only the links for this step; all live links of the journey without it') })
   .openapi('RevokeLinks');
 
-export const JourneyParams = z.object({ journeyId: z.string().regex(/^journey-[a-z]+-[0-9]{2}[A-Z]{2}$/, { message: 'Onbekende reis.' }) });
+export const JourneyParams = z.object({ journeyId: z.string().regex(journey.JOURNEY_ID_PATTERN, { message: 'Onbekende reis.' }) });
 
 export interface JourneyRouteDependencies {
   db: Db;
@@ -62,7 +63,7 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
         201: jsonResponse('Started', z.object({ journeyId: z.string() })),
         400: errorResponse('Invalid input'),
         404: errorResponse('Unknown school'),
-        409: errorResponse('The school already has a journey in this track'),
+        409: errorResponse('The school has a journey under way in this track (one that closed does not count: a new one starts)'),
       },
     },
     async (req, res) => {
@@ -76,13 +77,13 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
       method: 'get',
       path: '/api/journeys/{journeyId}',
       access: 'staff',
-      summary: 'A journey as the workflow sees it now',
+      summary: 'A journey as the workflow sees it now (a closed one whose workflow Temporal no longer keeps: as its record keeps it)',
       request: { params: JourneyParams },
       responses: { 200: jsonResponse('The journey', JourneyView), 404: errorResponse('Unknown journey') },
     },
     async (req, res) => {
       const { journeyId } = validate(JourneyParams, req.params);
-      res.json(await temporal.workflow.getHandle(journeyId).query(journey.getJourney));
+      res.json(await readJourney(deps, journeyId));
     },
   );
 

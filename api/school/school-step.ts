@@ -11,6 +11,7 @@ import type { Db } from '../../platform/db';
 import { getJourney } from '../../workflows/expertschool-journey.messages';
 import type { AppError } from '../errors';
 import { toAppError } from '../errors-middleware';
+import { executeJourneyUpdate } from '../journeys/journey-actions';
 
 export interface StepContext {
   token: string;
@@ -35,7 +36,7 @@ export type UpdateOutcome = { ok: true; journey: JourneyView } | { ok: false; er
 /** Sends the school's action to its journey; a refusal comes back as the API's AppError. */
 export async function sendAction<T>(ctx: StepContext, update: UpdateDefinition<JourneyView, [T]>, input: T): Promise<UpdateOutcome> {
   try {
-    return { ok: true, journey: await ctx.handle.executeUpdate(update, { args: [input] }) };
+    return { ok: true, journey: await executeJourneyUpdate(ctx.handle, update, input) };
   } catch (error) {
     const known = toAppError(error);
     if (known) return { ok: false, error: known };

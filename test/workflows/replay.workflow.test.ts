@@ -26,6 +26,7 @@ test('histories cover every track, every kind of journey ending and every school
   const names = new Set(files.map((file) => file.split('.')[0]));
   expect([...names].sort()).toEqual([
     'aspirant-drops-out',
+    'conversation-planned-at-start', // an Update with the start, handled after the flow's first step (patch journey-handlers-after-first-step)
     'development-cohort',
     'expertschool-stops-after-its-hub-year',
     'hub-year-continues',
@@ -39,6 +40,7 @@ test('histories cover every track, every kind of journey ending and every school
     'ontwikkelschool-learning-year-with-a-missed-measurement',
     'ontwikkelschool-leaves-its-place',
     'ontwikkelschool-moves-up-from-the-waiting-list',
+    'ontwikkelschool-place-withdrawn-while-handing-over', // a signal carried into the next run (patch journey-hand-over-carries-messages)
     'returning-aspirant-to-hub-year',
     'school-acts-through-links',
     'school-acts-through-links-with-round-attribute',

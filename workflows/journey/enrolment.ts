@@ -5,7 +5,7 @@
  * journey (its link is for its own case), and reach the hub through activities; the hub's news
  * comes back as signals.
  */
-import { proxyActivities, setHandler } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { PlaceAnswer } from '../../domain/places';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
@@ -22,7 +22,7 @@ const { describeTrajectory, requestTrajectoryPlace, acceptTrajectoryPlace, leave
 type EnrolmentChange = 'chosen' | 'offered' | 'accepted' | 'offer_expired' | 'withdrawn';
 
 export function trajectoryEnrolment(journey: Journey) {
-  const { state, school, input, onAction, onlyWhen, enter, notify, refuse, refuseField, waitUntil } = journey;
+  const { state, school, input, onAction, onSignal, onlyWhen, enter, notify, refuse, refuseField, waitUntil } = journey;
   /** The last change the hub or the school made, for the flow to act on (mail, phase). */
   let change: { kind: EnrolmentChange; trajectoryId: string; title: string } | null = null;
 
@@ -76,17 +76,17 @@ export function trajectoryEnrolment(journey: Journey) {
     },
   );
 
-  setHandler(placeOffered, ({ trajectoryId, acceptBefore }) => {
+  onSignal(placeOffered, ({ trajectoryId, acceptBefore }) => {
     const current = state.enrolment;
     if (current?.trajectoryId === trajectoryId && current.status === 'waiting') {
       changed('offered', { ...current, status: 'offered', position: null, acceptBefore }, current);
     }
   });
-  setHandler(placeOfferExpired, ({ trajectoryId }) => {
+  onSignal(placeOfferExpired, ({ trajectoryId }) => {
     const current = state.enrolment;
     if (current?.trajectoryId === trajectoryId && current.status === 'offered') changed('offer_expired', null, current);
   });
-  setHandler(placeWithdrawn, ({ trajectoryId }) => {
+  onSignal(placeWithdrawn, ({ trajectoryId }) => {
     const current = state.enrolment;
     if (current?.trajectoryId === trajectoryId) changed('withdrawn', null, current);
   });

@@ -10,12 +10,13 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import type { CaseState, JourneyEvent, JourneyStep } from '../../activities/journey-step';
 import type { NoticeContent } from '../../activities/notify-school';
@@ -44,6 +45,7 @@ import {
   cancelJourney,
   searchAttributes,
   JOURNEY_CLOSED_MESSAGE,
+  type CarriedSignal,
   type JourneyInput,
   type JourneyResult,
 } from '../expertschool-journey.messages';
@@ -114,6 +116,32 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
   const pendingSteps: JourneyStep[] = [];
 
   const now = () => new Date().toISOString();
+
+  /**
+   * Updates and signals that come with the start (or with a new run) reach the workflow before its
+   * flow has entered its first phase; registered at once, their handlers ran first and the flow's
+   * first step then overwrote what they did (a conversation planned at once lost its deadline).
+   * So their handlers are registered once the flow has taken its first step (see run()): the SDK
+   * keeps them until then, within the same workflow task. Journeys started before keep the order
+   * their histories recorded.
+   */
+  const handlersAfterFirstStep = patched('journey-handlers-after-first-step');
+  const deferred: (() => void)[] = [];
+  let flowStarted = false;
+
+  /**
+   * Set while this run hands over to the next (continueAsNew): the flow has decided what the next
+   * run starts with, so what arrives now would be lost here. Signals are kept and carried into the
+   * next run; actions are refused with a type the API retries, and so reach the next run.
+   */
+  let handingOver = false;
+  const carriedSignals: CarriedSignal[] = [];
+  const signalHandlers = new Map<string, (...args: unknown[]) => void>();
+  /** Registers a handler of the journey now, or once its flow has taken its first step. */
+  function afterFirstStep(register: () => void): void {
+    if (handlersAfterFirstStep && !flowStarted) deferred.push(register);
+    else register();
+  }
 
   function view(): JourneyView {
     const { stopRequest: _, ...shown } = state;
@@ -262,6 +290,7 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
   }
 
   function allowOnly(action: JourneyAction): void {
+    if (handingOver) refuse(RefusalType.handingOver, 'De reis gaat over naar het volgende schooljaar. Probeer het zo opnieuw.');
     const { phase } = state;
     if (phase === 'closed') refuse(RefusalType.notNow, JOURNEY_CLOSED_MESSAGE);
     if (phase === 'awaiting_round' && (action === 'submitApplication' || action === 'saveApplicationDraft')) {
@@ -288,17 +317,30 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
       check?.(input);
       return input;
     };
-    setHandler(
-      definition,
-      async (raw: T) => {
-        // Validated again: a server may deliver an Update without running its validator (and
-        // replay never runs it); a refusal here fails the Update, not the workflow task.
-        await handle(validate(raw));
-        // Answer with what the journey made of the action, e.g. the phase it moved on to.
-        await settled();
-        return view();
-      },
-      { validator: (raw: T) => void validate(raw) },
+    afterFirstStep(() =>
+      setHandler(
+        definition,
+        async (raw: T) => {
+          // Validated again: a server may deliver an Update without running its validator (and
+          // replay never runs it); a refusal here fails the Update, not the workflow task.
+          await handle(validate(raw));
+          // Answer with what the journey made of the action, e.g. the phase it moved on to.
+          await settled();
+          return view();
+        },
+        { validator: (raw: T) => void validate(raw) },
+      ),
+    );
+  }
+
+  /** Registers a signal's handler, like an action's: only once the flow has taken its first step. */
+  function onSignal<Args extends unknown[]>(definition: SignalDefinition<Args>, handler: (...args: Args) => void): void {
+    signalHandlers.set(definition.name, handler as (...args: unknown[]) => void);
+    afterFirstStep(() =>
+      setHandler(definition, (...args: Args) => {
+        if (handingOver) carriedSignals.push({ name: definition.name, args });
+        else handler(...args);
+      }),
     );
   }
 
@@ -316,9 +358,21 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
 
   /** Ends this run at a school-year boundary and starts the next with a fresh history. */
   async function nextRun(next: JourneyInput['entry'], changes: Partial<JourneyInput> = {}): Promise<never> {
+    // Runs that handed over before signals were carried keep dropping them, as their histories say.
+    handingOver = patched('journey-hand-over-carries-messages');
     await mailsSent();
     await waitFor(() => allHandlersFinished() && stepsStored === stepsQueued);
-    return continueAsNew<(input: JourneyInput) => Promise<JourneyResult>>({ ...input, ...changes, stepsRecorded: stepsStored, entry: next });
+    // A journey started while the school's address was still in its input leaves it behind here.
+    const { contactEmail: _, ...school } = input.school;
+    const { carriedSignals: __, ...rest } = input;
+    return continueAsNew<(input: JourneyInput) => Promise<JourneyResult>>({
+      ...rest,
+      ...changes,
+      school,
+      stepsRecorded: stepsStored,
+      entry: next,
+      ...(carriedSignals.length > 0 ? { carriedSignals } : {}),
+    });
   }
 
   /**
@@ -328,7 +382,19 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
   async function run(flow: () => Promise<JourneyResult>, whenStopped: () => Promise<void> = async () => {}): Promise<JourneyResult> {
     let result: JourneyResult;
     try {
-      result = await flow();
+      // The flow runs at once up to its first wait, having entered its first phase; only then do
+      // the Updates and signals that came with the start get their handlers, in this same task.
+      const flowDone = flow();
+      flowStarted = true;
+      // First what reached the previous run while it handed over, in the order it arrived; then
+      // what came with this run's start.
+      for (const { name, args } of input.carriedSignals ?? []) {
+        const handler = signalHandlers.get(name);
+        if (handler) handler(...args);
+        else log.warn('Carried signal has no handler in this run', { signal: name });
+      }
+      for (const register of deferred.splice(0)) register();
+      result = await flowDone;
     } catch (error) {
       // Set by the cancelJourney handler; TypeScript cannot see that a handler changed it.
       const request = state.stopRequest as CancelJourney | null;
@@ -363,6 +429,7 @@ export function startJourney(track: Track, input: JourneyInput, initial: Partial
     refuse,
     refuseField,
     onAction,
+    onSignal,
     onlyWhen,
     close,
     nextRun,

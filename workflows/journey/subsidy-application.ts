@@ -3,7 +3,7 @@
  * in and submitting the application before the round closes (in a round with a capacity, only
  * while a place is left), and the office's decision.
  */
-import { log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { checkEligibility, type Ineligibility } from '../../domain/eligibility';
 import { DecideApplication, SaveApplicationDraft, SubmitApplication, type ApplicationView, type OpenRound } from '../../domain/journey';
@@ -24,19 +24,19 @@ const { findOpenRound, claimRoundPlace } = proxyActivities<Activities>({ startTo
 type ApplyingTrack = 'expertschool' | 'ontwikkelschool';
 
 export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) {
-  const { state, track, school, input, onAction, enter, record, notify, refuse, waitFor, waitUntil, close, now } = journey;
+  const { state, track, school, input, onAction, onSignal, enter, record, notify, refuse, waitFor, waitUntil, close, now } = journey;
   const { journeyId, hasAspirantYearBehind } = input;
   /** Set while a submission waits for its place in a round with a capacity, so a second one is refused. */
   let submitting = false;
   const roundIsOpen = () => state.round !== null && Date.now() < Date.parse(state.round.closesAt);
 
-  setHandler(roundOpened, (opened) => {
+  onSignal(roundOpened, (opened) => {
     const beforeApplying = state.phase === 'conversation' || state.phase === 'intake' || state.phase === 'awaiting_round';
     if (beforeApplying && Date.now() < Date.parse(opened.closesAt)) state.round = opened;
     else log.info('Round signal ignored', { roundId: opened.roundId, phase: state.phase });
   });
 
-  setHandler(roundChanged, (changed) => {
+  onSignal(roundChanged, (changed) => {
     if (state.round?.roundId === changed.roundId) state.round = changed;
   });
 
