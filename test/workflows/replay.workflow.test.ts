@@ -40,6 +40,7 @@ test('histories cover every track, every kind of journey ending and every school
     'ontwikkelschool-leaves-its-place',
     'ontwikkelschool-moves-up-from-the-waiting-list',
     'returning-aspirant-to-hub-year',
+    'round-reminds-in-batches',
     'school-acts-through-links',
     'school-acts-through-links-with-round-attribute',
     'school-development-completed',
@@ -48,7 +49,14 @@ test('histories cover every track, every kind of journey ending and every school
   ]);
   expect(files).toContain('new-school-to-hub-year-and-its-hub.run3.history.pb'); // three continueAsNew boundaries
   const types = new Set(files.map((file) => workflowTypeOf(readHistory(file))));
-  expect([...types].sort()).toEqual(['developmentCohort', 'expertschoolJourney', 'hubYear', 'ontwikkelschoolJourney', 'schoolDevelopmentJourney']);
+  expect([...types].sort()).toEqual([
+    'developmentCohort',
+    'expertschoolJourney',
+    'hubYear',
+    'ontwikkelschoolJourney',
+    'schoolDevelopmentJourney',
+    'subsidyRound',
+  ]);
 });
 
 test('every recorded history replays on the current workflow code', async () => {

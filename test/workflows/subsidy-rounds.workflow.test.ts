@@ -4,8 +4,11 @@
  * deadline; every mail through real SMTP to a catcher on loopback.
  */
 import type { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { subsidyRound } from '../../workflows';
+import { REMINDER_BATCH } from '../../workflows/subsidy-round';
+import { recordHistories } from '../support/histories';
 import { recordConversationReport, recordIntakeOutcome, saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
 import { getRound, type SubsidyRoundState } from '../../workflows/subsidy-round.messages';
 import { completeApplication, createRoundRecord, createSchool } from '../support/fixtures';
@@ -144,7 +147,20 @@ test('a programme year: each school hears of each round, is reminded once per re
   expect(received).toHaveLength(1 + 2 + 5);
   expect(new Set(received.map((m) => m.messageId)).size).toBe(received.length);
 
+  // Each reminder went out in bounded batches, each its own short activity, not one long one.
+  const scheduled = ((await a.fetchHistory()).events ?? []).flatMap((e) =>
+    e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes] : [],
+  );
+  const reminderActivities = scheduled.filter((s) => /^remind/.test(s.activityType?.name ?? ''));
+  expect(reminderActivities.map((s) => s.activityType?.name)).toEqual(['remindApplicationsBatch', 'remindApplicationsBatch']);
+  for (const activity of reminderActivities) {
+    const input = defaultPayloadConverter.fromPayload<{ limit: number }>(activity.input!.payloads![0]!);
+    expect(input.limit).toBe(REMINDER_BATCH);
+    expect(Number(activity.startToCloseTimeout?.seconds)).toBeLessThanOrEqual(120);
+  }
+
   await missing.journey.recordHistories('misses-a-round-then-applies-in-the-next');
+  await recordHistories(h.env.client, a.workflowId, 'round-reminds-in-batches');
 });
 
 test('vol = vol: a round with 2 places takes 2 of 3 applications sent at once, then closes', async () => {
