@@ -61,7 +61,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(healthRouter(db, temporal, routes));
   app.use(sessionRouter({ db, secureCookies }, routes));
   app.use(schoolsRouter(db, routes));
-  app.use(journeysRouter({ db, temporal, taskQueue }, routes));
+  app.use(journeysRouter({ db, temporal, taskQueue, schoolRequestsPerMinute: schoolPageRequestsPerMinute }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
   app.use(hubsRouter({ db, temporal }, routes));
   app.use(cohortsRouter({ db, temporal, taskQueue }, routes));
