@@ -27,7 +27,9 @@ import { acceptWithinScope, answerWithinScope, chooseWithinScope, parseFormScope
 import type { LinkPurpose } from '../../links/link-token';
 import type { OpenLink } from '../../links/open-link';
 import * as journey from '../../workflows/expertschool-journey.messages';
+import type { Db } from '../../platform/db';
 import { AppError } from '../errors';
+import { executeJourneyUpdate } from './staged-drafts';
 import { validate } from '../validate';
 
 export interface JourneyActionSpec {
@@ -174,13 +176,15 @@ export async function takeJourneyAction(
   body: unknown,
   actorName?: string,
   link?: Pick<OpenLink, 'scope'>,
+  /** With the database, a draft is stored first and sent by reference, and the answer shows its content. */
+  db?: Db,
 ): Promise<JourneyView> {
   const raw = action.who.office && typeof body === 'object' && body !== null ? { ...body, [action.who.actorField]: actorName } : body;
   const input = validate(action.schema, raw) as never;
   checkLinkScope(action, input, link);
   const handle = temporal.workflow.getHandle(journeyId);
   try {
-    return await handle.executeUpdate(action.update, { args: [input] });
+    return db ? await executeJourneyUpdate(db, handle, action.update, input) : await handle.executeUpdate(action.update, { args: [input] });
   } catch (error) {
     // A journey that has ended is still found, but takes no more Updates.
     if (error instanceof WorkflowNotFoundError && (await journeyHasEnded(handle))) {

@@ -16,6 +16,7 @@ import { AppError } from '../errors';
 import { journeyTimeline, TimelineEntry } from '../journeys/journey-timeline';
 import { startJourney } from '../journeys/start-journey';
 import { startOnce } from '../journeys/start-once';
+import { withStoredDraft } from '../journeys/staged-drafts';
 import { officeSession } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
@@ -101,7 +102,7 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
     },
     async (req, res) => {
       const { journeyId } = validate(JourneyParams, req.params);
-      res.json(await temporal.workflow.getHandle(journeyId).query(journey.getJourney));
+      res.json(await withStoredDraft(deps.db, await temporal.workflow.getHandle(journeyId).query(journey.getJourney)));
     },
   );
 
@@ -137,11 +138,11 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
       async (req, res) => {
         const { journeyId } = validate(JourneyParams, req.params);
         if (who.office) {
-          res.json(await takeJourneyAction(temporal, journeyId, action, req.body, officeSession(res, 'staff').staff.name));
+          res.json(await takeJourneyAction(temporal, journeyId, action, req.body, officeSession(res, 'staff').staff.name, undefined, deps.db));
           return;
         }
         const link = await requireLink(deps.db, req.headers.authorization, journeyId, who.linkPurpose);
-        const view = await takeJourneyAction(temporal, journeyId, action, req.body, undefined, link);
+        const view = await takeJourneyAction(temporal, journeyId, action, req.body, undefined, link, deps.db);
         if (link.singleUse) await markLinkUsed(deps.db, link.id);
         res.json(SchoolJourneyView.parse(schoolViewOf(view)));
       },

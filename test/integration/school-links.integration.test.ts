@@ -461,3 +461,62 @@ describe('what a school may see', () => {
     expectNothingOfTheOffice(named.body, [reason]);
   });
 });
+
+describe('a large draft saved many times', () => {
+  test('a school saving a 256 kB draft 200 times keeps a small history: the draft is stored in PostgreSQL, the Update names it', async () => {
+    const { journeyId, mail } = await reachApplication();
+    const token = tokenOf(linkIn(mail));
+    const keys = [
+      'evaluation_conversation_report',
+      'support_and_commitment',
+      'organisation_and_roles',
+      'trajectory_and_requirements',
+      'places_per_trajectory',
+      'evidence_of_expertise',
+      'evidence_of_research_culture',
+      'evidence_informed_approach',
+      'improvement_question',
+    ];
+    // Nine sections of 14,200 two-byte characters: 255.6 kB of text, just under the API's 256 kB body limit.
+    const draft = (i: number) => ({ sections: Object.fromEntries(keys.map((key) => [key, `${i} `.padEnd(14_200, 'é')])) });
+    expect(Buffer.byteLength(JSON.stringify(draft(199)))).toBeGreaterThan(255_000);
+
+    // Two hundred saves in a minute or two: more than one address may ask of the stack's API (120 a minute).
+    const app = createApp({
+      db: stack.db,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      log: createLogger('silent'),
+      schoolPageRequestsPerMinute: 1_000,
+    });
+    const listening = await listenOnLoopback(app);
+    try {
+      for (let i = 0; i < 200; i++) {
+        const saved = await fetch(`${listening.url}/api/journeys/${journeyId}/application-draft`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(draft(i)),
+        });
+        expect(saved.status).toBe(200);
+        await saved.arrayBuffer();
+      }
+    } finally {
+      await listening.close();
+    }
+    const { body: journey } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+    expect(journey).toMatchObject({ phase: 'application', application: { status: 'draft', sections: draft(199).sections } });
+    expect(journey.application).not.toHaveProperty('draftId');
+    const stored = await stack.db.activityPlanSection.findFirstOrThrow({ where: { applicationId: journey.application.id, key: 'improvement_question' } });
+    expect(stored.content).toBe(draft(199).sections.improvement_question);
+
+    // Each save adds about ten events and a few kB (the Update's answer and the step's input, without
+    // the draft): far below Temporal's 10 MB warning and 50 MB / 50,000 event limits. With the draft
+    // in the Update, its answer and the step's input it would be 200 × 3 × 256 kB, about 150 MB.
+    const { raw, historyLength } = await stack.client.workflow.getHandle(journeyId).describe();
+    const historyBytes = Number(raw.workflowExecutionInfo?.historySizeBytes ?? 0);
+    console.log(`200 saves of a 256 kB draft: history ${historyLength} events, ${historyBytes} bytes`);
+    expect(historyBytes).toBeGreaterThan(0);
+    expect(historyBytes).toBeLessThan(2_000_000);
+    expect(historyLength).toBeLessThan(5_000);
+  }, 900_000);
+});

@@ -25,6 +25,7 @@ function workflowTypeOf(history: temporal.api.history.v1.History): string | null
 test('histories cover every track, every kind of journey ending and every school-year boundary', () => {
   const names = new Set(files.map((file) => file.split('.')[0]));
   expect([...names].sort()).toEqual([
+    'application-draft-by-reference',
     'aspirant-drops-out',
     'development-cohort',
     'expertschool-stops-after-its-hub-year',
