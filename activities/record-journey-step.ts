@@ -1,6 +1,6 @@
 import { Prisma, type Db } from '../platform/db';
 import type { FormRequestView } from '../domain/forms';
-import type { Participant } from '../domain/application';
+import { ApplicationDraft, type Participant } from '../domain/application';
 import type { ApplicationView } from '../domain/journey';
 import type { CaseState, JourneyEvent, JourneyStep } from './journey-step';
 
@@ -97,7 +97,14 @@ async function writeEventRecords(tx: Tx, { event, caseState, at, actor }: Journe
 }
 
 /** Writes the application as it now stands, replacing its participants, sections and trajectories. */
-async function saveApplication(tx: Tx, journeyId: string, a: ApplicationView): Promise<void> {
+async function saveApplication(tx: Tx, journeyId: string, recorded: ApplicationView): Promise<void> {
+  // A draft the journey knows only by reference: its content is the stored draft's.
+  const stored = recorded.status === 'draft' && recorded.draftId ? await tx.stagedDraft.findUnique({ where: { id: recorded.draftId } }) : null;
+  const a = stored ? { ...recorded, ...ApplicationDraft.parse(stored.content) } : recorded;
+  if (stored) {
+    // Earlier stored drafts are spent once a later one is recorded; an hour's grace for steps still under way.
+    await tx.stagedDraft.deleteMany({ where: { journeyId, id: { not: stored.id }, createdAt: { lt: new Date(Date.now() - 3_600_000) } } });
+  }
   const data = {
     journeyId,
     roundId: a.roundId,

@@ -78,35 +78,98 @@ export async function enqueueMail(db: Db, key: MailKey, compose: (tx: Prisma.Tra
 const acceptedUnrecorded = new WeakMap<Mailer, Map<string, Date>>();
 
 /**
- * Delivers the outbox row with this key unless it was delivered before. A failed send is counted,
- * its error kept on the row, and thrown so that Temporal retries. When the server accepted the mail
- * but marking the row sent failed, a retry in the same process only marks it sent. A worker that
- * dies in between (or a retry on another worker) sends again, under the same Message-ID: the
+ * How long one delivery attempt holds its row, renewed while it sends. Well beyond a pause between
+ * renewals, short enough that the retry after a killed worker does not wait long for it.
+ */
+export const MAIL_LEASE_MS = 20_000;
+const LEASE_RENEWAL_MS = 2_000;
+
+/** Thrown when another attempt holds the row and may still be sending: Temporal retries later. */
+export class MailLeasedError extends Error {
+  constructor(id: string) {
+    super(`Mail ${id} is being sent by another attempt; trying again once its lease has ended`);
+    this.name = 'MailLeasedError';
+  }
+}
+
+interface ClaimedRow {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  icalEvent: string | null;
+  attempts: number;
+}
+
+/**
+ * Claims a pending row for one attempt: in one UPDATE, only when no other attempt's lease runs
+ * (database time, the same for every worker). The attempt number it returns owns the lease.
+ */
+async function claim(db: Db, id: string): Promise<ClaimedRow | null> {
+  const [row] = await db.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxMail"
+       SET "attempts" = "attempts" + 1,
+           "leaseUntil" = (now() AT TIME ZONE 'UTC') + ${MAIL_LEASE_MS} * interval '1 millisecond'
+     WHERE "id" = ${id} AND "status" = 'pending'
+       AND ("leaseUntil" IS NULL OR "leaseUntil" < (now() AT TIME ZONE 'UTC'))
+     RETURNING "to", "subject", "text", "html", "icalEvent", "attempts"`;
+  return row ?? null;
+}
+
+/** Extends this attempt's lease while it sends; a renewal that fails (database away) is let go. */
+function renewWhileSending(db: Db, id: string, attempt: number): () => void {
+  const timer = setInterval(() => {
+    db.$executeRaw`
+      UPDATE "OutboxMail" SET "leaseUntil" = (now() AT TIME ZONE 'UTC') + ${MAIL_LEASE_MS} * interval '1 millisecond'
+       WHERE "id" = ${id} AND "status" = 'pending' AND "attempts" = ${attempt}`.catch(() => undefined);
+  }, LEASE_RENEWAL_MS);
+  return () => clearInterval(timer);
+}
+
+/**
+ * Delivers the outbox row with this key unless it was delivered before. One attempt at a time: an
+ * attempt claims the row with a lease (renewed while it sends), and an attempt that finds another's
+ * lease running throws MailLeasedError instead of sending. A failed send is counted, its error kept
+ * on the row, its lease released, and thrown so that Temporal retries. The row is marked sent right
+ * after the server's 250; when that fails, a retry in the same process only marks it sent. A worker
+ * that dies in between sends again once the lease has run out, under the same Message-ID: the
  * server's acceptance is known nowhere else.
  */
 export async function deliverMail({ db, mailer }: { db: Db; mailer: Mailer }, id: string): Promise<SendMailResult> {
-  // Counting the attempt only while pending also catches an attempt that finished meanwhile.
-  const claimed = await db.outboxMail.updateMany({ where: { id, status: 'pending' }, data: { attempts: { increment: 1 } } });
-  const row = await db.outboxMail.findUniqueOrThrow({ where: { id } });
   const messageId = messageIdFor(id);
-  if (claimed.count === 0) return { messageId: row.messageId ?? messageId, sentNow: false };
-
   const accepted = acceptedUnrecorded.get(mailer) ?? new Map<string, Date>();
   acceptedUnrecorded.set(mailer, accepted);
-  const sentBefore = accepted.has(id);
-  if (!sentBefore) {
-    try {
-      await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, messageId });
-    } catch (error) {
-      const lastError = describeSmtpError(error, row.to);
-      await db.outboxMail.update({ where: { id }, data: { lastError } });
-      throw new Error(`Sending mail ${id} failed: ${lastError}`);
-    }
-    accepted.set(id, new Date());
+  const acceptedAt = accepted.get(id);
+  if (acceptedAt) {
+    // This process saw the server accept it: only the record is missing, whoever holds the lease.
+    await db.outboxMail.updateMany({ where: { id, status: 'pending' }, data: { status: 'sent', sentAt: acceptedAt, messageId, leaseUntil: null } });
+    accepted.delete(id);
+    return { messageId, sentNow: false };
   }
-  await db.outboxMail.update({ where: { id }, data: { status: 'sent', sentAt: accepted.get(id)!, messageId } });
+
+  const row = await claim(db, id);
+  if (!row) {
+    const current = await db.outboxMail.findUniqueOrThrow({ where: { id } });
+    if (current.status === 'sent') return { messageId: current.messageId ?? messageId, sentNow: false };
+    throw new MailLeasedError(id);
+  }
+
+  const stopRenewing = renewWhileSending(db, id, row.attempts);
+  try {
+    await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, messageId });
+  } catch (error) {
+    stopRenewing();
+    const lastError = describeSmtpError(error, row.to);
+    // The send has ended, so the next attempt need not wait for the lease.
+    await db.outboxMail.update({ where: { id }, data: { lastError, leaseUntil: null } });
+    throw new Error(`Sending mail ${id} failed: ${lastError}`);
+  }
+  stopRenewing();
+  const sentAt = new Date();
+  accepted.set(id, sentAt);
+  await db.outboxMail.update({ where: { id }, data: { status: 'sent', sentAt, messageId, leaseUntil: null } });
   accepted.delete(id);
-  return { messageId, sentNow: !sentBefore };
+  return { messageId, sentNow: true };
 }
 
 /** Writes a ready mail to the outbox (once per key) and delivers it (once). */

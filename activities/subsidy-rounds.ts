@@ -28,6 +28,16 @@ export interface RoundReminder {
   remindAt: string;
 }
 
+/** One batch of a round's reminder: at most `limit` schools, from the journey id after `after`. */
+export interface ReminderBatch {
+  roundId: string;
+  daysBefore: number;
+  remindAt: string;
+  /** '' for the first batch. */
+  after: string;
+  limit: number;
+}
+
 export interface RoundActivityDependencies {
   db: Db;
   temporal: Client;
@@ -106,7 +116,10 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
       }
     },
 
-    /** Reminds each school whose application for the round is still a draft. Returns how many. */
+    /**
+     * Reminds each school whose application for the round is still a draft, in one activity.
+     * Kept for rounds that scheduled it before reminders went in batches (remindApplicationsBatch).
+     */
     async remindUnfinishedApplications({ roundId, daysBefore, remindAt }: { roundId: string; daysBefore: number; remindAt: string }): Promise<number> {
       const round = await db.subsidyRound.findUniqueOrThrow({ where: { id: roundId } });
       const drafts = await db.application.findMany({
@@ -128,6 +141,38 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
         Context.current().heartbeat();
       }
       return drafts.length;
+    },
+
+    /**
+     * One bounded batch of a reminder: the next `limit` schools (by journey id, after `after`)
+     * whose application for the round is still a draft, reminded at once. Each mail is keyed in the
+     * outbox, so a retried batch sends none twice. `next` is where the following batch starts.
+     */
+    async remindApplicationsBatch({ roundId, daysBefore, remindAt, after, limit }: ReminderBatch): Promise<{ mails: number; next: string | null }> {
+      const round = await db.subsidyRound.findUniqueOrThrow({ where: { id: roundId } });
+      const drafts = await db.application.findMany({
+        where: { roundId, status: 'draft', journey: { phase: 'application' }, journeyId: { gt: after } },
+        select: { journeyId: true, journey: { select: { school: { select: { name: true, contactEmail: true } } } } },
+        orderBy: { journeyId: 'asc' },
+        take: limit,
+      });
+      const results = await Promise.allSettled(
+        drafts.map((draft) =>
+          sendRoundReminder({
+            roundId,
+            journeyId: draft.journeyId,
+            to: draft.journey.school.contactEmail,
+            schoolName: draft.journey.school.name,
+            roundName: round.name,
+            closesAt: round.closesAt.toISOString(),
+            daysBefore,
+            remindAt,
+          }),
+        ),
+      );
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      return { mails: drafts.length, next: drafts.length < limit ? null : drafts[drafts.length - 1]!.journeyId };
     },
 
     /** Closes the round (once) and returns the moment it closed. */

@@ -77,7 +77,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(healthRouter(db, temporal, routes, log));
   app.use(sessionRouter({ db, secureCookies, signInLimit }, routes));
   app.use(schoolsRouter(db, routes));
-  app.use(journeysRouter({ db, temporal, taskQueue }, routes));
+  app.use(journeysRouter({ db, temporal, taskQueue, schoolRequestsPerMinute: schoolPageRequestsPerMinute }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
   app.use(hubsRouter({ db, temporal }, routes));
   app.use(cohortsRouter({ db, temporal, taskQueue }, routes));

@@ -162,6 +162,15 @@ export type RecordIntakeOutcome = z.infer<typeof RecordIntakeOutcome>;
 
 export const SaveApplicationDraft = ApplicationDraft;
 export type SaveApplicationDraft = ApplicationDraft;
+/**
+ * A draft the API stored in PostgreSQL (StagedDraft) before the Update: the Update carries only its
+ * id, so a draft saved many times stays out of the workflow's history.
+ */
+export const DraftReference = z.object({ draftId: z.string().min(1).max(200) }).strict();
+export type DraftReference = z.infer<typeof DraftReference>;
+/** The saveApplicationDraft Update's input: a stored draft's reference, or (as before) the draft itself. */
+export const SaveApplicationDraftInput = z.union([DraftReference, SaveApplicationDraft]);
+export type SaveApplicationDraftInput = z.infer<typeof SaveApplicationDraftInput>;
 export const SubmitApplication = ApplicationForm;
 export type SubmitApplication = ApplicationForm;
 
@@ -244,6 +253,8 @@ export const ApplicationView = z.object({
   amountEuros: z.number().int().nullable(),
   submittedAt: isoDateTime.nullable(),
   decision: z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string(), decidedBy: z.string(), decidedAt: isoDateTime }).nullable(),
+  /** Inside the workflow only: the stored draft (StagedDraft) whose content stands for the draft's. */
+  draftId: z.string().optional(),
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 

@@ -1,7 +1,7 @@
 /**
  * Hands mail to an SMTP server (nodemailer), configured by SMTP_URL and MAIL_FROM. Timeouts are
- * bounded so that a send gives up well within its activity's start-to-close timeout: two attempts
- * at the same mail never overlap. Nothing here logs; addresses stay out of the logs.
+ * bounded so that a send gives up well within its activity's start-to-close timeout; that two
+ * attempts at the same mail never overlap is the outbox's lease (activities/send-mail.ts). Nothing here logs; addresses stay out of the logs.
  */
 import nodemailer from 'nodemailer';
 import { DEFAULT_MAIL_FROM } from './config';

@@ -43,6 +43,7 @@ async function eraseJourney(tx: Prisma.TransactionClient, journeyId: string, now
   for (const event of events) await tx.auditEvent.update({ where: { id: event.id }, data: { data: { type: event.type, erased: true } } });
   await tx.outboxMail.updateMany({ where: { journeyId }, data: { to: ERASED_ADDRESS, text: '', html: '', icalEvent: null } });
   await tx.linkToken.deleteMany({ where: { journeyId } });
+  await tx.stagedDraft.deleteMany({ where: { journeyId } });
   await tx.journey.update({ where: { id: journeyId }, data: { personalDataErasedAt: now } });
 }
 

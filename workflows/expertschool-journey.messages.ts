@@ -22,7 +22,7 @@ import type {
   RecordIntakeOutcome,
   RegisterExpertTeam,
   RespondToConversation,
-  SaveApplicationDraft,
+  SaveApplicationDraftInput,
   SchoolSnapshot,
   SubmitApplication,
 } from '../domain/journey';
@@ -111,7 +111,7 @@ export const planConversation = defineUpdate<JourneyView, [PlanConversation]>('p
 export const respondToConversation = defineUpdate<JourneyView, [RespondToConversation]>('respondToConversation');
 export const recordConversationReport = defineUpdate<JourneyView, [RecordConversationReport]>('recordConversationReport');
 export const recordIntakeOutcome = defineUpdate<JourneyView, [RecordIntakeOutcome]>('recordIntakeOutcome');
-export const saveApplicationDraft = defineUpdate<JourneyView, [SaveApplicationDraft]>('saveApplicationDraft');
+export const saveApplicationDraft = defineUpdate<JourneyView, [SaveApplicationDraftInput]>('saveApplicationDraft');
 export const submitApplication = defineUpdate<JourneyView, [SubmitApplication]>('submitApplication');
 export const decideApplication = defineUpdate<JourneyView, [DecideApplication]>('decideApplication');
 export const registerExpertTeam = defineUpdate<JourneyView, [RegisterExpertTeam]>('registerExpertTeam');

@@ -7,7 +7,7 @@
  *
  * Journeys keep their own copy of the deadline; this workflow only tells them when it changes.
  */
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   getRound,
@@ -24,6 +24,26 @@ const activities = proxyActivities<Activities>({
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
+
+// A reminder goes out in batches of this many schools, each one short activity (a batch's mails go
+// at once, so it takes about as long as one send) instead of one long one that could time out and
+// start over for every school.
+export const REMINDER_BATCH = 10;
+const { remindApplicationsBatch } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Reminds every school with an unfinished application, batch by batch; returns how many. */
+async function remindInBatches(reminder: { roundId: string; daysBefore: number; remindAt: string }): Promise<number> {
+  let mails = 0;
+  for (let after: string | null = ''; after !== null;) {
+    const batch: { mails: number; next: string | null } = await remindApplicationsBatch({ ...reminder, after, limit: REMINDER_BATCH });
+    mails += batch.mails;
+    after = batch.next;
+  }
+  return mails;
+}
 
 export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<SubsidyRoundState> {
   const state: SubsidyRoundState = { roundId, status: 'opening', closesAt: null, journeysTold: 0, remindersSent: [], closedReason: null };
@@ -74,7 +94,8 @@ export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<Subs
     }
     if (!next) break; // the deadline
     sent.add(next.daysBefore);
-    const mails = await activities.remindUnfinishedApplications({ roundId, daysBefore: next.daysBefore, remindAt: next.at });
+    const reminder = { roundId, daysBefore: next.daysBefore, remindAt: next.at };
+    const mails = patched('round-reminders-in-batches') ? await remindInBatches(reminder) : await activities.remindUnfinishedApplications(reminder);
     state.remindersSent.push({ daysBefore: next.daysBefore, at: next.at, mails });
   }
 

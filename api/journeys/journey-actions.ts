@@ -3,9 +3,8 @@
  * through its link for one step), its input schema, and for office actions the field that names
  * who acted, which comes from the session and never from the request.
  */
-import { setTimeout as delay } from 'node:timers/promises';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   AcceptPlace,
   AnswerForm,
@@ -28,7 +27,10 @@ import { acceptWithinScope, answerWithinScope, chooseWithinScope, parseFormScope
 import type { LinkPurpose } from '../../links/link-token';
 import type { OpenLink } from '../../links/open-link';
 import * as journey from '../../workflows/expertschool-journey.messages';
+import type { Db } from '../../platform/db';
 import { AppError } from '../errors';
+import { executeJourneyUpdate } from './staged-drafts';
+import { updateAcrossHandOver } from './update-across-hand-over';
 import { validate } from '../validate';
 
 export interface JourneyActionSpec {
@@ -152,28 +154,6 @@ async function journeyHasEnded(handle: WorkflowHandle): Promise<boolean> {
   return description !== undefined && description.status.name !== 'RUNNING';
 }
 
-/** A run hands over to the next within moments (its last mails and steps); longer, and the caller hears 503. */
-const HAND_OVER_ATTEMPTS = 50;
-const HAND_OVER_RETRY_MS = 200;
-
-/**
- * Sends an action to a journey as its Update. A journey refuses actions while one run hands over
- * to the next (a new school year, continueAsNew), so none is lost in between: sent again, the
- * action reaches the new run.
- */
-export async function executeJourneyUpdate<T>(handle: WorkflowHandle, update: UpdateDefinition<JourneyView, [T]>, input: T): Promise<JourneyView> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await handle.executeUpdate(update, { args: [input] });
-    } catch (error) {
-      const handingOver =
-        error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === journey.RefusalType.handingOver;
-      if (!handingOver || attempt >= HAND_OVER_ATTEMPTS) throw error;
-      await delay(HAND_OVER_RETRY_MS);
-    }
-  }
-}
-
 /**
  * A school action whose link opens only part of its step (one form, one offered place) is refused
  * when the input reaches beyond the link's scope, and when no link is given at all: it fails closed.
@@ -197,13 +177,15 @@ export async function takeJourneyAction(
   body: unknown,
   actorName?: string,
   link?: Pick<OpenLink, 'scope'>,
+  /** With the database, a draft is stored first and sent by reference, and the answer shows its content. */
+  db?: Db,
 ): Promise<JourneyView> {
   const raw = action.who.office && typeof body === 'object' && body !== null ? { ...body, [action.who.actorField]: actorName } : body;
   const input = validate(action.schema, raw) as never;
   checkLinkScope(action, input, link);
   const handle = temporal.workflow.getHandle(journeyId);
   try {
-    return await executeJourneyUpdate(handle, action.update, input);
+    return db ? await executeJourneyUpdate(db, handle, action.update, input) : await updateAcrossHandOver(handle, action.update, input);
   } catch (error) {
     // A journey that has ended is still found, but takes no more Updates.
     if (error instanceof WorkflowNotFoundError && (await journeyHasEnded(handle))) {

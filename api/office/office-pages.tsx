@@ -16,6 +16,7 @@ import { toAppError } from '../errors-middleware';
 import { journeyAction, takeJourneyAction } from '../journeys/journey-actions';
 import { readJourney } from '../journeys/journey-record';
 import { journeyTimeline } from '../journeys/journey-timeline';
+import { withStoredDraft } from '../journeys/staged-drafts';
 import { errorsByField } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { JourneyParams, requestLinkResend } from '../routes/journeys';
@@ -102,7 +103,10 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
   async function showCase(res: Response, journeyId: string, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
     const row = await db.journey.findUnique({ where: { id: journeyId }, include: { school: true } });
     if (!row) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
-    const [journey, timeline] = await Promise.all([readJourney({ db, temporal }, journeyId), journeyTimeline(db, journeyId)]);
+    const [journey, timeline] = await Promise.all([
+      readJourney({ db, temporal }, journeyId).then((view) => withStoredDraft(db, view)),
+      journeyTimeline(db, journeyId),
+    ]);
     sendPage(res, status, <CasePage session={pageSession(res)} school={row.school} journey={journey} timeline={timeline} {...extra} />);
   }
 

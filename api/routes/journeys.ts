@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { JourneyView, Track } from '../../domain/journey';
 import { Brin } from '../../domain/school';
+import { SchoolJourneyView, schoolViewOf } from '../../domain/school-view';
 import { z } from '../../domain/zod';
 import { LinkPurpose } from '../../links/link-token';
 import { markLinkUsed, revokeLinks } from '../../links/open-link';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/expertschool-journey.messages';
 import { linkResendWorkflowId, RESEND_SCHOOL_LINK } from '../../workflows/link-renewal.messages';
-import { journeyActions, takeJourneyAction } from '../journeys/journey-actions';
+import { journeyAction, journeyActions, takeJourneyAction } from '../journeys/journey-actions';
 import { readJourney } from '../journeys/journey-record';
+import { AppError } from '../errors';
 import { journeyTimeline, TimelineEntry } from '../journeys/journey-timeline';
 import { startJourney } from '../journeys/start-journey';
 import { startOnce } from '../journeys/start-once';
+import { withStoredDraft } from '../journeys/staged-drafts';
 import { officeSession } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
@@ -45,11 +49,27 @@ export interface JourneyRouteDependencies {
   db: Db;
   temporal: Client;
   taskQueue: string;
+  /** Requests per minute one address may make to the school's JSON actions, as to its pages (default 120). */
+  schoolRequestsPerMinute?: number | undefined;
 }
 
 export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTable): Router {
   const router = Router();
   const { temporal } = deps;
+
+  // A school's action asks the workflow and the database, as its pages do: a flood from one address is slowed alike.
+  router.post(
+    '/api/journeys/:journeyId/:action',
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.schoolRequestsPerMinute ?? 120,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      skip: (req) => journeyAction(String(req.params.action))?.who.office !== false,
+      handler: (_req, _res, next) =>
+        next(new AppError('too_many_requests', 'Er kwamen veel verzoeken tegelijk van uw netwerk. Probeer het over een minuut opnieuw.')),
+    }),
+  );
 
   routes.add(
     router,
@@ -83,7 +103,7 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
     },
     async (req, res) => {
       const { journeyId } = validate(JourneyParams, req.params);
-      res.json(await readJourney(deps, journeyId));
+      res.json(await withStoredDraft(deps.db, await readJourney(deps, journeyId)));
     },
   );
 
@@ -99,7 +119,10 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
         summary: action.summary,
         request: { params: JourneyParams, body: jsonBody(action.requestSchema) },
         responses: {
-          200: jsonResponse('The journey after the action', JourneyView),
+          // The school sees its own view of the journey; the office the whole of it.
+          200: who.office
+            ? jsonResponse('The journey after the action', JourneyView)
+            : jsonResponse('The journey after the action, as the school sees it', SchoolJourneyView),
           400: errorResponse('Invalid input'),
           ...(who.office
             ? {}
@@ -107,6 +130,7 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
                 401: errorResponse('No link token, or an unknown one'),
                 403: errorResponse('The link is for another journey or another step'),
                 410: errorResponse('The link was revoked, used, or has expired, or the journey is closed'),
+                429: errorResponse('Too many requests from this address (SCHOOL_PAGE_REQUESTS_PER_MINUTE)'),
               }),
           404: errorResponse('Unknown journey'),
           409: errorResponse('Not possible in the current phase'),
@@ -116,13 +140,13 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
       async (req, res) => {
         const { journeyId } = validate(JourneyParams, req.params);
         if (who.office) {
-          res.json(await takeJourneyAction(temporal, journeyId, action, req.body, officeSession(res, 'staff').staff.name));
+          res.json(await takeJourneyAction(temporal, journeyId, action, req.body, officeSession(res, 'staff').staff.name, undefined, deps.db));
           return;
         }
         const link = await requireLink(deps.db, req.headers.authorization, journeyId, who.linkPurpose);
-        const view = await takeJourneyAction(temporal, journeyId, action, req.body, undefined, link);
+        const view = await takeJourneyAction(temporal, journeyId, action, req.body, undefined, link, deps.db);
         if (link.singleUse) await markLinkUsed(deps.db, link.id);
-        res.json(view);
+        res.json(SchoolJourneyView.parse(schoolViewOf(view)));
       },
     );
   }

@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db';
 import { getJourney } from '../../workflows/expertschool-journey.messages';
 import type { AppError } from '../errors';
 import { toAppError } from '../errors-middleware';
-import { executeJourneyUpdate } from '../journeys/journey-actions';
+import { executeJourneyUpdate, withStoredDraft } from '../journeys/staged-drafts';
 
 export interface StepContext {
   token: string;
@@ -28,7 +28,7 @@ export interface SchoolStep {
 
 export async function loadStep(deps: { db: Db; temporal: Client }, token: string, link: OpenLink): Promise<StepContext> {
   const handle = deps.temporal.workflow.getHandle(link.journeyId);
-  return { token, link, db: deps.db, handle, journey: await handle.query(getJourney) };
+  return { token, link, db: deps.db, handle, journey: await withStoredDraft(deps.db, await handle.query(getJourney)) };
 }
 
 export type UpdateOutcome = { ok: true; journey: JourneyView } | { ok: false; error: AppError };
@@ -36,7 +36,7 @@ export type UpdateOutcome = { ok: true; journey: JourneyView } | { ok: false; er
 /** Sends the school's action to its journey; a refusal comes back as the API's AppError. */
 export async function sendAction<T>(ctx: StepContext, update: UpdateDefinition<JourneyView, [T]>, input: T): Promise<UpdateOutcome> {
   try {
-    return { ok: true, journey: await executeJourneyUpdate(ctx.handle, update, input) };
+    return { ok: true, journey: await executeJourneyUpdate(ctx.db, ctx.handle, update, input) };
   } catch (error) {
     const known = toAppError(error);
     if (known) return { ok: false, error: known };

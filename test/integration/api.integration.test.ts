@@ -85,6 +85,14 @@ test('the OpenAPI document describes every action, generated from the schemas', 
   expect(body.components.securitySchemes.schoolLink).toMatchObject({ type: 'http', scheme: 'bearer' });
   expect(body.components.schemas.ApplicationForm.properties.participants).toBeDefined();
   expect(body.components.schemas.JourneyView.properties.phase.enum).toContain('hub_year');
+  // A school's action answers the school's own view; the office's the whole journey.
+  const answer = (action: string) => body.paths[`/api/journeys/{journeyId}/${action}`].post.responses['200'].content['application/json'].schema;
+  expect(answer('application-draft')).toEqual({ $ref: '#/components/schemas/SchoolJourneyView' });
+  expect(answer('decision')).toEqual({ $ref: '#/components/schemas/JourneyView' });
+  expect(Object.keys(body.components.schemas.SchoolJourneyView.properties)).not.toContain('unrecordedSteps');
+  for (const field of ['notes', 'report', 'recordedBy', 'plannedBy', 'decidedBy'])
+    expect(JSON.stringify(body.components.schemas.SchoolJourneyView)).not.toContain(`"${field}"`);
+  expect(body.paths['/api/journeys/{journeyId}/application-draft'].post.responses['429']).toBeDefined();
 });
 
 test('a journey driven over HTTP to an approved application, visible in Temporal with its search attributes', async () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { messageIdFor, sendMail, type SendMailRequest } from '../../activities/send-mail';
+import { deliverMail, enqueueMail, MailLeasedError, messageIdFor, sendMail, type SendMailRequest } from '../../activities/send-mail';
 import { mailPreviews, renderRoundOpened, type RenderedMail } from '../../mail';
 import { escapeHtml } from '../../mail/layout';
 import { roundOpenedSample } from '../../mail/round-opened';
@@ -95,6 +95,39 @@ test('asked twice with the same key (a retried activity, a second request), the 
 
   expect(received(req.to).map((mail) => mail.subject)).toEqual(['Aanvraagronde Voorjaar 2027 is geopend']);
   expect(await db.outboxMail.findUniqueOrThrow({ where: { id: req.key } })).toMatchObject({ status: 'sent', attempts: 1, subject: req.mail.subject });
+});
+
+test('two attempts at one outbox row at the same moment: exactly one message arrives', async () => {
+  const req = request();
+  const { to: address, mail, icalEvent, ...key } = req;
+  await enqueueMail(db, key, async () => ({ to: address, mail, icalEvent }));
+  const results = await Promise.allSettled([deliverMail({ db, mailer }, req.key), deliverMail({ db, mailer }, req.key)]);
+
+  const sent = results.filter((r) => r.status === 'fulfilled' && r.value.sentNow);
+  expect(sent).toHaveLength(1);
+  // The other one either saw the first one's lease (and would be retried) or, later, the sent row.
+  for (const result of results.filter((r) => !(r.status === 'fulfilled' && r.value.sentNow))) {
+    if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(MailLeasedError);
+    else expect(result.value).toEqual({ messageId: messageIdFor(req.key), sentNow: false });
+  }
+  expect(received(req.to)).toHaveLength(1);
+});
+
+test('a second attempt while the first is still sending (the server has not answered): it does not send; the first does, once', async () => {
+  const req = request();
+  const { to: address, mail, icalEvent, ...key } = req;
+  await enqueueMail(db, key, async () => ({ to: address, mail, icalEvent }));
+  const hold = catcher.holdNextMail();
+  const first = deliverMail({ db, mailer }, req.key);
+  await hold.held;
+
+  await expect(deliverMail({ db, mailer }, req.key)).rejects.toBeInstanceOf(MailLeasedError);
+  hold.release();
+  await expect(first).resolves.toEqual({ messageId: messageIdFor(req.key), sentNow: true });
+  await expect(deliverMail({ db, mailer }, req.key)).resolves.toEqual({ messageId: messageIdFor(req.key), sentNow: false });
+
+  expect(received(req.to)).toHaveLength(1);
+  expect(await db.outboxMail.findUniqueOrThrow({ where: { id: req.key } })).toMatchObject({ status: 'sent', attempts: 1, leaseUntil: null });
 });
 
 test('a server that refuses: the send throws, the row stays pending with the error; once it accepts, the mail goes once', async () => {

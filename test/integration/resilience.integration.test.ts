@@ -139,6 +139,47 @@ describe('the worker process is killed', () => {
     // And the one link in it is the one stored (the first attempt's transaction made it, once).
     expect(await stack.db.linkToken.count({ where: { journeyId: body.journeyId } })).toBe(1);
   });
+
+  test('amid many mails: every mail arrives, a double only under its own Message-ID; prints how many came twice', async () => {
+    await killWorkers();
+    const first = await startWorkerProcess(stack, workers);
+    const schools = await Promise.all(Array.from({ length: 20 }, () => createSchool(stack.db)));
+    const addresses = new Set(schools.map((school) => school.contactEmail));
+    const journeyIds = await Promise.all(
+      schools.map(async (school) => (await api(stack, 'POST', '/api/journeys', { brin: school.brin })).body.journeyId as string),
+    );
+    const ours = () => stack.mail.messages().filter((m) => m.envelope.to.some((address) => addresses.has(address)));
+
+    // Twenty invitations under way at once; the worker dies once some have arrived and others not.
+    const planned = journeyIds.map((journeyId) => api(stack, 'POST', `/api/journeys/${journeyId}/conversation-plan`, conversationPlan()));
+    await until(
+      async () => ours().length,
+      (n) => n >= 5,
+      'some invitations to arrive',
+    );
+    first.kill('SIGKILL');
+    await startWorkerProcess(stack, workers);
+    for (const reply of await Promise.all(planned)) expect(reply.status).toBe(200);
+
+    // Once no mail activity is pending, none can still send: what the server has then is final.
+    const { rows } = await until(
+      async () => ({
+        rows: await stack.db.outboxMail.findMany({ where: { journeyId: { in: journeyIds } } }),
+        pending: await Promise.all(journeyIds.map((id) => pendingMails(stack, id))),
+      }),
+      ({ rows, pending }) => rows.length === journeyIds.length && rows.every((r) => r.status === 'sent') && pending.every((p) => p.length === 0),
+      'every invitation to be sent',
+      1_800,
+    );
+    const arrived = ours();
+    const byMessageId = new Map<string, number>();
+    for (const mail of arrived) byMessageId.set(mail.messageId!, (byMessageId.get(mail.messageId!) ?? 0) + 1);
+    // Every mail arrived, each under the Message-ID of its outbox key: a double is recognisable as one.
+    expect([...byMessageId.keys()].sort()).toEqual(rows.map((r) => messageIdFor(r.id)).sort());
+    const doubles = [...byMessageId.values()].filter((n) => n > 1).length;
+    console.log(`worker killed amid ${rows.length} mails: ${doubles} arrived twice (same Message-ID), ${arrived.length} messages in all`);
+    expect(arrived.length).toBe(rows.length + [...byMessageId.values()].reduce((extra, n) => extra + n - 1, 0));
+  });
 });
 
 describe('the Temporal dev server crashes and restarts', () => {

@@ -16,6 +16,7 @@ import type { School } from '../../domain/school';
 import { hashToken } from '../../links/link-token';
 import type { CaughtMail } from '../../platform/mail-catcher';
 import { until } from '../support/until';
+import { SchoolJourneyView } from '../../domain/school-view';
 
 const DAY = 86_400_000;
 const office = 'Anna Visser';
@@ -281,6 +282,28 @@ describe('links that do not open their step', () => {
     }
   });
 
+  test("one address that sends the school's JSON actions too often gets 429, in Dutch, as JSON", async () => {
+    const app = createApp({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, log: createLogger('silent'), schoolPageRequestsPerMinute: 3 });
+    const listening = await listenOnLoopback(app);
+    try {
+      const post = () =>
+        fetch(`${listening.url}/api/journeys/journey-expertschool-00AA/application-draft`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${'E'.repeat(43)}` },
+          body: JSON.stringify({}),
+        }).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: await r.json() }));
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await post());
+      expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 429]);
+      expect(answers[3]).toMatchObject({
+        type: expect.stringMatching(/^application\/json/),
+        body: { error: { code: 'too_many_requests', message: 'Er kwamen veel verzoeken tegelijk van uw netwerk. Probeer het over een minuut opnieuw.' } },
+      });
+    } finally {
+      await listening.close();
+    }
+  });
+
   test('an expired link: 410, and a new link goes to the school, once, however often it is asked', async () => {
     const { school, mail } = await reachApplication();
     const link = linkIn(mail);
@@ -385,4 +408,115 @@ describe('links that do not open their step', () => {
     await stack.db.linkToken.update({ where: { tokenHash: hashToken(tokenA) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect(await post(a.journeyId, 'application-draft', tokenA, draft)).toMatchObject({ status: 410, body: { error: { code: 'link_expired' } } });
   });
+});
+
+describe('what a school may see', () => {
+  const report = 'Verkennend gesprek: de directie twijfelt over de rol van de intern begeleider.';
+  const notes = 'Intern: bestuur is terughoudend, eerst het gesprek met de IB afwachten.';
+  const staffNames = ['Anna Visser', 'Bram de Boer'];
+
+  function expectNothingOfTheOffice(answer: unknown, secrets: string[]): void {
+    const text = JSON.stringify(answer);
+    for (const secret of [...secrets, ...staffNames]) expect(text).not.toContain(secret);
+    expect(() => SchoolJourneyView.parse(answer)).not.toThrow();
+  }
+
+  test("a school action's JSON answer has no report, intake notes or staff names; the office's answer has them", async () => {
+    const { school, journeyId } = await startJourney();
+    await planConversation(journeyId);
+    const invitation = tokenOf(linkIn(await stack.mail.waitFor(mailTo(school, /^Uitnodiging: /))));
+    const confirmed = await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-response`, { answer: 'confirm' }, invitation);
+    expect(confirmed).toMatchObject({ status: 200, body: { phase: 'conversation', plannedConversation: { response: { answer: 'confirm' } } } });
+    expectNothingOfTheOffice(confirmed.body, []);
+
+    await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-report`, { conductedOn: '2026-11-20', report, recordedBy: office });
+    const intake = await api(stack, 'POST', `/api/journeys/${journeyId}/intake-outcome`, { outcome: 'expertschool', notes, recordedBy: office });
+    // The office's answer is the whole journey.
+    expect(intake.body).toMatchObject({ phase: 'application', conversation: { report, recordedBy: office }, intake: { notes, recordedBy: office } });
+    expect(intake.body.plannedConversation.plannedBy).toBe(office);
+
+    const token = tokenOf(linkIn(await stack.mail.waitFor(mailTo(school, /^Aanvraagronde Voorjaar is geopend$/))));
+    const draft = await api(stack, 'POST', `/api/journeys/${journeyId}/application-draft`, { trajectories: [{ title: 'Begrijpend lezen', places: 6 }] }, token);
+    expect(draft).toMatchObject({
+      status: 200,
+      body: { phase: 'application', conversation: { conductedOn: '2026-11-20' }, intake: { outcome: 'expertschool' }, application: { status: 'draft' } },
+    });
+    expectNothingOfTheOffice(draft.body, [report, notes]);
+    expect(draft.body.allowedActions).not.toContain('decideApplication');
+    expect(draft.body).not.toHaveProperty('unrecordedSteps');
+    expect((await api(stack, 'GET', `/api/journeys/${journeyId}`)).body).toMatchObject({ conversation: { report }, intake: { notes } });
+  });
+
+  test('an outcome the office recorded that has not taken effect yet stays with the office', async () => {
+    const school = await createSchool(stack.db, { name: 'Basisschool De Els' });
+    const journeyId = await startInAspirantYear(stack, school);
+    const token = tokenOf(linkIn(await stack.mail.waitFor(mailTo(school, /^Geef uw expertteam door voor het aspirantjaar /))));
+    const reason = 'Het team groeit goed; definitief na de laatste hubbijeenkomst van het jaar.';
+    const recorded = await api(stack, 'POST', `/api/journeys/${journeyId}/aspirant-outcome`, { outcome: 'expertschool', reason });
+    expect(recorded).toMatchObject({ status: 200, body: { phase: 'aspirant_year', aspirantOutcome: { outcome: 'expertschool', reason } } });
+
+    const [leader, teacher] = completeApplication().participants;
+    const named = await api(stack, 'POST', `/api/journeys/${journeyId}/expert-team`, { members: [leader, teacher] }, token);
+    expect(named).toMatchObject({ status: 200, body: { phase: 'aspirant_year', aspirantOutcome: null, expertTeam: [leader, teacher] } });
+    expectNothingOfTheOffice(named.body, [reason]);
+  });
+});
+
+describe('a large draft saved many times', () => {
+  test('a school saving a 256 kB draft 200 times keeps a small history: the draft is stored in PostgreSQL, the Update names it', async () => {
+    const { journeyId, mail } = await reachApplication();
+    const token = tokenOf(linkIn(mail));
+    const keys = [
+      'evaluation_conversation_report',
+      'support_and_commitment',
+      'organisation_and_roles',
+      'trajectory_and_requirements',
+      'places_per_trajectory',
+      'evidence_of_expertise',
+      'evidence_of_research_culture',
+      'evidence_informed_approach',
+      'improvement_question',
+    ];
+    // Nine sections of 14,200 two-byte characters: 255.6 kB of text, just under the API's 256 kB body limit.
+    const draft = (i: number) => ({ sections: Object.fromEntries(keys.map((key) => [key, `${i} `.padEnd(14_200, 'é')])) });
+    expect(Buffer.byteLength(JSON.stringify(draft(199)))).toBeGreaterThan(255_000);
+
+    // Two hundred saves in a minute or two: more than one address may ask of the stack's API (120 a minute).
+    const app = createApp({
+      db: stack.db,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      log: createLogger('silent'),
+      schoolPageRequestsPerMinute: 1_000,
+    });
+    const listening = await listenOnLoopback(app);
+    try {
+      for (let i = 0; i < 200; i++) {
+        const saved = await fetch(`${listening.url}/api/journeys/${journeyId}/application-draft`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(draft(i)),
+        });
+        expect(saved.status).toBe(200);
+        await saved.arrayBuffer();
+      }
+    } finally {
+      await listening.close();
+    }
+    const { body: journey } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+    expect(journey).toMatchObject({ phase: 'application', application: { status: 'draft', sections: draft(199).sections } });
+    expect(journey.application).not.toHaveProperty('draftId');
+    const stored = await stack.db.activityPlanSection.findFirstOrThrow({ where: { applicationId: journey.application.id, key: 'improvement_question' } });
+    expect(stored.content).toBe(draft(199).sections.improvement_question);
+
+    // Each save adds about ten events and a few kB (the Update's answer and the step's input, without
+    // the draft): far below Temporal's 10 MB warning and 50 MB / 50,000 event limits. With the draft
+    // in the Update, its answer and the step's input it would be 200 × 3 × 256 kB, about 150 MB.
+    const { raw, historyLength } = await stack.client.workflow.getHandle(journeyId).describe();
+    const historyBytes = Number(raw.workflowExecutionInfo?.historySizeBytes ?? 0);
+    console.log(`200 saves of a 256 kB draft: history ${historyLength} events, ${historyBytes} bytes`);
+    expect(historyBytes).toBeGreaterThan(0);
+    expect(historyBytes).toBeLessThan(2_000_000);
+    expect(historyLength).toBeLessThan(5_000);
+  }, 900_000);
 });

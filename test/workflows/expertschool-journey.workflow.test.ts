@@ -3,6 +3,7 @@
  * writing real records to PostgreSQL.
  */
 import { getHub, hubWorkflowId, recordHubOutcome } from '../../workflows/hub-year.messages';
+import { temporal } from '@temporalio/proto';
 import { recordHistories } from '../support/histories';
 import { until } from '../support/until';
 import { schoolYearBounds } from '../../domain/school-year';
@@ -84,6 +85,36 @@ test('a school that misses the deadline waits for the next round and keeps what 
   expect(events.map((e) => e.type)).toEqual(['round_joined', 'round_missed', 'round_joined']);
 
   await journey.recordHistories('misses-a-round');
+});
+
+test('a draft stored in PostgreSQL goes to the journey by reference: recorded with its content, absent from the history', async () => {
+  const { journey } = await journeyInOpenRound();
+  const form = completeApplication();
+  const plan = 'Ons plan: elke week samen lezen met de onderbouw, en daarover leren met andere scholen.';
+  const content = {
+    participants: form.participants,
+    sections: { ...form.sections, improvement_question: plan },
+    trajectories: form.trajectories,
+    otherSubsidies: [],
+  };
+  const draftId = `${journey.journeyId}/stored-draft`;
+  await h.db.stagedDraft.create({ data: { id: draftId, journeyId: journey.journeyId, content } });
+
+  const saved = await journey.act(saveApplicationDraft, { draftId });
+  expect(saved.application).toMatchObject({ status: 'draft', draftId });
+  const stored = await until(
+    () => h.db.activityPlanSection.findFirst({ where: { applicationId: saved.application!.id, key: 'improvement_question' } }),
+    (section) => section?.content === plan,
+    'the stored draft to be recorded in the application',
+  );
+  expect(stored?.content).toBe(plan);
+  // The history's bytes, as the server keeps them: the draft's id is there, its text is not.
+  const history = Buffer.from(temporal.api.history.v1.History.encode(await journey.handle.fetchHistory()).finish());
+  expect(history.includes(draftId)).toBe(true);
+  expect(history.includes(plan)).toBe(false);
+
+  expect(await journey.act(submitApplication, form)).toMatchObject({ phase: 'decision', application: { status: 'submitted' } });
+  await journey.recordHistories('application-draft-by-reference');
 });
 
 test('the school answers the invitation and names its expert team through links it is mailed', async () => {

@@ -25,6 +25,7 @@ function workflowTypeOf(history: temporal.api.history.v1.History): string | null
 test('histories cover every track, every kind of journey ending and every school-year boundary', () => {
   const names = new Set(files.map((file) => file.split('.')[0]));
   expect([...names].sort()).toEqual([
+    'application-draft-by-reference',
     'aspirant-drops-out',
     'conversation-planned-at-start', // an Update with the start, handled after the flow's first step (patch journey-handlers-after-first-step)
     'development-cohort',
@@ -42,6 +43,7 @@ test('histories cover every track, every kind of journey ending and every school
     'ontwikkelschool-moves-up-from-the-waiting-list',
     'ontwikkelschool-place-withdrawn-while-handing-over', // a signal carried into the next run (patch journey-hand-over-carries-messages)
     'returning-aspirant-to-hub-year',
+    'round-reminds-in-batches',
     'school-acts-through-links',
     'school-acts-through-links-with-round-attribute',
     'school-development-completed',
@@ -50,7 +52,14 @@ test('histories cover every track, every kind of journey ending and every school
   ]);
   expect(files).toContain('new-school-to-hub-year-and-its-hub.run3.history.pb'); // three continueAsNew boundaries
   const types = new Set(files.map((file) => workflowTypeOf(readHistory(file))));
-  expect([...types].sort()).toEqual(['developmentCohort', 'expertschoolJourney', 'hubYear', 'ontwikkelschoolJourney', 'schoolDevelopmentJourney']);
+  expect([...types].sort()).toEqual([
+    'developmentCohort',
+    'expertschoolJourney',
+    'hubYear',
+    'ontwikkelschoolJourney',
+    'schoolDevelopmentJourney',
+    'subsidyRound',
+  ]);
 });
 
 test('every recorded history replays on the current workflow code', async () => {

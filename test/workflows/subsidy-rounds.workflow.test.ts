@@ -4,8 +4,12 @@
  * deadline; every mail through real SMTP to a catcher on loopback.
  */
 import type { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { subsidyRound } from '../../workflows';
+import { REMINDER_BATCH } from '../../workflows/subsidy-round';
+import { recordHistories } from '../support/histories';
+import { until } from '../support/until';
 import { recordConversationReport, recordIntakeOutcome, saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
 import { getRound, type SubsidyRoundState } from '../../workflows/subsidy-round.messages';
 import { completeApplication, createRoundRecord, createSchool } from '../support/fixtures';
@@ -144,7 +148,44 @@ test('a programme year: each school hears of each round, is reminded once per re
   expect(received).toHaveLength(1 + 2 + 5);
   expect(new Set(received.map((m) => m.messageId)).size).toBe(received.length);
 
+  // Each reminder went out in bounded batches, each its own short activity, not one long one.
+  const scheduled = ((await a.fetchHistory()).events ?? []).flatMap((e) =>
+    e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes] : [],
+  );
+  const reminderActivities = scheduled.filter((s) => /^remind/.test(s.activityType?.name ?? ''));
+  expect(reminderActivities.map((s) => s.activityType?.name)).toEqual(['remindApplicationsBatch', 'remindApplicationsBatch']);
+  for (const activity of reminderActivities) {
+    const input = defaultPayloadConverter.fromPayload<{ limit: number }>(activity.input!.payloads![0]!);
+    expect(input.limit).toBe(REMINDER_BATCH);
+    expect(Number(activity.startToCloseTimeout?.seconds)).toBeLessThanOrEqual(120);
+  }
+
   await missing.journey.recordHistories('misses-a-round-then-applies-in-the-next');
+  await recordHistories(h.env.client, a.workflowId, 'round-reminds-in-batches');
+});
+
+test('a reminder to more schools than one batch holds goes out batch by batch, to each school once', async () => {
+  const t0 = await h.env.currentTimeMs();
+  const round = await createRoundRecord(h.db, t0, { id: `batches-${t0}`, opensInDays: 1, openForDays: 20, reminderDaysBefore: [14] });
+  const schools: { journey: JourneyDriver; to: string }[] = [];
+  for (let i = 0; i < REMINDER_BATCH + 2; i++) schools.push(await journeyReadyToApply('awaiting_round'));
+
+  await sleepUntil(round.opensAt);
+  const run = await openRound(round.id);
+  for (const { journey } of schools) await journey.reach('application');
+  await sleepUntil(round.closesAt.getTime() - 14 * DAY + 60_000);
+  const state = await until(
+    () => run.query(getRound),
+    (s) => s.remindersSent.length === 1,
+    'the reminder to be sent',
+  );
+  expect(state.remindersSent).toEqual([{ daysBefore: 14, at: daysBeforeInAmsterdam(round.closesAt, 14).toISOString(), mails: REMINDER_BATCH + 2 }]);
+
+  const batches = ((await run.fetchHistory()).events ?? []).filter(
+    (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'remindApplicationsBatch',
+  );
+  expect(batches).toHaveLength(2);
+  for (const { to } of schools) expect(await h.db.outboxMail.count({ where: { to, purpose: `round-reminder-14d/${round.id}`, status: 'sent' } })).toBe(1);
 });
 
 test('vol = vol: a round with 2 places takes 2 of 3 applications sent at once, then closes', async () => {

@@ -6,7 +6,7 @@
 import { log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { checkEligibility, type Ineligibility } from '../../domain/eligibility';
-import { DecideApplication, SaveApplicationDraft, SubmitApplication, type ApplicationView, type OpenRound } from '../../domain/journey';
+import { DecideApplication, SaveApplicationDraftInput, SubmitApplication, type ApplicationView, type OpenRound } from '../../domain/journey';
 import { subsidyAmount } from '../../domain/subsidy-amount';
 import {
   decideApplication,
@@ -60,10 +60,13 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
 
   onAction(
     saveApplicationDraft,
-    SaveApplicationDraft,
+    SaveApplicationDraftInput,
     async (draft) => {
-      state.application = { ...state.application!, ...draft };
-      await record({ type: 'application_saved', application: state.application }, 'school');
+      const { draftId: _stored, ...current } = state.application!;
+      // A stored draft (PostgreSQL): the journey keeps, and records, only which one it is.
+      const application = 'draftId' in draft ? { ...current, draftId: draft.draftId } : { ...current, ...draft };
+      state.application = application;
+      await record({ type: 'application_saved', application }, 'school');
     },
     () => void requireOpenDraft(),
   );
@@ -148,6 +151,7 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
         sections: previous?.sections ?? {},
         trajectories: previous?.trajectories ?? [],
         otherSubsidies: previous?.otherSubsidies ?? [],
+        ...(previous?.draftId ? { draftId: previous.draftId } : {}),
         amountEuros: null,
         submittedAt: null,
         decision: null,
