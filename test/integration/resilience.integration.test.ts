@@ -156,6 +156,7 @@ describe('the worker process is killed', () => {
       async () => ours().length,
       (n) => n >= 5,
       'some invitations to arrive',
+      600,
     );
     first.kill('SIGKILL');
     await startWorkerProcess(stack, workers);
