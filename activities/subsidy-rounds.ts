@@ -163,8 +163,10 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
           SELECT "capacity", "workflowId" FROM "SubsidyRound" WHERE "id" = ${roundId} FOR UPDATE`;
         if (!round) return { granted: false, full: false, workflowId: null };
         const mine = await tx.roundPlace.findUnique({ where: { roundId_journeyId: { roundId, journeyId } } });
-        if (mine) return { granted: true, full: false, workflowId: round.workflowId };
         const taken = await tx.roundPlace.count({ where: { roundId } });
+        // A retry after the place was taken: the round may still have to hear that it is full (the
+        // attempt that took the place may have failed before telling it).
+        if (mine) return { granted: true, full: round.capacity !== null && taken >= round.capacity, workflowId: round.workflowId };
         if (round.capacity !== null && taken >= round.capacity) return { granted: false, full: false, workflowId: round.workflowId };
         await tx.roundPlace.create({ data: { roundId, journeyId } });
         return { granted: true, full: round.capacity !== null && taken + 1 >= round.capacity, workflowId: round.workflowId };

@@ -4,6 +4,8 @@
  * deadline; every mail through real SMTP to a catcher on loopback.
  */
 import type { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { createRoundActivities } from '../../activities/subsidy-rounds';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { subsidyRound } from '../../workflows';
 import { recordConversationReport, recordIntakeOutcome, saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
@@ -11,6 +13,7 @@ import { getRound, type SubsidyRoundState } from '../../workflows/subsidy-round.
 import { completeApplication, createRoundRecord, createSchool } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';
+import { until } from '../support/until';
 
 const DAY = 86_400_000;
 const office = 'Anna Visser';
@@ -166,4 +169,22 @@ test('vol = vol: a round with 2 places takes 2 of 3 applications sent at once, t
   expect(await h.db.roundPlace.count({ where: { roundId: round.id } })).toBe(2);
   expect(await refused[0]!.journey.reach('awaiting_round')).toMatchObject({ round: null });
   expect(await mailsTo(refused[0]!.to, 2)).toEqual([`round-opened/${round.id}`, `round-missed/${round.id}`]);
+});
+
+test('a retried capacity claim still tells the round that it is full', async () => {
+  const t0 = await h.env.currentTimeMs();
+  const round = await createRoundRecord(h.db, t0, { id: `retry-${t0}`, opensInDays: 1, openForDays: 30, capacity: 1 });
+  await sleepUntil(round.opensAt);
+  const run = await openRound(round.id);
+  await until(
+    () => run.query(getRound),
+    (state) => state.status === 'open',
+    'the round to open',
+  );
+  // The first attempt took the last place, then failed before it could tell the round.
+  await h.db.roundPlace.create({ data: { roundId: round.id, journeyId: 'journey-expertschool-00AA' } });
+  const activities = createRoundActivities({ db: h.db, temporal: h.env.client, sendRoundReminder: async () => {} });
+  const retried = await new MockActivityEnvironment().run(activities.claimRoundPlace, { roundId: round.id, journeyId: 'journey-expertschool-00AA' });
+  expect(retried).toEqual({ granted: true });
+  expect(await roundEnded(run)).toMatchObject({ status: 'closed', closedReason: 'full' });
 });
