@@ -28,6 +28,7 @@ test('histories cover every track, every kind of journey ending and every school
     'aspirant-drops-out',
     'development-cohort',
     'expertschool-stops-after-its-hub-year',
+    'hears-its-round-cancelled-before-applying',
     'hub-year-continues',
     'hub-year-waits-for-its-outcome',
     'hub-year-with-enrolments-stops',
@@ -40,15 +41,24 @@ test('histories cover every track, every kind of journey ending and every school
     'ontwikkelschool-leaves-its-place',
     'ontwikkelschool-moves-up-from-the-waiting-list',
     'returning-aspirant-to-hub-year',
+    'round-moved-while-opening',
     'school-acts-through-links',
     'school-acts-through-links-with-round-attribute',
     'school-development-completed',
     'school-development-from-the-waiting-list-missing-evaluations',
     'school-development-referred-at-intake',
+    'submits-into-a-cancelled-round',
   ]);
   expect(files).toContain('new-school-to-hub-year-and-its-hub.run3.history.pb'); // three continueAsNew boundaries
   const types = new Set(files.map((file) => workflowTypeOf(readHistory(file))));
-  expect([...types].sort()).toEqual(['developmentCohort', 'expertschoolJourney', 'hubYear', 'ontwikkelschoolJourney', 'schoolDevelopmentJourney']);
+  expect([...types].sort()).toEqual([
+    'developmentCohort',
+    'expertschoolJourney',
+    'hubYear',
+    'ontwikkelschoolJourney',
+    'schoolDevelopmentJourney',
+    'subsidyRound',
+  ]);
 });
 
 test('every recorded history replays on the current workflow code', async () => {
