@@ -8,6 +8,7 @@ import { daysBeforeInAmsterdam } from '../domain/amsterdam-time';
 import type { OpenRound } from '../domain/journey';
 import { RoundTrack } from '../domain/round';
 import { SubsidyRates } from '../domain/subsidy-rates';
+import { LINK_LIFETIME_DAYS } from '../links/link-token';
 import type { Db } from '../platform/db';
 import { roundChanged, roundOpened } from '../workflows/expertschool-journey.messages';
 import { roundFull, type OpenedRound } from '../workflows/subsidy-round.messages';
@@ -63,6 +64,18 @@ function shutReason(round: { status: string; closesAt: Date; closedReason: strin
   if (round.full) return 'full';
   if (round.status !== 'open' || round.closesAt.getTime() <= Date.now()) return 'closed';
   return null;
+}
+
+/**
+ * A link for applying in a round lives until the round's current end: a move extends (or
+ * shortens) the links already sent, within a link's own lifetime from when it was issued.
+ */
+async function moveApplicationLinks(db: Db, roundId: string, closesAt: Date): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "LinkToken"
+       SET "stepEndsAt" = ${closesAt},
+           "expiresAt" = LEAST(${closesAt}, "createdAt" + make_interval(days => ${LINK_LIFETIME_DAYS}))
+     WHERE "purpose" = 'application' AND "scope" = ${roundId} AND "revokedAt" IS NULL AND "usedAt" IS NULL`;
 }
 
 export function remindersFor(closesAt: Date, reminderDaysBefore: number[]): OpenedRound['reminders'] {
@@ -174,6 +187,7 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
         orderBy: { id: 'asc' },
       });
       const changed = { ...toOpenRound(row), closesAt };
+      await moveApplicationLinks(db, roundId, new Date(closesAt));
       return signalEach(
         applying.map((j) => j.id),
         (id) => temporal.workflow.getHandle(id).signal(roundChanged, changed),

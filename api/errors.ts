@@ -29,6 +29,7 @@ export const errorStatus = {
   link_revoked: 410,
   link_used: 410,
   link_expired: 410,
+  step_ended: 410,
   case_closed: 410,
   not_eligible: 422,
   payload_too_large: 413,
