@@ -70,6 +70,8 @@ export const recordHubOutcome = defineUpdate<HubView, [RecordHubOutcome]>('recor
 export const placeOffered = defineSignal<[{ trajectoryId: string; title: string; expertschoolName: string; acceptBefore: string }]>('placeOffered');
 /** The school did not accept in time (or the year ended first): the place goes to the next in line. */
 export const placeOfferExpired = defineSignal<[{ trajectoryId: string }]>('placeOfferExpired');
+/** The school's place in line moved (a school ahead of it got a place or left). */
+export const placeInLine = defineSignal<[{ trajectoryId: string; position: number }]>('placeInLine');
 /** The office released the school's place, or its place in line. */
 export const placeWithdrawn = defineSignal<[{ trajectoryId: string; reason: string }]>('placeWithdrawn');
 

@@ -11,7 +11,7 @@
  * journey is signalled; an offer not accepted in time passes to the next. Every change is stored,
  * in order, as one step by the recordHubYear activity; an Update answers once its step is stored.
  */
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { EnrolmentRow, HubChange, HubStep } from '../activities/hub-years';
@@ -41,6 +41,7 @@ import {
   acceptPlace,
   getHub,
   leaveTrajectory,
+  placeInLine,
   placeOfferExpired,
   placeOffered,
   placeWithdrawn,
@@ -190,9 +191,31 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
       });
   }
 
+  // ---- places in line ----
+  /** The position each waiting school last heard (from its request's answer, or a later telling). */
+  const toldPositions = new Map<string, number>();
+  /** Tells every school still waiting whose place in line moved where it now stands. */
+  function tellPlacesInLine(): void {
+    if (!patched('hub-tells-places-in-line')) return;
+    for (const t of trajectories) {
+      t.list.waiting.forEach((holder, index) => {
+        const key = `${t.trajectoryId} ${holder.journeyId}`;
+        if (toldPositions.get(key) === index + 1) return;
+        toldPositions.set(key, index + 1);
+        tell(holder.journeyId, placeInLine, { trajectoryId: t.trajectoryId, position: index + 1 });
+      });
+    }
+  }
+
   // ---- offers ----
   /** Offers each free place to the first in line, while the year runs. True when an offer was made. */
   function offerFreePlaces(): boolean {
+    const made = offerFirstInLine();
+    tellPlacesInLine();
+    return made;
+  }
+
+  function offerFirstInLine(): boolean {
     if (status !== 'open' || yearIsOver()) return false;
     // Seven days, but never past the year's end: a place in a trajectory that is over is no place.
     const acceptBefore = new Date(Math.min(Date.now() + OFFER_ACCEPT_DAYS * DAY, yearEnd)).toISOString();
@@ -302,6 +325,8 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
     const { list, answer } = askForPlace(t.list, { journeyId: r.journeyId, brin: r.brin, schoolName: r.schoolName, askedAt: at }, at);
     if (list !== t.list) {
       t.list = list;
+      // The answer tells the school its place in line.
+      if (answer.status === 'waiting') toldPositions.set(`${t.trajectoryId} ${r.journeyId}`, answer.position);
       offerFreePlaces();
       await record('place_requested', 'school');
     }

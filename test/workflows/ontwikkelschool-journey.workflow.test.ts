@@ -228,3 +228,24 @@ test('a hub year: measurements by link with reminders, a school that never answe
   await recordHistories(h.env.client, hub.workflowId, 'hub-year-with-enrolments-stops');
   await recordHistories(h.env.client, expertschool.workflowId, 'expertschool-stops-after-its-hub-year');
 });
+
+test('when a place frees up, every school still waiting sees its new place in line', async () => {
+  const { hub, trajectoryId, schoolYear } = await hubThisYear(1);
+  const [holder, first, second] = [
+    await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Eerst'),
+    await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Tweede'),
+    await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Derde'),
+  ];
+  expect((await holder.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'enrolled' });
+  expect((await first.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'waiting', position: 1 });
+  expect((await second.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'waiting', position: 2 });
+
+  // The school with the place stops: the first in line is offered it, and the second moves up to first.
+  await holder.act(cancelJourney, { reason: 'De school stopt met het programma.', cancelledBy: office });
+  await first.reach('enrolment', (v) => v.enrolment?.status === 'offered');
+  const movedUp = await second.reach('enrolment', (v) => v.enrolment?.position === 1);
+  expect(movedUp.enrolment).toMatchObject({ status: 'waiting', position: 1 });
+  expect((await hub.query(getHub)).trajectories[0]!.list.waiting.map((w) => w.journeyId)).toEqual([second.journeyId]);
+  await second.recordHistories('ontwikkelschool-moves-up-in-line');
+  await recordHistories(h.env.client, hub.workflowId, 'hub-year-tells-places-in-line');
+});

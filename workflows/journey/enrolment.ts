@@ -5,13 +5,13 @@
  * journey (its link is for its own case), and reach the hub through activities; the hub's news
  * comes back as signals.
  */
-import { proxyActivities, setHandler } from '@temporalio/workflow';
+import { patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { PlaceAnswer } from '../../domain/places';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
 import { schoolYearBounds, type SchoolYear } from '../../domain/school-year';
 import { acceptPlace, chooseTrajectory, RefusalType } from '../expertschool-journey.messages';
-import { placeOffered, placeOfferExpired, placeWithdrawn } from '../hub-year.messages';
+import { placeInLine, placeOffered, placeOfferExpired, placeWithdrawn } from '../hub-year.messages';
 import { retry, type Journey } from './kernel';
 
 const { describeTrajectory, requestTrajectoryPlace, acceptTrajectoryPlace, leaveTrajectoryPlace } = proxyActivities<Activities>({
@@ -25,6 +25,16 @@ export function trajectoryEnrolment(journey: Journey) {
   const { state, school, input, onAction, onlyWhen, enter, notify, refuse, refuseField, waitUntil } = journey;
   /** The last change the hub or the school made, for the flow to act on (mail, phase). */
   let change: { kind: EnrolmentChange; trajectoryId: string; title: string } | null = null;
+  /**
+   * While the school's request for a place is under way, the hub's news about that trajectory (an
+   * offer, a new place in line) can arrive before the request's answer: it is kept, and applied
+   * once the answer is in, instead of being dropped.
+   */
+  let requesting: { trajectoryId: string; early: (() => void)[] } | null = null;
+  function whenAnswered(trajectoryId: string, news: () => void): void {
+    if (requesting?.trajectoryId === trajectoryId) requesting.early.push(news);
+    else news();
+  }
 
   function changed(kind: EnrolmentChange, enrolment: EnrolmentView | null, trajectory: { trajectoryId: string; title: string }): void {
     state.enrolment = enrolment;
@@ -49,9 +59,17 @@ export function trajectoryEnrolment(journey: Journey) {
       if (!trajectory || trajectory.schoolYear !== state.application!.schoolYear) {
         return refuseField('trajectoryId', `Dit leertraject wordt in schooljaar ${state.application!.schoolYear} niet aangeboden.`);
       }
-      const answer = await requestTrajectoryPlace({ trajectoryId, journeyId: input.journeyId, brin: school.brin, schoolName: school.name });
+      const pending = patched('enrolment-keeps-early-news') ? { trajectoryId, early: [] as (() => void)[] } : null;
+      requesting = pending;
+      let answer: PlaceAnswer;
+      try {
+        answer = await requestTrajectoryPlace({ trajectoryId, journeyId: input.journeyId, brin: school.brin, schoolName: school.name });
+      } finally {
+        requesting = null;
+      }
       const enrolment = { trajectoryId, title: trajectory.title, expertschoolName: trajectory.expertschoolName, ...standing(answer) };
       changed(enrolment.status === 'offered' ? 'offered' : 'chosen', enrolment, enrolment);
+      for (const news of pending?.early ?? []) news();
     },
     () => {
       if (state.enrolment) refuse(RefusalType.notNow, `De school heeft al gekozen voor "${state.enrolment.title}".`);
@@ -76,20 +94,33 @@ export function trajectoryEnrolment(journey: Journey) {
     },
   );
 
-  setHandler(placeOffered, ({ trajectoryId, acceptBefore }) => {
-    const current = state.enrolment;
-    if (current?.trajectoryId === trajectoryId && current.status === 'waiting') {
-      changed('offered', { ...current, status: 'offered', position: null, acceptBefore }, current);
-    }
-  });
-  setHandler(placeOfferExpired, ({ trajectoryId }) => {
-    const current = state.enrolment;
-    if (current?.trajectoryId === trajectoryId && current.status === 'offered') changed('offer_expired', null, current);
-  });
-  setHandler(placeWithdrawn, ({ trajectoryId }) => {
-    const current = state.enrolment;
-    if (current?.trajectoryId === trajectoryId) changed('withdrawn', null, current);
-  });
+  setHandler(placeOffered, ({ trajectoryId, acceptBefore }) =>
+    whenAnswered(trajectoryId, () => {
+      const current = state.enrolment;
+      if (current?.trajectoryId === trajectoryId && current.status === 'waiting') {
+        changed('offered', { ...current, status: 'offered', position: null, acceptBefore }, current);
+      }
+    }),
+  );
+  setHandler(placeOfferExpired, ({ trajectoryId }) =>
+    whenAnswered(trajectoryId, () => {
+      const current = state.enrolment;
+      if (current?.trajectoryId === trajectoryId && current.status === 'offered') changed('offer_expired', null, current);
+    }),
+  );
+  // Only the view changes: the school sees where it stands now, on its page and in the JSON view.
+  setHandler(placeInLine, ({ trajectoryId, position }) =>
+    whenAnswered(trajectoryId, () => {
+      const current = state.enrolment;
+      if (current?.trajectoryId === trajectoryId && current.status === 'waiting') state.enrolment = { ...current, position };
+    }),
+  );
+  setHandler(placeWithdrawn, ({ trajectoryId }) =>
+    whenAnswered(trajectoryId, () => {
+      const current = state.enrolment;
+      if (current?.trajectoryId === trajectoryId) changed('withdrawn', null, current);
+    }),
+  );
 
   /** Tells the school and the case record what the last change means, and who acts next. */
   async function actOn(schoolYear: SchoolYear): Promise<void> {
