@@ -65,7 +65,7 @@ const { recordHubYear } = proxyActivities<Activities>({
 
 /** A trajectory as the hub holds it: the view, plus the schools that left it (kept for the record). */
 interface TrajectoryState extends Omit<HubTrajectoryView, 'trainingsGiven'> {
-  ended: { holder: PlaceHolder; status: 'released' | 'expired'; endedAt: string }[];
+  ended: { holder: PlaceHolder; status: 'released' | 'expired'; endedAt: string; reason?: string }[];
 }
 
 export async function hubYear(input: HubInput): Promise<HubResult> {
@@ -134,7 +134,15 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
     // One row per school: a school that left and asked again shows where it stands now.
     for (const e of t.ended) {
       if (listed.has(e.holder.journeyId)) continue;
-      rows.push({ ...row(e.holder), status: e.status, waitingPosition: null, enrolledAt: null, offerExpiresAt: null, endedAt: e.endedAt });
+      rows.push({
+        ...row(e.holder),
+        status: e.status,
+        waitingPosition: null,
+        enrolledAt: null,
+        offerExpiresAt: null,
+        endedAt: e.endedAt,
+        endedReason: e.reason ?? null,
+      });
     }
     return rows;
   }
@@ -252,12 +260,13 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
   }
 
   /** A school leaves a trajectory (on its own, or released by the office); its place goes to the next in line. */
-  function removeFromList(t: TrajectoryState, schoolJourneyId: string): boolean {
+  function removeFromList(t: TrajectoryState, schoolJourneyId: string, reason?: string): boolean {
     const holder = [...t.list.taken, ...t.list.waiting, ...(t.list.offer ? [t.list.offer.holder] : [])].find((h) => h.journeyId === schoolJourneyId);
     const { list, left } = leave(t.list, schoolJourneyId);
     if (!left || !holder) return false;
     t.list = list;
-    t.ended = [...t.ended.filter((e) => e.holder.journeyId !== schoolJourneyId), { holder, status: 'released', endedAt: now() }];
+    const ended = { holder, status: 'released' as const, endedAt: now(), ...(reason === undefined ? {} : { reason }) };
+    t.ended = [...t.ended.filter((e) => e.holder.journeyId !== schoolJourneyId), ended];
     offerFreePlaces();
     return true;
   }
@@ -366,7 +375,8 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
       },
     },
     async ({ trajectoryId, journeyId: schoolJourneyId, reason, releasedBy }) => {
-      removeFromList(trajectory(trajectoryId), schoolJourneyId);
+      // The reason is kept with the school's row: the school reads it in its mail.
+      removeFromList(trajectory(trajectoryId), schoolJourneyId, reason);
       tell(schoolJourneyId, placeWithdrawn, { trajectoryId, reason });
       await record('place_released', releasedBy);
       return view();

@@ -19,7 +19,7 @@ import {
   recordIntakeOutcome,
   submitApplication,
 } from '../../workflows/expertschool-journey.messages';
-import { getHub, hubWorkflowId, recordHubOutcome, trajectoryIdOf } from '../../workflows/hub-year.messages';
+import { getHub, hubWorkflowId, recordHubOutcome, releasePlace, trajectoryIdOf } from '../../workflows/hub-year.messages';
 import { createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
 import { recordHistories } from '../support/histories';
 import { JourneyDriver } from '../support/journey-driver';
@@ -248,4 +248,31 @@ test('when a place frees up, every school still waiting sees its new place in li
   expect((await hub.query(getHub)).trajectories[0]!.list.waiting.map((w) => w.journeyId)).toEqual([second.journeyId]);
   await second.recordHistories('ontwikkelschool-moves-up-in-line');
   await recordHistories(h.env.client, hub.workflowId, 'hub-year-tells-places-in-line');
+});
+
+test('the office releases a place in the learning year: the school reads the reason by mail, and the reason is stored', async () => {
+  const { hub, trajectoryId, schoolYear } = await hubThisYear(2);
+  const school = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Afwezig');
+  await school.act(chooseTrajectory, { trajectoryId });
+  await school.reach('learning_year');
+  const reason = 'De school kwam niet naar de startbijeenkomst en de eerste twee trainingen, en liet niets horen.';
+  await hub.executeUpdate(releasePlace, { args: [{ trajectoryId, journeyId: school.journeyId, reason, releasedBy: office }] });
+
+  const closed = await school.reach('closed');
+  expect(closed.outcome).toMatchObject({ outcome: 'dropped_out' });
+  expect(closed.outcome!.reason).toContain(reason);
+  const { contactEmail } = await h.db.school.findUniqueOrThrow({ where: { brin: closed.school.brin } });
+  const mail = await until(
+    async () => h.mail.messages().find((m) => m.to === contactEmail && /ingetrokken/.test(m.subject)),
+    (m) => m !== undefined,
+    'the mail about the released place',
+  );
+  expect(mail!.text).toContain(reason);
+  const row = await until(
+    () => h.db.trajectoryEnrolment.findUnique({ where: { trajectoryId_journeyId: { trajectoryId, journeyId: school.journeyId } } }),
+    (r) => r?.status === 'released',
+    'the released place on record',
+  );
+  expect(row!.endedReason).toBe(reason);
+  await school.recordHistories('ontwikkelschool-place-released-with-reason');
 });

@@ -19,12 +19,15 @@ const { describeTrajectory, requestTrajectoryPlace, acceptTrajectoryPlace, leave
   retry,
 });
 
+/** A place the office releases is told to the school by mail, with the office's reason. */
+export const PLACE_RELEASE_TOLD = 'place-release-told';
+
 type EnrolmentChange = 'chosen' | 'offered' | 'accepted' | 'offer_expired' | 'withdrawn';
 
 export function trajectoryEnrolment(journey: Journey) {
   const { state, school, input, onAction, onlyWhen, enter, notify, refuse, refuseField, waitUntil } = journey;
   /** The last change the hub or the school made, for the flow to act on (mail, phase). */
-  let change: { kind: EnrolmentChange; trajectoryId: string; title: string } | null = null;
+  let change: { kind: EnrolmentChange; trajectoryId: string; title: string; reason?: string } | null = null;
   /**
    * While the school's request for a place is under way, the hub's news about that trajectory (an
    * offer, a new place in line) can arrive before the request's answer: it is kept, and applied
@@ -36,9 +39,9 @@ export function trajectoryEnrolment(journey: Journey) {
     else news();
   }
 
-  function changed(kind: EnrolmentChange, enrolment: EnrolmentView | null, trajectory: { trajectoryId: string; title: string }): void {
+  function changed(kind: EnrolmentChange, enrolment: EnrolmentView | null, trajectory: { trajectoryId: string; title: string }, reason?: string): void {
     state.enrolment = enrolment;
-    change = { kind, ...trajectory };
+    change = { kind, trajectoryId: trajectory.trajectoryId, title: trajectory.title, ...(reason === undefined ? {} : { reason }) };
   }
 
   function standing(answer: PlaceAnswer): Pick<EnrolmentView, 'status' | 'position' | 'acceptBefore'> {
@@ -115,16 +118,16 @@ export function trajectoryEnrolment(journey: Journey) {
       if (current?.trajectoryId === trajectoryId && current.status === 'waiting') state.enrolment = { ...current, position };
     }),
   );
-  setHandler(placeWithdrawn, ({ trajectoryId }) =>
+  setHandler(placeWithdrawn, ({ trajectoryId, reason }) =>
     whenAnswered(trajectoryId, () => {
       const current = state.enrolment;
-      if (current?.trajectoryId === trajectoryId) changed('withdrawn', null, current);
+      if (current?.trajectoryId === trajectoryId) changed('withdrawn', null, current, reason);
     }),
   );
 
   /** Tells the school and the case record what the last change means, and who acts next. */
   async function actOn(schoolYear: SchoolYear): Promise<void> {
-    const { kind, trajectoryId, title } = change!;
+    const { kind, trajectoryId, title, reason } = change!;
     change = null;
     const enrolment = state.enrolment;
     const event = { type: 'enrolment_changed', change: kind, trajectoryId, enrolment } as const;
@@ -140,6 +143,10 @@ export function trajectoryEnrolment(journey: Journey) {
     } else {
       // The offer lapsed or the office withdrew the place: the school chooses again.
       if (kind === 'offer_expired') notify({ kind: 'place-offer-expired', trajectoryId, title, schoolYear });
+      // The office released the place: the school reads why, and that it can choose again.
+      if (kind === 'withdrawn' && patched(PLACE_RELEASE_TOLD)) {
+        notify({ kind: 'place-released', trajectoryId, title, schoolYear, reason: reason ?? '', participationEnds: false });
+      }
       await enter('enrolment', 'school', null, event);
     }
   }
@@ -170,5 +177,8 @@ export function trajectoryEnrolment(journey: Journey) {
   /** During the learning year, the office may still withdraw the place. */
   const withdrawn = () => change?.kind === 'withdrawn';
 
-  return { enrol, leaveTrajectory, withdrawn };
+  /** The place the office withdrew during the learning year, with its reason. */
+  const withdrawal = () => (change?.kind === 'withdrawn' ? { trajectoryId: change.trajectoryId, title: change.title, reason: change.reason ?? '' } : null);
+
+  return { enrol, leaveTrajectory, withdrawn, withdrawal };
 }
