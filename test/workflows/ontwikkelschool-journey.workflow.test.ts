@@ -276,3 +276,35 @@ test('the office releases a place in the learning year: the school reads the rea
   expect(row!.endedReason).toBe(reason);
   await school.recordHistories('ontwikkelschool-place-released-with-reason');
 });
+
+test('a school never holds places in two trajectories: of two choices sent at once (two tabs), one is refused', async () => {
+  const a = await hubThisYear(3);
+  const b = await hubThisYear(3);
+  const school = await approvedOntwikkelschool(a.schoolYear, 'Ontwikkelschool Twee Tabbladen');
+  await school.reach('enrolment');
+  const outcomes = await Promise.allSettled([a, b].map(({ trajectoryId }) => school.act(chooseTrajectory, { trajectoryId })));
+  expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+  const listed = async ({ hub }: { hub: WorkflowHandle }) => {
+    const list = (await hub.query(getHub)).trajectories[0]!.list;
+    return [...list.taken, ...list.waiting].filter((holder) => holder.journeyId === school.journeyId).length;
+  };
+  expect((await listed(a)) + (await listed(b))).toBe(1);
+});
+
+test('a school stopped while its choice is under way does not keep the place', async () => {
+  const { hub, trajectoryId, schoolYear } = await hubThisYear(2);
+  const school = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Bedenkt Zich');
+  await school.reach('enrolment');
+  const choice = school.act(chooseTrajectory, { trajectoryId }).catch(() => null);
+  await school.act(cancelJourney, { reason: 'De school ziet af van deelname.', cancelledBy: office });
+  await choice;
+  expect((await school.reach('closed')).outcome).toMatchObject({ outcome: 'cancelled' });
+  const list = await until(
+    async () => (await hub.query(getHub)).trajectories[0]!.list,
+    (l) => ![...l.taken, ...l.waiting].some((holder) => holder.journeyId === school.journeyId),
+    'the place to be given up',
+    50,
+  );
+  expect(list.taken).toHaveLength(0);
+  await school.recordHistories('ontwikkelschool-stopped-while-choosing');
+});

@@ -43,6 +43,7 @@ test('histories cover every track, every kind of journey ending and every school
     'ontwikkelschool-moves-up-from-the-waiting-list',
     'ontwikkelschool-moves-up-in-line',
     'ontwikkelschool-place-released-with-reason',
+    'ontwikkelschool-stopped-while-choosing',
     'returning-aspirant-to-hub-year',
     'round-moved-while-opening',
     'school-acts-through-links',

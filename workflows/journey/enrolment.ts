@@ -5,7 +5,7 @@
  * journey (its link is for its own case), and reach the hub through activities; the hub's news
  * comes back as signals.
  */
-import { patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { PlaceAnswer } from '../../domain/places';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
@@ -51,33 +51,52 @@ export function trajectoryEnrolment(journey: Journey) {
     return { status: 'enrolled', position: null, acceptBefore: null };
   }
 
-  onlyWhen('chooseTrajectory', () => state.enrolment === null);
+  /**
+   * The trajectory a choice under way asks for: a second choice meanwhile (a double submit, another
+   * tab) is refused, so a school never holds places in two trajectories; a stop waits for it.
+   */
+  let choosing: string | null = null;
+  const ONE_CHOICE_AT_A_TIME = 'one-choice-at-a-time';
+
+  onlyWhen('chooseTrajectory', () => state.enrolment === null && choosing === null);
   onlyWhen('acceptPlace', () => state.enrolment?.status === 'offered');
 
   onAction(
     chooseTrajectory,
     ChooseTrajectory,
     async ({ trajectoryId }) => {
-      const trajectory = await describeTrajectory({ trajectoryId });
-      if (!trajectory || trajectory.schoolYear !== state.application!.schoolYear) {
-        return refuseField('trajectoryId', `Dit leertraject wordt in schooljaar ${state.application!.schoolYear} niet aangeboden.`);
-      }
-      const pending = patched('enrolment-keeps-early-news') ? { trajectoryId, early: [] as (() => void)[] } : null;
-      requesting = pending;
-      let answer: PlaceAnswer;
+      const guarded = patched(ONE_CHOICE_AT_A_TIME);
+      if (guarded) choosing = trajectoryId;
       try {
-        answer = await requestTrajectoryPlace({ trajectoryId, journeyId: input.journeyId, brin: school.brin, schoolName: school.name });
+        await choose(trajectoryId);
       } finally {
-        requesting = null;
+        if (guarded) choosing = null;
       }
-      const enrolment = { trajectoryId, title: trajectory.title, expertschoolName: trajectory.expertschoolName, ...standing(answer) };
-      changed(enrolment.status === 'offered' ? 'offered' : 'chosen', enrolment, enrolment);
-      for (const news of pending?.early ?? []) news();
     },
     () => {
       if (state.enrolment) refuse(RefusalType.notNow, `De school heeft al gekozen voor "${state.enrolment.title}".`);
+      if (choosing !== null) refuse(RefusalType.notNow, 'De keuze van de school voor een leertraject wordt al verwerkt; de school kiest één leertraject.');
     },
   );
+
+  /** Asks the trajectory's hub for a place, and keeps what it answered. */
+  async function choose(trajectoryId: string): Promise<void> {
+    const trajectory = await describeTrajectory({ trajectoryId });
+    if (!trajectory || trajectory.schoolYear !== state.application!.schoolYear) {
+      return refuseField('trajectoryId', `Dit leertraject wordt in schooljaar ${state.application!.schoolYear} niet aangeboden.`);
+    }
+    const pending = patched('enrolment-keeps-early-news') ? { trajectoryId, early: [] as (() => void)[] } : null;
+    requesting = pending;
+    let answer: PlaceAnswer;
+    try {
+      answer = await requestTrajectoryPlace({ trajectoryId, journeyId: input.journeyId, brin: school.brin, schoolName: school.name });
+    } finally {
+      requesting = null;
+    }
+    const enrolment = { trajectoryId, title: trajectory.title, expertschoolName: trajectory.expertschoolName, ...standing(answer) };
+    changed(enrolment.status === 'offered' ? 'offered' : 'chosen', enrolment, enrolment);
+    for (const news of pending?.early ?? []) news();
+  }
 
   onAction(
     acceptPlace,
@@ -170,6 +189,8 @@ export function trajectoryEnrolment(journey: Journey) {
 
   /** A school that stops gives its place (or place in line) to the next. */
   async function leaveTrajectory(reason: string): Promise<void> {
+    // A choice under way when the school stopped: its answer may still give a place, which is left too.
+    if (patched(ONE_CHOICE_AT_A_TIME)) await condition(() => choosing === null);
     const { enrolment } = state;
     if (enrolment) await leaveTrajectoryPlace({ trajectoryId: enrolment.trajectoryId, journeyId: input.journeyId, reason });
   }
