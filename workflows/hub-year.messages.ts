@@ -65,6 +65,10 @@ export const recordTrajectorySession = defineUpdate<HubView, [RecordTrajectorySe
 export const recordKnowledgeSharing = defineUpdate<HubView, [RecordKnowledgeSharing]>('recordKnowledgeSharing');
 export const recordHubOutcome = defineUpdate<HubView, [RecordHubOutcome]>('recordHubOutcome');
 
+// ---- sent by the expertschool's journey ----
+/** The office stopped the expertschool's journey: the hub closes, and its schools lose their places. */
+export const hubStopped = defineSignal<[{ reason: string; stoppedBy: string }]>('hubStopped');
+
 // ---- sent by the hub to an ontwikkelschool's journey, which handles them ----
 /** A place came free and is held for the school until `acceptBefore`. */
 export const placeOffered = defineSignal<[{ trajectoryId: string; title: string; expertschoolName: string; acceptBefore: string }]>('placeOffered');

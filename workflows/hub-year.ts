@@ -40,6 +40,7 @@ import {
   OFFER_ACCEPT_DAYS,
   acceptPlace,
   getHub,
+  hubStopped,
   leaveTrajectory,
   placeInLine,
   placeOfferExpired,
@@ -328,6 +329,28 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
   // ---- handlers ----
   setHandler(getHub, view);
 
+  /** Set when the expertschool's journey was stopped: the year ends now. */
+  let stopped: { reason: string; stoppedBy: string } | null = null;
+  setHandler(hubStopped, (request) => {
+    stopped ??= request;
+  });
+
+  /** The expertschool stopped: every school with a place, an offer or a place in line loses it, and hears why. */
+  function releaseEveryone(reason: string): void {
+    const withdrawn = `${school.name} is gestopt als expertschool, daarom gaat het leertraject niet door. ${reason}`;
+    for (const t of trajectories) {
+      const holders = [...t.list.taken, ...(t.list.offer ? [t.list.offer.holder] : []), ...t.list.waiting];
+      t.list = { ...t.list, taken: [], waiting: [], offer: null };
+      const ids = new Set(holders.map((h) => h.journeyId));
+      const endedAt = now();
+      t.ended = [
+        ...t.ended.filter((e) => !ids.has(e.holder.journeyId)),
+        ...holders.map((holder) => ({ holder, status: 'released' as const, endedAt, reason: withdrawn })),
+      ];
+      for (const holder of holders) tell(holder.journeyId, placeWithdrawn, { trajectoryId: t.trajectoryId, reason: withdrawn });
+    }
+  }
+
   onUpdate(requestPlace, PlaceRequest, { allowed: whileOpen, check: (r) => void trajectory(r.trajectoryId) }, async (r): Promise<PlaceAnswer> => {
     const t = trajectory(r.trajectoryId);
     const at = now();
@@ -436,12 +459,24 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
       const due = earliestOfferDeadline();
       const wakeAt = due === null ? yearEnd : Math.min(due, yearEnd);
       const offersBefore = offersMade;
-      if (wakeAt > current) await condition(() => offersMade !== offersBefore, wakeAt - current);
+      if (wakeAt > current) await condition(() => offersMade !== offersBefore || stopped !== null, wakeAt - current);
+      if (stopped) return;
       if (expireDueOffers()) void record('offer_expired', 'system');
     }
   }
 
   await runTheYear();
+
+  // Set by the signal handler; TypeScript cannot see that it changed it.
+  const stop = stopped as { reason: string; stoppedBy: string } | null;
+  if (stop && patched('hub-stops-with-its-expertschool')) {
+    status = 'closed';
+    outcome ??= { outcome: 'stop', reason: stop.reason, decidedBy: stop.stoppedBy, decidedAt: now() };
+    releaseEveryone(stop.reason);
+    await record('hub_closed', stop.stoppedBy);
+    await condition(allHandlersFinished);
+    return { outcome: 'stop', reason: stop.reason, decidedBy: stop.stoppedBy };
+  }
 
   // The year's end: offers still open lapse (they end at the year's end at the latest).
   status = outcome ? 'closed' : 'awaiting_outcome';

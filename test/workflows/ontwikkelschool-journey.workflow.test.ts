@@ -308,3 +308,37 @@ test('a school stopped while its choice is under way does not keep the place', a
   expect(list.taken).toHaveLength(0);
   await school.recordHistories('ontwikkelschool-stopped-while-choosing');
 });
+
+test('the office stops an expertschool in its hub year: the hub closes, and its enrolled and waiting schools hear why', async () => {
+  const { hub, trajectoryId, expertschool, schoolYear } = await hubThisYear(1);
+  const enrolled = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Binnen');
+  const waiting = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Wachtend');
+  await enrolled.act(chooseTrajectory, { trajectoryId });
+  await enrolled.reach('learning_year');
+  expect((await waiting.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'waiting', position: 1 });
+
+  const reason = 'De expertschool heeft haar subsidie teruggegeven.';
+  await expertschool.executeUpdate(cancelJourney, { args: [{ reason, cancelledBy: office }] });
+  const closedHub = await until(
+    () => hub.query(getHub),
+    (v) => v.status === 'closed',
+    'the hub to close',
+  );
+  expect(closedHub.outcome).toMatchObject({ outcome: 'stop', reason });
+  expect(closedHub.trajectories[0]!.list).toMatchObject({ taken: [], waiting: [], offer: null });
+
+  const dropped = await enrolled.reach('closed');
+  expect(dropped.outcome).toMatchObject({ outcome: 'dropped_out' });
+  expect(dropped.outcome!.reason).toContain(reason);
+  // The school in line may choose another trajectory.
+  expect(await waiting.reach('enrolment', (v) => v.enrolment === null)).toMatchObject({ waitingFor: 'school' });
+  for (const school of [enrolled, waiting]) {
+    await until(
+      () => h.db.outboxMail.findMany({ where: { journeyId: school.journeyId, purpose: { startsWith: 'place-released' } } }),
+      (mails) => mails.length === 1,
+      'the mail about the released place',
+    );
+  }
+  await recordHistories(h.env.client, hub.workflowId, 'hub-year-stops-with-its-expertschool');
+  await recordHistories(h.env.client, expertschool.workflowId, 'expertschool-stopped-in-its-hub-year');
+});

@@ -27,9 +27,11 @@ test('histories cover every track, every kind of journey ending and every school
   expect([...names].sort()).toEqual([
     'aspirant-drops-out',
     'development-cohort',
+    'expertschool-stopped-in-its-hub-year',
     'expertschool-stops-after-its-hub-year',
     'hears-its-round-cancelled-before-applying',
     'hub-year-continues',
+    'hub-year-stops-with-its-expertschool',
     'hub-year-tells-places-in-line',
     'hub-year-waits-for-its-outcome',
     'hub-year-with-enrolments-stops',
