@@ -53,6 +53,7 @@ test('histories cover every track, every kind of journey ending and every school
     'school-development-completed',
     'school-development-from-the-waiting-list-missing-evaluations',
     'school-development-referred-at-intake',
+    'school-development-stopped-while-registering',
     'submits-into-a-cancelled-round',
   ]);
   expect(files).toContain('new-school-to-hub-year-and-its-hub.run3.history.pb'); // three continueAsNew boundaries
