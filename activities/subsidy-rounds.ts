@@ -174,15 +174,20 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
      * so journeys of its tracks that heard of it before they could apply: a journey that knows
      * another round (or none) ignores the signal.
      */
-    async tellApplyingJourneys({ roundId, closesAt }: { roundId: string; closesAt: string }): Promise<number> {
+    async tellApplyingJourneys({
+      roundId,
+      closesAt,
+      applyingOnly = false,
+    }: {
+      roundId: string;
+      closesAt: string;
+      /** At the deadline: a journey before applying already knows its copy has passed. */
+      applyingOnly?: boolean;
+    }): Promise<number> {
       const row = await db.subsidyRound.findUniqueOrThrow({ where: { id: roundId } });
+      const beforeApplying = { track: { in: row.tracks }, phase: { in: PHASES_BEFORE_APPLYING } };
       const applying = await db.journey.findMany({
-        where: {
-          OR: [
-            { roundId, phase: 'application' },
-            { track: { in: row.tracks }, phase: { in: PHASES_BEFORE_APPLYING } },
-          ],
-        },
+        where: { OR: [{ roundId, phase: 'application' }, ...(applyingOnly ? [] : [beforeApplying])] },
         select: { id: true },
         orderBy: { id: 'asc' },
       });

@@ -112,7 +112,7 @@ export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<Subs
     await activities.tellApplyingJourneys({ roundId, closesAt: closedAt });
   } else if (neverStale) {
     // Closed at the deadline: a journey whose copy is off still hears the moment it closed.
-    await activities.tellApplyingJourneys({ roundId, closesAt: deadline });
+    await activities.tellApplyingJourneys({ roundId, closesAt: deadline, applyingOnly: true });
   }
   return state;
 }
