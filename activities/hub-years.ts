@@ -41,6 +41,8 @@ export interface EnrolmentRow {
   enrolledAt: string | null;
   offerExpiresAt: string | null;
   endedAt: string | null;
+  /** The office's reason, when it released the place. */
+  endedReason?: string | null;
 }
 
 /** The hub as it stands after one change: the read model is replaced by it, never by an older one. */

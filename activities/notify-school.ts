@@ -24,6 +24,7 @@ import {
   renderPlaceEnrolled,
   renderPlaceOffered,
   renderPlaceOfferExpired,
+  renderPlaceReleased,
   renderPlaceWaiting,
   renderRoundMissed,
   renderRoundOpened,
@@ -44,6 +45,7 @@ export type NoticeContent =
   | { kind: 'place-enrolled'; trajectoryId: string; title: string; expertschoolName: string }
   | { kind: 'place-offered'; trajectoryId: string; title: string; expertschoolName: string; acceptBefore: string }
   | { kind: 'place-offer-expired'; trajectoryId: string; title: string; schoolYear: SchoolYear }
+  | { kind: 'place-released'; trajectoryId: string; title: string; schoolYear: SchoolYear; reason: string; participationEnds: boolean }
   | { kind: 'form-requested'; form: RequestedForm }
   | { kind: 'form-reminder'; form: RequestedForm; daysBefore: number }
   | { kind: 'registration-requested'; cohortId: string; cohortName: string; closesAt: string }
@@ -95,6 +97,7 @@ function purposeOf(notice: SchoolNotice): string {
     case 'place-waiting':
     case 'place-enrolled':
     case 'place-offer-expired':
+    case 'place-released':
       return `${notice.kind}/${notice.trajectoryId}/${notice.requestedAt}`;
     // A second offer in the same trajectory always comes with a later deadline.
     case 'place-offered':
@@ -201,6 +204,13 @@ export async function notifySchool(deps: SchoolMailDependencies, notice: SchoolN
         // The school may choose again: this mail carries the link to do so.
         const issued = await link(choiceLink(notice.schoolYear));
         const mail = renderPlaceOfferExpired({ schoolName: school.name, title: notice.title, schoolYear: notice.schoolYear, ...linkFields(issued) });
+        return { to, mail };
+      }
+      case 'place-released': {
+        const { title, schoolYear, reason, participationEnds } = notice;
+        // Before the learning year the school may choose again: the mail carries the link.
+        const issued = participationEnds ? null : await link(choiceLink(schoolYear));
+        const mail = renderPlaceReleased({ schoolName: school.name, title, schoolYear, reason, participationEnds, ...(issued ? linkFields(issued) : {}) });
         return { to, mail };
       }
       case 'form-requested': {

@@ -8,6 +8,7 @@ import { daysBeforeInAmsterdam } from '../domain/amsterdam-time';
 import type { OpenRound } from '../domain/journey';
 import { RoundTrack } from '../domain/round';
 import { SubsidyRates } from '../domain/subsidy-rates';
+import { LINK_LIFETIME_DAYS } from '../links/link-token';
 import type { Db } from '../platform/db';
 import { roundChanged, roundOpened } from '../workflows/expertschool-journey.messages';
 import { roundFull, type OpenedRound } from '../workflows/subsidy-round.messages';
@@ -57,6 +58,34 @@ export function toOpenRound(row: RoundRow): OpenRound & { name: string } {
     rates: SubsidyRates.parse(row.rates),
     capacity: row.capacity,
   };
+}
+
+/** Why a school can no longer apply in a round. */
+export type RoundShut = 'cancelled' | 'full' | 'closed';
+
+export interface CurrentRound {
+  round: OpenRound;
+  shut: RoundShut | null;
+}
+
+function shutReason(round: { status: string; closesAt: Date; closedReason: string | null; full: boolean }): RoundShut | null {
+  if (round.status === 'cancelled') return 'cancelled';
+  if (round.status === 'closed') return round.closedReason === 'full' ? 'full' : 'closed';
+  if (round.full) return 'full';
+  if (round.status !== 'open' || round.closesAt.getTime() <= Date.now()) return 'closed';
+  return null;
+}
+
+/**
+ * A link for applying in a round lives until the round's current end: a move extends (or
+ * shortens) the links already sent, within a link's own lifetime from when it was issued.
+ */
+async function moveApplicationLinks(db: Db, roundId: string, closesAt: Date): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "LinkToken"
+       SET "stepEndsAt" = ${closesAt},
+           "expiresAt" = LEAST(${closesAt}, "createdAt" + make_interval(days => ${LINK_LIFETIME_DAYS}))
+     WHERE "purpose" = 'application' AND "scope" = ${roundId} AND "revokedAt" IS NULL AND "usedAt" IS NULL`;
 }
 
 export function remindersFor(closesAt: Date, reminderDaysBefore: number[]): OpenedRound['reminders'] {
@@ -185,11 +214,30 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
       return (row.closedAt ?? new Date()).toISOString();
     },
 
-    /** Tells journeys still applying in the round its new closing moment (moved, or closed early). */
-    async tellApplyingJourneys({ roundId, closesAt }: { roundId: string; closesAt: string }): Promise<number> {
+    /**
+     * Tells journeys still applying in the round its new closing moment (moved, or closed), and
+     * so journeys of its tracks that heard of it before they could apply: a journey that knows
+     * another round (or none) ignores the signal.
+     */
+    async tellApplyingJourneys({
+      roundId,
+      closesAt,
+      applyingOnly = false,
+    }: {
+      roundId: string;
+      closesAt: string;
+      /** At the deadline: a journey before applying already knows its copy has passed. */
+      applyingOnly?: boolean;
+    }): Promise<number> {
       const row = await db.subsidyRound.findUniqueOrThrow({ where: { id: roundId } });
-      const applying = await db.journey.findMany({ where: { roundId, phase: 'application' }, select: { id: true } });
+      const beforeApplying = { track: { in: row.tracks }, phase: { in: PHASES_BEFORE_APPLYING } };
+      const applying = await db.journey.findMany({
+        where: { OR: [{ roundId, phase: 'application' }, ...(applyingOnly ? [] : [beforeApplying])] },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+      });
       const changed = { ...toOpenRound(row), closesAt };
+      await moveApplicationLinks(db, roundId, new Date(closesAt));
       return signalEach(
         applying.map((j) => j.id),
         (id) => temporal.workflow.getHandle(id).signal(roundChanged, changed),
@@ -199,18 +247,23 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
     /**
      * Takes a place in a round with a capacity for a journey's application ("vol = vol"): never
      * more places than the capacity, however many apply at once. Taking the last place closes the
-     * round to new applications.
+     * round to new applications. A round that closed, was cancelled or moved its deadline into
+     * the past gives no place.
      */
-    async claimRoundPlace({ roundId, journeyId }: { roundId: string; journeyId: string }): Promise<{ granted: boolean }> {
+    async claimRoundPlace({ roundId, journeyId }: { roundId: string; journeyId: string }): Promise<{ granted: boolean; reason?: RoundShut }> {
       const outcome = await db.$transaction(async (tx) => {
         // The row lock serialises claims for one round.
-        const [round] = await tx.$queryRaw<{ capacity: number | null; workflowId: string | null }[]>`
-          SELECT "capacity", "workflowId" FROM "SubsidyRound" WHERE "id" = ${roundId} FOR UPDATE`;
-        if (!round) return { granted: false, full: false, workflowId: null };
+        const [round] = await tx.$queryRaw<{ capacity: number | null; workflowId: string | null; status: string; closesAt: Date }[]>`
+          SELECT "capacity", "workflowId", "status", "closesAt" FROM "SubsidyRound" WHERE "id" = ${roundId} FOR UPDATE`;
+        if (!round) return { granted: false, full: false, workflowId: null, reason: 'closed' as const };
         const mine = await tx.roundPlace.findUnique({ where: { roundId_journeyId: { roundId, journeyId } } });
-        if (mine) return { granted: true, full: false, workflowId: round.workflowId };
         const taken = await tx.roundPlace.count({ where: { roundId } });
-        if (round.capacity !== null && taken >= round.capacity) return { granted: false, full: false, workflowId: round.workflowId };
+        const full = round.capacity !== null && taken >= round.capacity;
+        // A retry after the place was taken: the round may still have to hear that it is full (the
+        // attempt that took the place may have failed before telling it).
+        if (mine) return { granted: true, full, workflowId: round.workflowId };
+        const shut = shutReason({ status: round.status, closesAt: round.closesAt, closedReason: null, full });
+        if (shut) return { granted: false, full: false, workflowId: round.workflowId, reason: shut };
         await tx.roundPlace.create({ data: { roundId, journeyId } });
         return { granted: true, full: round.capacity !== null && taken + 1 >= round.capacity, workflowId: round.workflowId };
       });
@@ -222,15 +275,33 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
             if (!(error instanceof WorkflowNotFoundError)) throw error;
           });
       }
-      return { granted: outcome.granted };
+      return outcome.granted ? { granted: true } : { granted: false, reason: outcome.reason ?? 'full' };
     },
 
-    /** The round of a track open right now, if any: a journey that starts waiting joins it directly. */
+    /**
+     * The round as PostgreSQL has it now: whether a school can still apply in it, and its closing
+     * moment (the moment it closed, once it did). A journey asks before it joins and submits.
+     */
+    async currentRound({ round: known }: { round: OpenRound }): Promise<CurrentRound> {
+      const row = await db.subsidyRound.findUnique({ where: { id: known.roundId }, include: { _count: { select: { places: true } } } });
+      // A round signalled by hand that the office never recorded has nothing to check against.
+      if (!row) return { round: known, shut: null };
+      const full = row.capacity !== null && row._count.places >= row.capacity;
+      const shut = shutReason({ status: row.status, closesAt: row.closesAt, closedReason: row.closedReason, full });
+      const round = toOpenRound(row);
+      if (!shut) return { round, shut: null };
+      const closedAt = row.closedAt ?? new Date(Math.min(Date.now(), row.closesAt.getTime()));
+      return { round: { ...round, closesAt: closedAt.toISOString() }, shut };
+    },
+
+    /** The round of a track open right now with a place left, if any: a journey that starts waiting joins it directly. */
     async findOpenRound({ track }: { track: string }): Promise<OpenRound | null> {
-      const row = await db.subsidyRound.findFirst({
+      const rows = await db.subsidyRound.findMany({
         where: { status: 'open', tracks: { has: track }, closesAt: { gt: new Date() } },
+        include: { _count: { select: { places: true } } },
         orderBy: { closesAt: 'asc' },
       });
+      const row = rows.find((r) => r.capacity === null || r._count.places < r.capacity);
       return row ? toOpenRound(row) : null;
     },
   };

@@ -31,6 +31,7 @@ export const errorStatus = {
   link_revoked: 410,
   link_used: 410,
   link_expired: 410,
+  step_ended: 410,
   case_closed: 410,
   not_eligible: 422,
   method_not_allowed: 405,

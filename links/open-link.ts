@@ -13,7 +13,7 @@ export interface OpenLink {
 /**
  * What opening a link finds, checked in this order so that the answer says the most useful thing
  * without saying anything about a case to someone who does not hold a valid link for it:
- * unknown → revoked → used → case closed → expired.
+ * unknown → revoked → used → case closed → step ended → expired.
  */
 export type LinkCheck =
   | { status: 'valid'; link: OpenLink }
@@ -21,6 +21,8 @@ export type LinkCheck =
   | { status: 'revoked' }
   | { status: 'used' }
   | { status: 'closed' }
+  /** The step's own end has passed (the round closed): a new link would not help. */
+  | { status: 'ended'; purpose: LinkPurpose }
   /** The link id lets the school ask for a new one; it reveals nothing else. */
   | { status: 'expired'; linkId: string };
 
@@ -34,6 +36,7 @@ export async function openLink(db: Db, token: string, now: Date = new Date()): P
   if (row.usedAt) return { status: 'used' };
   const journey = await db.journey.findUnique({ where: { id: row.journeyId }, select: { phase: true } });
   if (!journey || journey.phase === 'closed') return { status: 'closed' };
+  if (row.stepEndsAt <= now) return { status: 'ended', purpose: row.purpose as LinkPurpose };
   if (row.expiresAt <= now) return { status: 'expired', linkId: row.id };
   return {
     status: 'valid',

@@ -12,6 +12,7 @@ import { linkRenewedSample, renderLinkRenewed } from './link-renewed';
 import { placeEnrolledSample, renderPlaceEnrolled } from './place-enrolled';
 import { placeOfferExpiredSample, renderPlaceOfferExpired } from './place-offer-expired';
 import { placeOfferedSample, renderPlaceOffered } from './place-offered';
+import { placeReleasedSample, renderPlaceReleased } from './place-released';
 import { placeWaitingSample, renderPlaceWaiting } from './place-waiting';
 import { renderRoundMissed, roundMissedSample } from './round-missed';
 import { renderRoundOpened, roundOpenedSample } from './round-opened';
@@ -29,6 +30,7 @@ export { renderLinkRenewed, type LinkRenewedMail } from './link-renewed';
 export { renderPlaceEnrolled, type PlaceEnrolledMail } from './place-enrolled';
 export { renderPlaceOfferExpired, type PlaceOfferExpiredMail } from './place-offer-expired';
 export { renderPlaceOffered, type PlaceOfferedMail } from './place-offered';
+export { renderPlaceReleased, type PlaceReleasedMail } from './place-released';
 export { renderPlaceWaiting, type PlaceWaitingMail } from './place-waiting';
 export { renderRoundMissed, type RoundMissedMail } from './round-missed';
 export { renderRoundOpened, type RoundOpenedMail } from './round-opened';
@@ -71,6 +73,11 @@ export const mailPreviews: readonly MailPreview[] = [
     kind: 'place-offer-expired',
     title: 'Ontwikkelschool: aangeboden plaats niet op tijd aanvaard',
     render: () => renderPlaceOfferExpired(placeOfferExpiredSample),
+  },
+  {
+    kind: 'place-released',
+    title: 'Ontwikkelschool: plaats ingetrokken door het programmabureau, met de reden',
+    render: () => renderPlaceReleased(placeReleasedSample),
   },
   { kind: 'form-requested', title: 'Vragenlijst invullen (nulmeting, eindmeting, evaluatie)', render: () => renderFormRequested(formRequestedSample) },
   { kind: 'form-reminder', title: 'Herinnering: vragenlijst nog niet ingevuld', render: () => renderFormReminder(formReminderSample) },

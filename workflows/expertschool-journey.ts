@@ -9,7 +9,7 @@
  * The hub year runs as its own workflow (hub-year.ts): the trajectories, the ontwikkelscholen in
  * them, and the office's end-of-year outcome, which decides whether the journey continues.
  */
-import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, getExternalWorkflowHandle, log, patched, startChild } from '@temporalio/workflow';
 import { RecordAspirantOutcome, RegisterExpertTeam } from '../domain/journey';
 import { nextSchoolYear, schoolYearBounds } from '../domain/school-year';
 import {
@@ -21,7 +21,7 @@ import {
   type JourneyResult,
 } from './expertschool-journey.messages';
 import { hubYear } from './hub-year';
-import { hubWorkflowId, type HubResult } from './hub-year.messages';
+import { hubStopped, hubWorkflowId, type HubResult } from './hub-year.messages';
 import { conversationSteps } from './journey/conversation';
 import { startJourney, type Journey } from './journey/kernel';
 import { subsidyApplication } from './journey/subsidy-application';
@@ -83,12 +83,13 @@ export async function expertschoolJourney(input: JourneyInput<ExpertschoolEntry>
           return nextRun({ stage: 'conversation' }, { cycle: cycle + 1 });
         }
         const hubId = hubWorkflowId(input.school.brin, entry.schoolYear);
-        // The hub outlives a stopped journey: its ontwikkelscholen finish their year.
+        // The hub runs on its own; a stopped journey closes it (see whenStopped).
         const child = await startChild(hubYear, {
           workflowId: hubId,
           parentClosePolicy: ParentClosePolicy.ABANDON,
           args: [{ hubId, journeyId: input.journeyId, school: input.school, schoolYear: entry.schoolYear, trajectories: entry.application.trajectories }],
         });
+        hubUnderWay = hubId;
         const hub: { result?: HubResult } = {};
         void child.result().then((result) => (hub.result = result));
         await waitFor(() => hub.result !== undefined);
@@ -100,7 +101,18 @@ export async function expertschoolJourney(input: JourneyInput<ExpertschoolEntry>
     }
   }
 
-  return journey.run(flow);
+  /** The hub this run started, while it runs: a stopped journey closes it (its schools hear why). */
+  let hubUnderWay: string | null = null;
+  async function whenStopped(): Promise<void> {
+    const request = journey.state.stopRequest;
+    if (hubUnderWay === null || request === null || !patched('hub-stops-with-its-expertschool')) return;
+    // A hub that has already ended needs no telling.
+    await getExternalWorkflowHandle(hubUnderWay)
+      .signal(hubStopped, { reason: request.reason, stoppedBy: request.cancelledBy })
+      .catch((error: unknown) => log.warn('Hub not told of the stop', { hubId: hubUnderWay, error: error instanceof Error ? error.message : String(error) }));
+  }
+
+  return journey.run(flow, whenStopped);
 }
 
 /** The aspirant year: the school names its expert team; the office records how the year went. */

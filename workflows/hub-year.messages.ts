@@ -65,11 +65,17 @@ export const recordTrajectorySession = defineUpdate<HubView, [RecordTrajectorySe
 export const recordKnowledgeSharing = defineUpdate<HubView, [RecordKnowledgeSharing]>('recordKnowledgeSharing');
 export const recordHubOutcome = defineUpdate<HubView, [RecordHubOutcome]>('recordHubOutcome');
 
+// ---- sent by the expertschool's journey ----
+/** The office stopped the expertschool's journey: the hub closes, and its schools lose their places. */
+export const hubStopped = defineSignal<[{ reason: string; stoppedBy: string }]>('hubStopped');
+
 // ---- sent by the hub to an ontwikkelschool's journey, which handles them ----
 /** A place came free and is held for the school until `acceptBefore`. */
 export const placeOffered = defineSignal<[{ trajectoryId: string; title: string; expertschoolName: string; acceptBefore: string }]>('placeOffered');
 /** The school did not accept in time (or the year ended first): the place goes to the next in line. */
 export const placeOfferExpired = defineSignal<[{ trajectoryId: string }]>('placeOfferExpired');
+/** The school's place in line moved (a school ahead of it got a place or left). */
+export const placeInLine = defineSignal<[{ trajectoryId: string; position: number }]>('placeInLine');
 /** The office released the school's place, or its place in line. */
 export const placeWithdrawn = defineSignal<[{ trajectoryId: string; reason: string }]>('placeWithdrawn');
 

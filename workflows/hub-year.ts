@@ -11,7 +11,7 @@
  * journey is signalled; an offer not accepted in time passes to the next. Every change is stored,
  * in order, as one step by the recordHubYear activity; an Update answers once its step is stored.
  */
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { EnrolmentRow, HubChange, HubStep } from '../activities/hub-years';
@@ -40,7 +40,9 @@ import {
   OFFER_ACCEPT_DAYS,
   acceptPlace,
   getHub,
+  hubStopped,
   leaveTrajectory,
+  placeInLine,
   placeOfferExpired,
   placeOffered,
   placeWithdrawn,
@@ -64,7 +66,7 @@ const { recordHubYear } = proxyActivities<Activities>({
 
 /** A trajectory as the hub holds it: the view, plus the schools that left it (kept for the record). */
 interface TrajectoryState extends Omit<HubTrajectoryView, 'trainingsGiven'> {
-  ended: { holder: PlaceHolder; status: 'released' | 'expired'; endedAt: string }[];
+  ended: { holder: PlaceHolder; status: 'released' | 'expired'; endedAt: string; reason?: string }[];
 }
 
 export async function hubYear(input: HubInput): Promise<HubResult> {
@@ -133,7 +135,15 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
     // One row per school: a school that left and asked again shows where it stands now.
     for (const e of t.ended) {
       if (listed.has(e.holder.journeyId)) continue;
-      rows.push({ ...row(e.holder), status: e.status, waitingPosition: null, enrolledAt: null, offerExpiresAt: null, endedAt: e.endedAt });
+      rows.push({
+        ...row(e.holder),
+        status: e.status,
+        waitingPosition: null,
+        enrolledAt: null,
+        offerExpiresAt: null,
+        endedAt: e.endedAt,
+        endedReason: e.reason ?? null,
+      });
     }
     return rows;
   }
@@ -190,9 +200,31 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
       });
   }
 
+  // ---- places in line ----
+  /** The position each waiting school last heard (from its request's answer, or a later telling). */
+  const toldPositions = new Map<string, number>();
+  /** Tells every school still waiting whose place in line moved where it now stands. */
+  function tellPlacesInLine(): void {
+    if (!patched('hub-tells-places-in-line')) return;
+    for (const t of trajectories) {
+      t.list.waiting.forEach((holder, index) => {
+        const key = `${t.trajectoryId} ${holder.journeyId}`;
+        if (toldPositions.get(key) === index + 1) return;
+        toldPositions.set(key, index + 1);
+        tell(holder.journeyId, placeInLine, { trajectoryId: t.trajectoryId, position: index + 1 });
+      });
+    }
+  }
+
   // ---- offers ----
   /** Offers each free place to the first in line, while the year runs. True when an offer was made. */
   function offerFreePlaces(): boolean {
+    const made = offerFirstInLine();
+    tellPlacesInLine();
+    return made;
+  }
+
+  function offerFirstInLine(): boolean {
     if (status !== 'open' || yearIsOver()) return false;
     // Seven days, but never past the year's end: a place in a trajectory that is over is no place.
     const acceptBefore = new Date(Math.min(Date.now() + OFFER_ACCEPT_DAYS * DAY, yearEnd)).toISOString();
@@ -229,12 +261,13 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
   }
 
   /** A school leaves a trajectory (on its own, or released by the office); its place goes to the next in line. */
-  function removeFromList(t: TrajectoryState, schoolJourneyId: string): boolean {
+  function removeFromList(t: TrajectoryState, schoolJourneyId: string, reason?: string): boolean {
     const holder = [...t.list.taken, ...t.list.waiting, ...(t.list.offer ? [t.list.offer.holder] : [])].find((h) => h.journeyId === schoolJourneyId);
     const { list, left } = leave(t.list, schoolJourneyId);
     if (!left || !holder) return false;
     t.list = list;
-    t.ended = [...t.ended.filter((e) => e.holder.journeyId !== schoolJourneyId), { holder, status: 'released', endedAt: now() }];
+    const ended = { holder, status: 'released' as const, endedAt: now(), ...(reason === undefined ? {} : { reason }) };
+    t.ended = [...t.ended.filter((e) => e.holder.journeyId !== schoolJourneyId), ended];
     offerFreePlaces();
     return true;
   }
@@ -296,12 +329,36 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
   // ---- handlers ----
   setHandler(getHub, view);
 
+  /** Set when the expertschool's journey was stopped: the year ends now. */
+  let stopped: { reason: string; stoppedBy: string } | null = null;
+  setHandler(hubStopped, (request) => {
+    stopped ??= request;
+  });
+
+  /** The expertschool stopped: every school with a place, an offer or a place in line loses it, and hears why. */
+  function releaseEveryone(reason: string): void {
+    const withdrawn = `${school.name} is gestopt als expertschool, daarom gaat het leertraject niet door. ${reason}`;
+    for (const t of trajectories) {
+      const holders = [...t.list.taken, ...(t.list.offer ? [t.list.offer.holder] : []), ...t.list.waiting];
+      t.list = { ...t.list, taken: [], waiting: [], offer: null };
+      const ids = new Set(holders.map((h) => h.journeyId));
+      const endedAt = now();
+      t.ended = [
+        ...t.ended.filter((e) => !ids.has(e.holder.journeyId)),
+        ...holders.map((holder) => ({ holder, status: 'released' as const, endedAt, reason: withdrawn })),
+      ];
+      for (const holder of holders) tell(holder.journeyId, placeWithdrawn, { trajectoryId: t.trajectoryId, reason: withdrawn });
+    }
+  }
+
   onUpdate(requestPlace, PlaceRequest, { allowed: whileOpen, check: (r) => void trajectory(r.trajectoryId) }, async (r): Promise<PlaceAnswer> => {
     const t = trajectory(r.trajectoryId);
     const at = now();
     const { list, answer } = askForPlace(t.list, { journeyId: r.journeyId, brin: r.brin, schoolName: r.schoolName, askedAt: at }, at);
     if (list !== t.list) {
       t.list = list;
+      // The answer tells the school its place in line.
+      if (answer.status === 'waiting') toldPositions.set(`${t.trajectoryId} ${r.journeyId}`, answer.position);
       offerFreePlaces();
       await record('place_requested', 'school');
     }
@@ -341,7 +398,8 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
       },
     },
     async ({ trajectoryId, journeyId: schoolJourneyId, reason, releasedBy }) => {
-      removeFromList(trajectory(trajectoryId), schoolJourneyId);
+      // The reason is kept with the school's row: the school reads it in its mail.
+      removeFromList(trajectory(trajectoryId), schoolJourneyId, reason);
       tell(schoolJourneyId, placeWithdrawn, { trajectoryId, reason });
       await record('place_released', releasedBy);
       return view();
@@ -402,12 +460,24 @@ export async function hubYear(input: HubInput): Promise<HubResult> {
       const due = earliestOfferDeadline();
       const wakeAt = due === null ? yearEnd : Math.min(due, yearEnd);
       const offersBefore = offersMade;
-      if (wakeAt > current) await condition(() => offersMade !== offersBefore, wakeAt - current);
+      if (wakeAt > current) await condition(() => offersMade !== offersBefore || stopped !== null, wakeAt - current);
+      if (stopped) return;
       if (expireDueOffers()) void record('offer_expired', 'system');
     }
   }
 
   await runTheYear();
+
+  // Set by the signal handler; TypeScript cannot see that it changed it.
+  const stop = stopped as { reason: string; stoppedBy: string } | null;
+  if (stop && patched('hub-stops-with-its-expertschool')) {
+    status = 'closed';
+    outcome ??= { outcome: 'stop', reason: stop.reason, decidedBy: stop.stoppedBy, decidedAt: now() };
+    releaseEveryone(stop.reason);
+    await record('hub_closed', stop.stoppedBy);
+    await condition(allHandlersFinished);
+    return { outcome: 'stop', reason: stop.reason, decidedBy: stop.stoppedBy };
+  }
 
   // The year's end: offers still open lapse (they end at the year's end at the latest).
   status = outcome ? 'closed' : 'awaiting_outcome';

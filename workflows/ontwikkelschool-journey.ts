@@ -7,11 +7,12 @@
  * The learning year is a run of its own (continueAsNew), with the baseline measurement in the
  * autumn and the final one before the summer, each by link with reminders.
  */
+import { patched } from '@temporalio/workflow';
 import { learningYearForms } from '../domain/tracks';
 import { schoolYearBounds } from '../domain/school-year';
 import type { JourneyInput, JourneyResult, OntwikkelschoolEntry } from './expertschool-journey.messages';
 import { conversationSteps } from './journey/conversation';
-import { trajectoryEnrolment } from './journey/enrolment';
+import { PLACE_RELEASE_TOLD, trajectoryEnrolment } from './journey/enrolment';
 import { formSteps } from './journey/forms';
 import { startJourney, type Journey } from './journey/kernel';
 import { subsidyApplication } from './journey/subsidy-application';
@@ -24,10 +25,10 @@ export async function ontwikkelschoolJourney(input: JourneyInput<Ontwikkelschool
     schoolYear: entry.stage === 'conversation' ? null : entry.schoolYear,
     enrolment: entry.stage === 'conversation' ? null : entry.enrolment,
   });
-  const { state, record, enter, close, nextRun, waitUntil } = journey;
+  const { state, record, enter, close, nextRun, waitUntil, notify } = journey;
   conversationSteps(journey);
   const { applyForSubsidy } = subsidyApplication(journey as Journey & { track: 'ontwikkelschool' });
-  const { enrol, leaveTrajectory, withdrawn } = trajectoryEnrolment(journey);
+  const { enrol, leaveTrajectory, withdrawn, withdrawal } = trajectoryEnrolment(journey);
   const { askForms } = formSteps(journey);
 
   async function flow(): Promise<JourneyResult> {
@@ -47,6 +48,13 @@ export async function ontwikkelschoolJourney(input: JourneyInput<Ontwikkelschool
         await enter('learning_year', 'calendar', end);
         const forms = askForms(learningYearForms(entry.schoolYear));
         if (await waitUntil(withdrawn, end)) {
+          const released = withdrawal()!;
+          if (patched(PLACE_RELEASE_TOLD)) {
+            // The school reads why, by mail; the case record keeps the reason with the outcome.
+            notify({ kind: 'place-released', ...released, schoolYear: entry.schoolYear, participationEnds: true });
+            const because = released.reason ? ` Reden: ${released.reason}` : '';
+            return close('dropped_out', `De plaats in "${entry.enrolment.title}" is door het programmabureau ingetrokken.${because}`, 'system');
+          }
           return close('dropped_out', `De plaats in "${entry.enrolment.title}" is door het programmabureau ingetrokken.`, 'system');
         }
         await forms;

@@ -14,7 +14,7 @@
  * The cohort's workflow holds the places and the groups; the journey asks it through activities
  * and hears back through signals (development-cohort.messages.ts).
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { SubmitRegistration, type CohortInput, type RegistrationView } from '../domain/cohort';
 import { developmentThemeLabel } from '../domain/development-groups';
@@ -68,6 +68,12 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
   // ---- registration: the school leader's form, then a place (or a place in line) in the cohort ----
   /** Set while the cohort answers a submission, so a second one is refused. */
   let submitting = false;
+  /**
+   * The cohort's news that arrives while it answers the submission (a place granted, a new place in
+   * line): kept, and applied with the answer, instead of dropped.
+   */
+  let early: { granted: boolean; position: number | null } | null = null;
+  const COHORT_RACES = 'cohort-registration-races';
   const registrationOpen = () => Date.now() < Date.parse(cohort.registrationClosesAt);
   onlyWhen('submitRegistration', () => registration().submittedAt === null && !submitting && registrationOpen());
 
@@ -77,6 +83,8 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
     async ({ theme, secondTheme, selfEvaluation, schoolLeader }) => {
       const submittedAt = now();
       submitting = true;
+      const news = patched(COHORT_RACES) ? { granted: false, position: null as number | null } : null;
+      early = news;
       const answer = await requestCohortPlace({
         cohortId: cohort.cohortId,
         journeyId,
@@ -85,8 +93,12 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
         theme,
         secondTheme,
         submittedAt,
-      }).finally(() => (submitting = false));
+      }).finally(() => {
+        submitting = false;
+        early = null;
+      });
       if (answer.status === 'refused') return refuse(RefusalType.notNow, answer.message);
+      if (answer.status === 'waiting' && news?.granted) placeGranted = true;
       const placed = answer.status === 'enrolled';
       state.registration = {
         ...registration(),
@@ -95,7 +107,7 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
         schoolLeader,
         submittedAt,
         place: placed ? 'placed' : 'waiting',
-        position: answer.status === 'waiting' ? answer.position : null,
+        position: answer.status === 'waiting' ? (news?.position ?? answer.position) : null,
       };
       const selfEvaluation_: FormRequestView = {
         kind: 'self_evaluation',
@@ -117,10 +129,14 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
 
   let placeGranted = false;
   onSignal(cohortPlaceGranted, ({ cohortId }) => {
-    if (cohortId === cohort.cohortId && registration().place === 'waiting') placeGranted = true;
+    if (cohortId !== cohort.cohortId) return;
+    if (registration().place === 'waiting') placeGranted = true;
+    else if (early) early.granted = true;
   });
   onSignal(cohortPositionChanged, ({ cohortId, position }) => {
-    if (cohortId === cohort.cohortId && registration().place === 'waiting') state.registration = { ...registration(), position };
+    if (cohortId !== cohort.cohortId) return;
+    if (registration().place === 'waiting') state.registration = { ...registration(), position };
+    else if (early) early.position = position;
   });
 
   // ---- intake: registered alone (the track has no conversation) ----
@@ -203,6 +219,8 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
 
   // A school that stops gives its place (or place in line) to the next; the cohort ignores one it does not know.
   return journey.run(flow, async () => {
+    // A submission the cohort is still answering may bring a place: wait for it, then leave that too.
+    if (patched(COHORT_RACES)) await condition(() => !submitting);
     if (registration().submittedAt !== null && state.phase !== 'execution') await leave('De school is gestopt.');
   });
 }

@@ -50,6 +50,11 @@ export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<Subs
   let reminders: OpenedRound['reminders'] = [];
   let closing: 'full' | 'cancelled' | null = null;
 
+  // Journeys keep their own copy of the round: with this patch, every move the office makes
+  // reaches them, also one that arrives while the round opens, announces or reminds, and so does
+  // the close.
+  const neverStale = patched('round-state-never-stale');
+
   setHandler(getRound, () => state);
   setHandler(roundRescheduled, (change) => {
     state.closesAt = change.closesAt;
@@ -69,16 +74,32 @@ export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<Subs
     return state;
   }
   state.status = 'open';
-  state.closesAt = opened.round.closesAt;
-  // A reminder whose moment had passed before the round opened (opened late) is not sent.
-  const openedAt = Date.now();
-  reminders = opened.reminders.filter((r) => Date.parse(r.at) > openedAt);
+  // A move that arrived while the round opened is newer than what the opening read.
+  const movedWhileOpening = neverStale && state.closesAt !== null;
+  if (!movedWhileOpening) {
+    state.closesAt = opened.round.closesAt;
+    // A reminder whose moment had passed before the round opened (opened late) is not sent.
+    const openedAt = Date.now();
+    reminders = opened.reminders.filter((r) => Date.parse(r.at) > openedAt);
+  }
+
+  /** The closing moment journeys last heard (from the announcement or a later telling). */
+  let toldClosesAt = opened.round.closesAt;
+  async function tellJourneys(closesAt: string): Promise<void> {
+    await activities.tellApplyingJourneys({ roundId, closesAt });
+    toldClosesAt = closesAt;
+  }
 
   state.journeysTold = await activities.announceRound({ round: opened.round, tracks: opened.tracks });
 
   // Each reminder once, in time order; a rescheduled deadline brings its own reminder moments.
   const sent = new Set<number>();
   for (;;) {
+    if (neverStale && closing === null && state.closesAt !== toldClosesAt) {
+      // Moved while the round was announcing or reminding.
+      await tellJourneys(state.closesAt!);
+      continue;
+    }
     const next = reminders
       .filter((r) => !sent.has(r.daysBefore) && Date.parse(r.at) < Date.parse(state.closesAt!))
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
@@ -89,7 +110,8 @@ export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<Subs
     if (closing) break;
     if (interrupted) {
       // Rescheduled: journeys applying keep their own deadline, so they hear the new one.
-      await activities.tellApplyingJourneys({ roundId, closesAt: state.closesAt! });
+      if (neverStale) await tellJourneys(state.closesAt!);
+      else await activities.tellApplyingJourneys({ roundId, closesAt: state.closesAt! });
       continue;
     }
     if (!next) break; // the deadline
@@ -102,12 +124,16 @@ export async function subsidyRound({ roundId }: SubsidyRoundInput): Promise<Subs
   // Set by signal handlers; TypeScript cannot see that they changed it.
   const closedEarly = closing as 'full' | 'cancelled' | null;
   state.closedReason = closedEarly ?? 'deadline';
+  const deadline = state.closesAt!;
   const closedAt = await activities.closeSubsidyRound({ roundId, reason: state.closedReason });
   state.status = state.closedReason === 'cancelled' ? 'cancelled' : 'closed';
   state.closesAt = closedAt;
   if (state.closedReason !== 'deadline') {
     // Journeys apply against their own copy of the deadline: tell them it came early.
     await activities.tellApplyingJourneys({ roundId, closesAt: closedAt });
+  } else if (neverStale) {
+    // Closed at the deadline: a journey whose copy is off still hears the moment it closed.
+    await activities.tellApplyingJourneys({ roundId, closesAt: deadline, applyingOnly: true });
   }
   return state;
 }

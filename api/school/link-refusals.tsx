@@ -40,6 +40,13 @@ export const refusalTexts: Record<LinkRefusal['status'], RefusalText> = {
     title: 'Hier kunt u niets meer doen',
     explanation: 'De deelname waar deze link bij hoort, is afgesloten. Heeft u vragen, neem dan contact op met het programmabureau.',
   },
+  ended: {
+    status: 410,
+    code: 'step_ended',
+    title: 'Deze stap is voorbij',
+    explanation:
+      'De stap waar deze link bij hoort, kan niet meer gezet worden; een nieuwe link verandert dat niet. Heeft u vragen, neem dan contact op met het programmabureau.',
+  },
   expired: {
     status: 410,
     code: 'link_expired',
@@ -48,8 +55,21 @@ export const refusalTexts: Record<LinkRefusal['status'], RefusalText> = {
   },
 };
 
+/** A round that closed says so, and what happens next: the school hears when the next one opens. */
+const roundClosed: RefusalText = {
+  status: 410,
+  code: 'step_ended',
+  title: 'De subsidieronde is gesloten',
+  explanation:
+    'De aanvraagtermijn van de subsidieronde waar deze link bij hoort, is voorbij: indienen kan hierin niet meer. Had uw school al ingediend, dan hoort u van ons over het besluit. Anders doet uw school mee in de volgende ronde: zodra die opengaat, krijgt u een e-mail met een nieuwe link, en wat u al had ingevuld blijft bewaard.',
+};
+
+export function refusalText(refusal: LinkRefusal): RefusalText {
+  return refusal.status === 'ended' && refusal.purpose === 'application' ? roundClosed : refusalTexts[refusal.status];
+}
+
 export function RefusalPage({ refusal, token }: { refusal: LinkRefusal; token: string }) {
-  const text = refusalTexts[refusal.status];
+  const text = refusalText(refusal);
   return (
     <Page title={text.title}>
       <Heading1>{text.title}</Heading1>
@@ -90,6 +110,6 @@ export function StepClosedPage({ title, explanation }: { title: string; explanat
 
 /** The same refusals for the JSON API, where a link token comes as `Authorization: Bearer …`. */
 export function refusalError(refusal: LinkRefusal): AppError {
-  const text = refusalTexts[refusal.status];
+  const text = refusalText(refusal);
   return new AppError(text.code, `${text.title}. ${text.explanation}`);
 }

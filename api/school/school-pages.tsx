@@ -20,7 +20,7 @@ import { conversationStep } from './conversation-step';
 import { enrolmentStep } from './enrolment-step';
 import { expertTeamStep } from './expert-team-step';
 import { formStep } from './form-step';
-import { RefusalPage, RenewalRequestedPage, StepClosedPage, refusalTexts } from './link-refusals';
+import { RefusalPage, RenewalRequestedPage, StepClosedPage, refusalText } from './link-refusals';
 import { isRegistrationLink, registrationStep } from './registration-step';
 import { loadStep, type SchoolStep, type StepContext } from './school-step';
 
@@ -68,7 +68,7 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
   );
 
   function refuse(res: Response, token: string, refusal: LinkRefusal): void {
-    sendPage(res, refusalTexts[refusal.status].status, <RefusalPage refusal={refusal} token={token} />);
+    sendPage(res, refusalText(refusal).status, <RefusalPage refusal={refusal} token={token} />);
   }
 
   /** Opens the link and the journey behind it, or answers with the refusal page. */

@@ -14,6 +14,7 @@ import {
   renderPlaceEnrolled,
   renderPlaceOffered,
   renderPlaceOfferExpired,
+  renderPlaceReleased,
   renderPlaceWaiting,
   renderRoundMissed,
   renderRoundOpened,
@@ -32,6 +33,7 @@ import { linkRenewedSample } from '../../mail/link-renewed';
 import { placeEnrolledSample } from '../../mail/place-enrolled';
 import { placeOfferExpiredSample } from '../../mail/place-offer-expired';
 import { placeOfferedSample } from '../../mail/place-offered';
+import { placeReleasedSample } from '../../mail/place-released';
 import { placeWaitingSample } from '../../mail/place-waiting';
 import { roundMissedSample } from '../../mail/round-missed';
 import { roundOpenedSample } from '../../mail/round-opened';
@@ -95,6 +97,7 @@ describe('every template', () => {
     ['place-enrolled', () => renderPlaceEnrolled({ ...placeEnrolledSample, schoolName: script, title: script, expertschoolName: script })],
     ['place-offered', () => renderPlaceOffered({ ...placeOfferedSample, schoolName: script, title: script, expertschoolName: script })],
     ['place-offer-expired', () => renderPlaceOfferExpired({ ...placeOfferExpiredSample, schoolName: script, title: script })],
+    ['place-released', () => renderPlaceReleased({ ...placeReleasedSample, schoolName: script, title: script, reason: script })],
     ['form-requested', () => renderFormRequested({ ...formRequestedSample, schoolName: script, formTitle: script, intro: script })],
     ['form-reminder', () => renderFormReminder({ ...formReminderSample, schoolName: script, formTitle: script })],
   ] as const)('%s escapes interpolated data in its HTML and keeps it as written in its text', (_kind, render) => {

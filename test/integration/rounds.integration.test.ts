@@ -10,6 +10,8 @@ import { createSchool } from '../support/fixtures';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { requiredEnv } from '../support/time-skipping';
 import { until } from '../support/until';
+import { hashToken } from '../../links/link-token';
+import { getPage, linkIn, postForm, tokenOf } from '../support/school-links';
 
 const DAY = 86_400_000;
 const office = 'Anna Visser';
@@ -132,4 +134,52 @@ describe('bad input is refused with a reason', () => {
     expect(cancelled.body.status).toBe('cancelled');
     await expect(stack.client.schedule.getHandle(`round-${input.id}`).describe()).rejects.toThrow();
   });
+});
+
+test('a link to apply lives as long as its round: a move extends it; after the close it says the round closed and what happens next', async () => {
+  const input = roundInput({ opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 20_000).toISOString() });
+  expect((await api(stack, 'POST', '/api/rounds', input)).status).toBe(201);
+  await until(
+    () => api(stack, 'GET', `/api/rounds/${input.id}`),
+    (r) => r.body.status === 'open',
+    'the round to open',
+  );
+  const school = await createSchool(stack.db);
+  const { body: started } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+  await api(stack, 'POST', `/api/journeys/${started.journeyId}/conversation-report`, {
+    conductedOn: '2026-11-20',
+    report: 'Verkennend gesprek over de aanpak.',
+    recordedBy: office,
+  });
+  const applying = await api(stack, 'POST', `/api/journeys/${started.journeyId}/intake-outcome`, { outcome: 'expertschool', recordedBy: office });
+  expect(applying.body.application.roundId).toBe(input.id);
+  const link = linkIn(await stack.mail.waitFor((mail) => mail.to === school.contactEmail && /is geopend$/.test(mail.subject)));
+
+  // The office gives the round five more seconds: the link sent already lives until then too.
+  const later = new Date(Date.parse(input.closesAt) + 5_000).toISOString();
+  expect((await api(stack, 'POST', `/api/rounds/${input.id}/reschedule`, { closesAt: later })).status).toBe(200);
+  const row = await until(
+    () => stack.db.linkToken.findUniqueOrThrow({ where: { tokenHash: hashToken(tokenOf(link)) } }),
+    (l) => l.stepEndsAt.toISOString() === later,
+    'the link to live until the new close',
+  );
+  expect(row.expiresAt.toISOString()).toBe(later);
+
+  await until(
+    () => api(stack, 'GET', `/api/rounds/${input.id}`),
+    (r) => r.body.status === 'closed',
+    'the round to close',
+    400,
+  );
+  const page = await getPage(link);
+  expect(page.status).toBe(410);
+  expect(page.html).toContain('De subsidieronde is gesloten');
+  expect(page.html).toContain('volgende ronde');
+  expect(page.html).not.toContain('Stuur een nieuwe link');
+  const submitted = await postForm(link, { intent: 'submit' });
+  expect(submitted.status).toBe(410);
+  expect(submitted.html).toContain('De subsidieronde is gesloten');
+  const viaJson = await api(stack, 'POST', `/api/journeys/${started.journeyId}/application`, {}, tokenOf(link));
+  expect(viaJson).toMatchObject({ status: 410, body: { error: { code: 'step_ended' } } });
+  expect(viaJson.body.error.message).toContain('volgende ronde');
 });

@@ -19,7 +19,7 @@ import {
   recordIntakeOutcome,
   submitApplication,
 } from '../../workflows/expertschool-journey.messages';
-import { getHub, hubWorkflowId, recordHubOutcome, trajectoryIdOf } from '../../workflows/hub-year.messages';
+import { getHub, hubWorkflowId, recordHubOutcome, releasePlace, trajectoryIdOf } from '../../workflows/hub-year.messages';
 import { createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
 import { recordHistories } from '../support/histories';
 import { JourneyDriver } from '../support/journey-driver';
@@ -227,4 +227,118 @@ test('a hub year: measurements by link with reminders, a school that never answe
   await silent.recordHistories('ontwikkelschool-learning-year-with-a-missed-measurement');
   await recordHistories(h.env.client, hub.workflowId, 'hub-year-with-enrolments-stops');
   await recordHistories(h.env.client, expertschool.workflowId, 'expertschool-stops-after-its-hub-year');
+});
+
+test('when a place frees up, every school still waiting sees its new place in line', async () => {
+  const { hub, trajectoryId, schoolYear } = await hubThisYear(1);
+  const [holder, first, second] = [
+    await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Eerst'),
+    await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Tweede'),
+    await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Derde'),
+  ];
+  expect((await holder.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'enrolled' });
+  expect((await first.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'waiting', position: 1 });
+  expect((await second.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'waiting', position: 2 });
+
+  // The school with the place stops: the first in line is offered it, and the second moves up to first.
+  await holder.act(cancelJourney, { reason: 'De school stopt met het programma.', cancelledBy: office });
+  await first.reach('enrolment', (v) => v.enrolment?.status === 'offered');
+  const movedUp = await second.reach('enrolment', (v) => v.enrolment?.position === 1);
+  expect(movedUp.enrolment).toMatchObject({ status: 'waiting', position: 1 });
+  expect((await hub.query(getHub)).trajectories[0]!.list.waiting.map((w) => w.journeyId)).toEqual([second.journeyId]);
+  await second.recordHistories('ontwikkelschool-moves-up-in-line');
+  await recordHistories(h.env.client, hub.workflowId, 'hub-year-tells-places-in-line');
+});
+
+test('the office releases a place in the learning year: the school reads the reason by mail, and the reason is stored', async () => {
+  const { hub, trajectoryId, schoolYear } = await hubThisYear(2);
+  const school = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Afwezig');
+  await school.act(chooseTrajectory, { trajectoryId });
+  await school.reach('learning_year');
+  const reason = 'De school kwam niet naar de startbijeenkomst en de eerste twee trainingen, en liet niets horen.';
+  await hub.executeUpdate(releasePlace, { args: [{ trajectoryId, journeyId: school.journeyId, reason, releasedBy: office }] });
+
+  const closed = await school.reach('closed');
+  expect(closed.outcome).toMatchObject({ outcome: 'dropped_out' });
+  expect(closed.outcome!.reason).toContain(reason);
+  const { contactEmail } = await h.db.school.findUniqueOrThrow({ where: { brin: closed.school.brin } });
+  const mail = await until(
+    async () => h.mail.messages().find((m) => m.to === contactEmail && /ingetrokken/.test(m.subject)),
+    (m) => m !== undefined,
+    'the mail about the released place',
+  );
+  expect(mail!.text).toContain(reason);
+  const row = await until(
+    () => h.db.trajectoryEnrolment.findUnique({ where: { trajectoryId_journeyId: { trajectoryId, journeyId: school.journeyId } } }),
+    (r) => r?.status === 'released',
+    'the released place on record',
+  );
+  expect(row!.endedReason).toBe(reason);
+  await school.recordHistories('ontwikkelschool-place-released-with-reason');
+});
+
+test('a school never holds places in two trajectories: of two choices sent at once (two tabs), one is refused', async () => {
+  const a = await hubThisYear(3);
+  const b = await hubThisYear(3);
+  const school = await approvedOntwikkelschool(a.schoolYear, 'Ontwikkelschool Twee Tabbladen');
+  await school.reach('enrolment');
+  const outcomes = await Promise.allSettled([a, b].map(({ trajectoryId }) => school.act(chooseTrajectory, { trajectoryId })));
+  expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+  const listed = async ({ hub }: { hub: WorkflowHandle }) => {
+    const list = (await hub.query(getHub)).trajectories[0]!.list;
+    return [...list.taken, ...list.waiting].filter((holder) => holder.journeyId === school.journeyId).length;
+  };
+  expect((await listed(a)) + (await listed(b))).toBe(1);
+});
+
+test('a school stopped while its choice is under way does not keep the place', async () => {
+  const { hub, trajectoryId, schoolYear } = await hubThisYear(2);
+  const school = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Bedenkt Zich');
+  await school.reach('enrolment');
+  const choice = school.act(chooseTrajectory, { trajectoryId }).catch(() => null);
+  await school.act(cancelJourney, { reason: 'De school ziet af van deelname.', cancelledBy: office });
+  await choice;
+  expect((await school.reach('closed')).outcome).toMatchObject({ outcome: 'cancelled' });
+  const list = await until(
+    async () => (await hub.query(getHub)).trajectories[0]!.list,
+    (l) => ![...l.taken, ...l.waiting].some((holder) => holder.journeyId === school.journeyId),
+    'the place to be given up',
+    50,
+  );
+  expect(list.taken).toHaveLength(0);
+  await school.recordHistories('ontwikkelschool-stopped-while-choosing');
+});
+
+test('the office stops an expertschool in its hub year: the hub closes, and its enrolled and waiting schools hear why', async () => {
+  const { hub, trajectoryId, expertschool, schoolYear } = await hubThisYear(1);
+  const enrolled = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Binnen');
+  const waiting = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Wachtend');
+  await enrolled.act(chooseTrajectory, { trajectoryId });
+  await enrolled.reach('learning_year');
+  expect((await waiting.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'waiting', position: 1 });
+
+  const reason = 'De expertschool heeft haar subsidie teruggegeven.';
+  await expertschool.executeUpdate(cancelJourney, { args: [{ reason, cancelledBy: office }] });
+  const closedHub = await until(
+    () => hub.query(getHub),
+    (v) => v.status === 'closed',
+    'the hub to close',
+  );
+  expect(closedHub.outcome).toMatchObject({ outcome: 'stop', reason });
+  expect(closedHub.trajectories[0]!.list).toMatchObject({ taken: [], waiting: [], offer: null });
+
+  const dropped = await enrolled.reach('closed');
+  expect(dropped.outcome).toMatchObject({ outcome: 'dropped_out' });
+  expect(dropped.outcome!.reason).toContain(reason);
+  // The school in line may choose another trajectory.
+  expect(await waiting.reach('enrolment', (v) => v.enrolment === null)).toMatchObject({ waitingFor: 'school' });
+  for (const school of [enrolled, waiting]) {
+    await until(
+      () => h.db.outboxMail.findMany({ where: { journeyId: school.journeyId, purpose: { startsWith: 'place-released' } } }),
+      (mails) => mails.length === 1,
+      'the mail about the released place',
+    );
+  }
+  await recordHistories(h.env.client, hub.workflowId, 'hub-year-stops-with-its-expertschool');
+  await recordHistories(h.env.client, expertschool.workflowId, 'expertschool-stopped-in-its-hub-year');
 });

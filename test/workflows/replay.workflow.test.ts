@@ -29,8 +29,12 @@ test('histories cover every track, every kind of journey ending and every school
     'aspirant-drops-out',
     'conversation-planned-at-start', // an Update with the start, handled after the flow's first step (patch journey-handlers-after-first-step)
     'development-cohort',
+    'expertschool-stopped-in-its-hub-year',
     'expertschool-stops-after-its-hub-year',
+    'hears-its-round-cancelled-before-applying',
     'hub-year-continues',
+    'hub-year-stops-with-its-expertschool',
+    'hub-year-tells-places-in-line',
     'hub-year-waits-for-its-outcome',
     'hub-year-with-enrolments-stops',
     'misses-a-round',
@@ -41,14 +45,20 @@ test('histories cover every track, every kind of journey ending and every school
     'ontwikkelschool-learning-year-with-a-missed-measurement',
     'ontwikkelschool-leaves-its-place',
     'ontwikkelschool-moves-up-from-the-waiting-list',
+    'ontwikkelschool-moves-up-in-line',
+    'ontwikkelschool-place-released-with-reason',
     'ontwikkelschool-place-withdrawn-while-handing-over', // a signal carried into the next run (patch journey-hand-over-carries-messages)
+    'ontwikkelschool-stopped-while-choosing',
     'returning-aspirant-to-hub-year',
+    'round-moved-while-opening',
     'round-reminds-in-batches',
     'school-acts-through-links',
     'school-acts-through-links-with-round-attribute',
     'school-development-completed',
     'school-development-from-the-waiting-list-missing-evaluations',
     'school-development-referred-at-intake',
+    'school-development-stopped-while-registering',
+    'submits-into-a-cancelled-round',
   ]);
   expect(files).toContain('new-school-to-hub-year-and-its-hub.run3.history.pb'); // three continueAsNew boundaries
   const types = new Set(files.map((file) => workflowTypeOf(readHistory(file))));

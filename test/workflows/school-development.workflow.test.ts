@@ -13,7 +13,7 @@ import type { AnswerForm, FormKind } from '../../domain/forms';
 import type { JourneyPhase, JourneyView } from '../../domain/journey';
 import { developmentEvaluations } from '../../domain/tracks';
 import { cohortWorkflowId, confirmGroups, getCohort, proposeGroups } from '../../workflows/development-cohort.messages';
-import { answerForm, getJourney, recordIntakeOutcome, submitRegistration } from '../../workflows/expertschool-journey.messages';
+import { answerForm, cancelJourney, getJourney, recordIntakeOutcome, submitRegistration } from '../../workflows/expertschool-journey.messages';
 import { cohortRequest, registration } from '../support/cohorts';
 import { recordHistories } from '../support/histories';
 import { createSchool } from '../support/fixtures';
@@ -221,4 +221,28 @@ test('a cohort: first come first served, grouping confirmed, a year and a half o
   await recordHistories(h.env.client, silent.workflowId, 'school-development-from-the-waiting-list-missing-evaluations');
   await recordHistories(h.env.client, handles[5]!.workflowId, 'school-development-referred-at-intake');
   await recordHistories(h.env.client, cohortHandle.workflowId, 'development-cohort');
+});
+
+test('a school stopped while its registration is under way does not keep the place it brings', async () => {
+  const deps = { db: h.db, temporal: h.env.client, taskQueue: h.taskQueue };
+  const request = cohortRequest(await h.env.currentTimeMs(), { capacity: 2 });
+  await createCohort(deps, request);
+  const cohortHandle = h.env.client.workflow.getHandle(cohortWorkflowId(request.id));
+  const school = await createSchool(h.db, { name: 'VO-school Bedenkt Zich', sector: 'VO' });
+  const { journeyId } = await registerForCohort(deps, request.id, school.brin);
+  const handle = h.env.client.workflow.getHandle(journeyId);
+  await reach(handle, 'registration');
+
+  const submitted = handle.executeUpdate(submitRegistration, { args: [registration('wellbeing')] }).catch(() => null);
+  await handle.executeUpdate(cancelJourney, { args: [{ reason: 'De school ziet af van deelname.', cancelledBy: office }] });
+  await submitted;
+  expect((await reach(handle, 'closed')).outcome).toMatchObject({ outcome: 'cancelled' });
+  const places = await until(
+    async () => (await cohortHandle.query(getCohort)).places,
+    (list) => ![...list.taken, ...list.waiting].some((holder) => holder.journeyId === journeyId),
+    'the place to be given up',
+    50,
+  );
+  expect(places.taken).toHaveLength(0);
+  await recordHistories(h.env.client, journeyId, 'school-development-stopped-while-registering');
 });

@@ -5,16 +5,25 @@
  */
 import type { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { createRoundActivities, remindersFor } from '../../activities/subsidy-rounds';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { subsidyRound } from '../../workflows';
 import { REMINDER_BATCH } from '../../workflows/subsidy-round';
-import { recordHistories } from '../support/histories';
-import { until } from '../support/until';
-import { recordConversationReport, recordIntakeOutcome, saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
-import { getRound, type SubsidyRoundState } from '../../workflows/subsidy-round.messages';
-import { completeApplication, createRoundRecord, createSchool } from '../support/fixtures';
+import {
+  recordConversationReport,
+  recordIntakeOutcome,
+  roundChanged,
+  saveApplicationDraft,
+  submitApplication,
+} from '../../workflows/expertschool-journey.messages';
+import { cancelRound } from '../../api/rounds/manage-rounds';
+import { getRound, roundRescheduled, type SubsidyRoundState } from '../../workflows/subsidy-round.messages';
+import { completeApplication, createRoundRecord, createSchool, openRoundAt } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';
+import { until } from '../support/until';
+import { recordHistories } from '../support/histories';
 
 const DAY = 86_400_000;
 const office = 'Anna Visser';
@@ -207,4 +216,137 @@ test('vol = vol: a round with 2 places takes 2 of 3 applications sent at once, t
   expect(await h.db.roundPlace.count({ where: { roundId: round.id } })).toBe(2);
   expect(await refused[0]!.journey.reach('awaiting_round')).toMatchObject({ round: null });
   expect(await mailsTo(refused[0]!.to, 2)).toEqual([`round-opened/${round.id}`, `round-missed/${round.id}`]);
+});
+
+test('a retried capacity claim still tells the round that it is full', async () => {
+  const t0 = await h.env.currentTimeMs();
+  const round = await createRoundRecord(h.db, t0, { id: `retry-${t0}`, opensInDays: 1, openForDays: 30, capacity: 1 });
+  await sleepUntil(round.opensAt);
+  const run = await openRound(round.id);
+  await until(
+    () => run.query(getRound),
+    (state) => state.status === 'open',
+    'the round to open',
+  );
+  // The first attempt took the last place, then failed before it could tell the round.
+  await h.db.roundPlace.create({ data: { roundId: round.id, journeyId: 'journey-expertschool-00AA' } });
+  const activities = createRoundActivities({ db: h.db, temporal: h.env.client, sendRoundReminder: async () => {} });
+  const retried = await new MockActivityEnvironment().run(activities.claimRoundPlace, { roundId: round.id, journeyId: 'journey-expertschool-00AA' });
+  expect(retried).toEqual({ granted: true });
+  expect(await roundEnded(run)).toMatchObject({ status: 'closed', closedReason: 'full' });
+});
+
+/** Until the journey has asked PostgreSQL about its round (an activity the flow runs on its own). */
+async function roundCheckedInDb(journey: JourneyDriver): Promise<void> {
+  await until(
+    () => journey.handle.fetchHistory(),
+    (history) => {
+      const events = history.events ?? [];
+      const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'currentRound').map((e) => Number(e.eventId));
+      const completed = events.filter((e) => scheduled.includes(Number(e.activityTaskCompletedEventAttributes?.scheduledEventId)));
+      return scheduled.length > 0 && completed.length === scheduled.length;
+    },
+    'the journey to check its round in PostgreSQL',
+  );
+}
+
+test('a journey that heard of a round before it could apply hears that it was cancelled, and does not apply in it', async () => {
+  const t0 = await h.env.currentTimeMs();
+  const school = await createSchool(h.db);
+  const journey = await JourneyDriver.start({ db: h.db, client: h.env.client, taskQueue: h.taskQueue }, { brin: school.brin });
+  await journey.act(recordConversationReport, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de aanpak van de school.', recordedBy: office });
+  await journey.reach('intake');
+
+  const round = await createRoundRecord(h.db, t0, { id: `cancelled-${t0}`, opensInDays: 1, openForDays: 30 });
+  await sleepUntil(round.opensAt);
+  const run = await openRound(round.id);
+  await until(
+    () => journey.state(),
+    (view) => view.round?.roundId === round.id,
+    'the journey to hear of the round',
+  );
+
+  await cancelRound({ db: h.db, temporal: h.env.client, taskQueue: h.taskQueue }, round.id, 'Het budget is op.');
+  expect(await roundEnded(run)).toMatchObject({ status: 'cancelled' });
+  const { closedAt } = await h.db.subsidyRound.findUniqueOrThrow({ where: { id: round.id } });
+  await until(
+    () => journey.state(),
+    (view) => view.round?.closesAt === closedAt!.toISOString(),
+    'the journey to hear that the round was cancelled',
+  );
+
+  await journey.act(recordIntakeOutcome, { outcome: 'expertschool', notes: '', recordedBy: office });
+  expect(await journey.reach('awaiting_round')).toMatchObject({ application: null });
+  await journey.recordHistories('hears-its-round-cancelled-before-applying');
+});
+
+test('a move that arrives while the round opens and announces is not lost', async () => {
+  const t0 = await h.env.currentTimeMs();
+  const round = await createRoundRecord(h.db, t0, { id: `moved-${t0}`, opensInDays: 1, openForDays: 30 });
+  await sleepUntil(round.opensAt);
+  // The office moves the deadline while the opening has already read the old one.
+  const later = new Date(round.closesAt.getTime() + 10 * DAY);
+  const run = await h.env.client.workflow.signalWithStart(subsidyRound, {
+    workflowId: `round-${round.id}`,
+    taskQueue: h.taskQueue,
+    args: [{ roundId: round.id }],
+    signal: roundRescheduled,
+    signalArgs: [{ closesAt: later.toISOString(), reminders: remindersFor(later, [14, 3]) }],
+  });
+  const opened = await until(
+    () => run.query(getRound),
+    (state) => state.status === 'open',
+    'the round to open',
+  );
+  expect(opened.closesAt).toBe(later.toISOString());
+  await sleepUntil(round.closesAt.getTime() + 60_000);
+  expect(await run.query(getRound)).toMatchObject({ status: 'open', closesAt: later.toISOString() });
+  await sleepUntil(later.getTime() + 60_000);
+  expect(await roundEnded(run)).toMatchObject({ status: 'closed', closedReason: 'deadline' });
+  await recordHistories(h.env.client, `round-${round.id}`, 'round-moved-while-opening');
+});
+
+test('a round that closes at its deadline tells every journey still applying, also one whose copy is off', async () => {
+  const t0 = await h.env.currentTimeMs();
+  const round = await createRoundRecord(h.db, t0, { id: `deadline-${t0}`, opensInDays: 1, openForDays: 30 });
+  const { journey } = await journeyReadyToApply('awaiting_round');
+  await sleepUntil(round.opensAt);
+  const run = await openRound(round.id);
+  const applying = await journey.reach('application');
+  // A signal the journey missed: its copy of the deadline is ten days late.
+  const stale = new Date(round.closesAt.getTime() + 10 * DAY).toISOString();
+  await journey.handle.signal(roundChanged, { ...applying.round!, closesAt: stale });
+  await journey.reach('application', (view) => view.nextDeadline === stale);
+
+  await sleepUntil(round.closesAt.getTime() + 60_000);
+  expect(await roundEnded(run)).toMatchObject({ closedReason: 'deadline' });
+  expect(await journey.reach('awaiting_round')).toMatchObject({ round: null });
+});
+
+test('submitting re-checks the round in PostgreSQL: no application goes into a cancelled round the journey was not told of', async () => {
+  const t0 = await h.env.currentTimeMs();
+  const round = await createRoundRecord(h.db, t0, { id: `gone-${t0}`, opensInDays: 1, openForDays: 30 });
+  const { journey } = await journeyReadyToApply('awaiting_round');
+  await sleepUntil(round.opensAt);
+  await openRound(round.id);
+  await journey.reach('application');
+  // Cancelled in the record; the journey's copy still says open.
+  await h.db.subsidyRound.update({ where: { id: round.id }, data: { status: 'cancelled', closedAt: new Date(), closedReason: 'cancelled' } });
+
+  const refusal = await journey.refusal(submitApplication, completeApplication());
+  expect(refusal.message).toBe(
+    'Deze subsidieronde is geannuleerd: aanvragen kan hierin niet meer. De school doet mee in de volgende ronde en krijgt bericht zodra die opengaat.',
+  );
+  expect(await journey.reach('awaiting_round')).toMatchObject({ round: null, application: { status: 'draft' } });
+  await journey.recordHistories('submits-into-a-cancelled-round');
+});
+
+test('joining re-checks the round in PostgreSQL: a journey told of a round that was cancelled since keeps waiting', async () => {
+  const t0 = await h.env.currentTimeMs();
+  const round = await createRoundRecord(h.db, t0, { id: `stale-${t0}`, opensInDays: 0, openForDays: 30 });
+  await h.db.subsidyRound.update({ where: { id: round.id }, data: { status: 'cancelled', closedAt: new Date(t0), closedReason: 'cancelled' } });
+  const { journey } = await journeyReadyToApply('awaiting_round');
+  await journey.openRound(openRoundAt(t0, 30, { roundId: round.id, schoolYear: round.schoolYear }));
+  await roundCheckedInDb(journey);
+  expect(await journey.reach('awaiting_round')).toMatchObject({ application: null });
 });

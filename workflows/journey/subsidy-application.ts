@@ -3,8 +3,9 @@
  * in and submitting the application before the round closes (in a round with a capacity, only
  * while a place is left), and the office's decision.
  */
-import { log, proxyActivities } from '@temporalio/workflow';
+import { log, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import type { RoundShut } from '../../activities/subsidy-rounds';
 import { checkEligibility, type Ineligibility } from '../../domain/eligibility';
 import { DecideApplication, SaveApplicationDraftInput, SubmitApplication, type ApplicationView, type OpenRound } from '../../domain/journey';
 import { subsidyAmount } from '../../domain/subsidy-amount';
@@ -19,7 +20,17 @@ import {
 } from '../expertschool-journey.messages';
 import { retry, type Journey } from './kernel';
 
-const { findOpenRound, claimRoundPlace } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+const { findOpenRound, claimRoundPlace, currentRound } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+
+/** Joining and submitting read the round in PostgreSQL: no school applies into a cancelled, full or moved round. */
+const ROUND_RECHECKED = 'round-rechecked-on-join-and-submit';
+
+/** What a school reads when it submits into a round that can no longer take it. */
+export const roundShutMessage: Record<RoundShut, string> = {
+  cancelled: 'Deze subsidieronde is geannuleerd: aanvragen kan hierin niet meer. De school doet mee in de volgende ronde en krijgt bericht zodra die opengaat.',
+  full: 'Deze subsidieronde is vol: alle plaatsen zijn vergeven. De school doet mee in de volgende ronde.',
+  closed: 'Deze subsidieronde is gesloten: aanvragen kan hierin niet meer. De school doet mee in de volgende ronde en krijgt bericht zodra die opengaat.',
+};
 
 type ApplyingTrack = 'expertschool' | 'ontwikkelschool';
 
@@ -75,11 +86,23 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
     submitApplication,
     SubmitApplication,
     async (form) => {
-      const { rates, capacity, roundId } = requireOpenDraft();
+      const recheck = patched(ROUND_RECHECKED);
+      let { rates, capacity, roundId } = requireOpenDraft();
+      if (recheck) {
+        // The journey's copy may be behind the office: PostgreSQL says whether the round still takes it.
+        submitting = true;
+        const inDb = await currentRound({ round: state.round! }).finally(() => (submitting = false));
+        if (inDb.shut) {
+          state.round = inDb.round; // closed for this journey too: its flow moves on
+          refuse(RefusalType.notNow, roundShutMessage[inDb.shut]);
+        }
+        if (inDb.round.closesAt !== state.round!.closesAt) state.round = inDb.round;
+        ({ rates, capacity, roundId } = requireOpenDraft());
+      }
       if (capacity) {
         submitting = true;
-        const { granted } = await claimRoundPlace({ roundId, journeyId }).finally(() => (submitting = false));
-        if (!granted) refuse(RefusalType.notNow, 'Deze subsidieronde is vol: alle plaatsen zijn vergeven. De school doet mee in de volgende ronde.');
+        const { granted, reason } = await claimRoundPlace({ roundId, journeyId }).finally(() => (submitting = false));
+        if (!granted) refuse(RefusalType.notNow, roundShutMessage[recheck ? (reason ?? 'full') : 'full']);
         requireOpenDraft(); // the round may have closed while the place was being taken
       }
       state.application = {
@@ -138,6 +161,16 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
         const alreadyOpen = await findOpenRound({ track });
         if (alreadyOpen && !roundIsOpen()) state.round = alreadyOpen;
         await waitFor(roundIsOpen);
+      }
+      if (patched(ROUND_RECHECKED)) {
+        // A round heard of earlier may since have been cancelled, filled up or moved.
+        const inDb = await currentRound({ round: state.round! });
+        state.round = inDb.round;
+        if (inDb.shut || !roundIsOpen()) {
+          log.info('Round no longer open when joining', { roundId: inDb.round.roundId, shut: inDb.shut });
+          state.round = null;
+          continue;
+        }
       }
       const current = state.round!;
       const previous = state.application;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TrajectoryEnrolment" ADD COLUMN     "endedReason" TEXT;
+
