@@ -54,11 +54,8 @@ export const ConversationRequest = z
     sector: z.enum(Sector.options, { message: 'Kies de sector van de school.' }),
     region: School.shape.region,
     contactName: z.string({ message: 'Vul de naam van de contactpersoon in.' }).trim().min(2, { message: 'Vul de naam van de contactpersoon in.' }).max(200),
-    contactEmail: z
-      .string({ message: 'Vul een geldig e-mailadres in.' })
-      .trim()
-      .max(254)
-      .pipe(z.email({ message: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.' })),
+    // An address as typed on the page is trimmed there; the document says "email" (not a pipe's bare string).
+    contactEmail: z.email({ message: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.' }).max(254),
     contactPhone: optionalText(
       z
         .string()

@@ -76,7 +76,7 @@ function fromForm(body: Record<string, unknown>): FormValues & { website: string
     sector: text(body.sector),
     region: text(body.region),
     contactName: text(body.contactName),
-    contactEmail: text(body.contactEmail),
+    contactEmail: text(body.contactEmail).trim(),
     contactPhone: text(body.contactPhone),
     trackInterest: text(body.trackInterest),
     question: text(body.question),
