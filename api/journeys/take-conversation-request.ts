@@ -72,12 +72,13 @@ export async function takeConversationRequest(deps: JourneyDependencies, request
       let journeyId = await runningJourneyId(tx, typed.brin);
       let outcome: 'started' | 'joined' = 'joined';
       if (journeyId) {
-        // The same request sent again (a double click, a reload) is the same request: one row, one mail.
+        // The same request sent again (a double click, a reload, a retry after a failure) is the same
+        // request: one row, and its confirmation asked for again, which starts once (by its id).
         const same = await tx.conversationRequest.findFirst({
           where: { journeyId, contactEmail: typed.contactEmail, question: typed.question },
           select: { id: true },
         });
-        if (same) return null;
+        if (same) return same.id;
       } else {
         try {
           journeyId = (await startJourney(deps, { brin: typed.brin, track, hasAspirantYearBehind: typed.hasAspirantYearBehind })).journeyId;
@@ -109,7 +110,6 @@ export async function takeConversationRequest(deps: JourneyDependencies, request
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
-  if (!requestId) return;
   await startOnce(temporal, { workflow: CONFIRM_CONVERSATION_REQUEST, workflowId: conversationRequestWorkflowId(requestId), taskQueue, args: [requestId] });
 }
 

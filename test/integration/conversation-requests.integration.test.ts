@@ -180,8 +180,13 @@ describe('a school asks for the conversation on the page', () => {
     expect(html).toContain('kwam binnen terwijl het traject al liep');
 
     // The same request sent twice (a double click) is one request and one mail.
-    await postForm(`${stack.apiUrl}/gesprek-aanvragen`, requestFields(known.brin, { sector: 'VO', question: 'Nog een vraag van een collega.' }));
+    await confirmationDone(requests[1]!.id);
+    const again = await postForm(`${stack.apiUrl}/gesprek-aanvragen`, requestFields(known.brin, { sector: 'VO', question: 'Nog een vraag van een collega.' }));
+    expect(again.location).toBe('/gesprek-aanvragen/ontvangen');
     expect(await stack.db.conversationRequest.count({ where: { brin: known.brin } })).toBe(2);
+    await confirmationDone(requests[1]!.id);
+    expect(mailsTo(requests[1]!.contactEmail)).toHaveLength(1);
+    expect(await stack.db.outboxMail.count({ where: { purpose: `conversation-request-received/${requests[1]!.id}` } })).toBe(1);
   });
 
   it('marks a new request on the overview until the office plans the conversation', async () => {
