@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
 import type { JourneyStep } from './journey-step';
+import { confirmConversationRequest, type ConversationRequestConfirmation } from './confirm-conversation-request';
 import { notifySchool, remindOfApplication, type SchoolNotice } from './notify-school';
 import { recordJourneyStep } from './record-journey-step';
 import { renewLink, resendLink, type LinkRenewal, type LinkResend } from './replace-link';
@@ -60,6 +61,10 @@ export function createActivities({ db, mailer, temporal, publicUrl, organizerEma
     /** A new link for a step, sent by the office; the step's earlier links stop working. */
     async resendLink(resend: LinkResend): Promise<boolean> {
       return heartbeating(() => resendLink(mail, resend));
+    },
+    /** The confirmation of a school's own request for the conversation, to the address it gave. */
+    async confirmConversationRequest(confirmation: ConversationRequestConfirmation): Promise<void> {
+      await heartbeating(() => confirmConversationRequest(mail, confirmation));
     },
     /** The retention rule: erases the personal data of journeys closed longer ago than the retention period. */
     async erasePersonalData({ now }: { now: string }): Promise<ErasureRun> {

@@ -1,7 +1,7 @@
 /** The Express application: JSON API, school pages, health and OpenAPI document. Built from its dependencies. */
 import type { Client } from '@temporalio/client';
 import express from 'express';
-import { DEFAULT_MAIL_FROM, mailFromAddress, type TrustProxy } from '../platform/config';
+import { DEFAULT_MAIL_FROM, DEFAULT_RETENTION_DAYS, mailFromAddress, type TrustProxy } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { auditOfficeAccess } from '../privacy/office-access-log';
@@ -23,6 +23,7 @@ import { privacyRouter } from './routes/privacy';
 import { schoolsRouter } from './routes/schools';
 import { createSignInLimit, sessionRouter } from './routes/session';
 import { schoolPagesRouter } from './school/school-pages';
+import { conversationRequestRouter } from './school/conversation-request-pages';
 
 export interface AppDependencies {
   db: Db;
@@ -39,6 +40,10 @@ export interface AppDependencies {
   publicUrl?: string;
   /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (rate limits key on it). */
   trustProxy?: TrustProxy;
+  /** Conversation requests one address may make per hour (default 10; refused ones do not count). */
+  conversationRequestsPerHour?: number;
+  /** PERSONAL_DATA_RETENTION_DAYS, as the request form's privacy notice states it. */
+  retentionDays?: number;
 }
 
 export function createApp(deps: AppDependencies): express.Express {
@@ -52,6 +57,8 @@ export function createApp(deps: AppDependencies): express.Express {
     secureCookies = false,
     publicUrl,
     trustProxy = false,
+    conversationRequestsPerHour,
+    retentionDays = DEFAULT_RETENTION_DAYS,
   } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -78,6 +85,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(sessionRouter({ db, secureCookies, signInLimit }, routes));
   app.use(schoolsRouter(db, routes));
   app.use(journeysRouter({ db, temporal, taskQueue, schoolRequestsPerMinute: schoolPageRequestsPerMinute }, routes));
+  app.use(conversationRequestRouter({ db, temporal, taskQueue, log, retentionDays, requestsPerHour: conversationRequestsPerHour }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
   app.use(hubsRouter({ db, temporal }, routes));
   app.use(cohortsRouter({ db, temporal, taskQueue }, routes));

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     secureCookies: config.PUBLIC_URL.startsWith('https:'),
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
+    conversationRequestsPerHour: config.CONVERSATION_REQUESTS_PER_HOUR,
+    retentionDays: config.PERSONAL_DATA_RETENTION_DAYS,
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'api listening');

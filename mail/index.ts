@@ -5,6 +5,7 @@
 import { applicationReminderSample, renderApplicationReminder } from './application-reminder';
 import type { RenderedMail } from './layout';
 import { conversationPlannedSample, renderConversationPlanned } from './conversation-planned';
+import { conversationRequestReceivedSample, renderConversationRequestReceived } from './conversation-request-received';
 import { expertTeamRequestedSample, renderExpertTeamRequested } from './expert-team-requested';
 import { formReminderSample, renderFormReminder } from './form-reminder';
 import { formRequestedSample, renderFormRequested } from './form-requested';
@@ -23,6 +24,7 @@ import { developmentGroupAssignedSample, renderDevelopmentGroupAssigned } from '
 export type { RenderedMail } from './layout';
 export { renderApplicationReminder, type ApplicationReminderMail } from './application-reminder';
 export { renderConversationPlanned, conversationLabel, type ConversationPlannedMail } from './conversation-planned';
+export { renderConversationRequestReceived, type ConversationRequestReceivedMail } from './conversation-request-received';
 export { renderExpertTeamRequested, type ExpertTeamRequestedMail } from './expert-team-requested';
 export { renderFormReminder, type FormReminderMail } from './form-reminder';
 export { renderFormRequested, formName, inSentence, type FormRequestedMail } from './form-requested';
@@ -48,6 +50,11 @@ export interface MailPreview {
 
 /** Each template with its sample data, in the order a journey meets them. */
 export const mailPreviews: readonly MailPreview[] = [
+  {
+    kind: 'conversation-request-received',
+    title: 'Bevestiging van een aangevraagd verkennend gesprek (/gesprek-aanvragen)',
+    render: () => renderConversationRequestReceived(conversationRequestReceivedSample),
+  },
   {
     kind: 'conversation-planned',
     title: 'Uitnodiging voor het gesprek (met agenda-uitnodiging)',

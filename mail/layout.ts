@@ -37,6 +37,8 @@ export interface MailContent {
   action?: MailAction | undefined;
   /** What follows from it, after the action. */
   after?: readonly string[] | undefined;
+  /** Why the reader gets the mail, when not because the school takes part (e.g. a request's confirmation). */
+  footer?: string | undefined;
 }
 
 const signature = ['Met vriendelijke groet,', 'Programmabureau Ontwikkelkracht'] as const;
@@ -76,7 +78,7 @@ function renderText(content: MailContent, url: string | undefined, after: readon
   if (content.action) blocks.push(url === undefined ? content.action.line : `${content.action.line}\n${content.action.label}: ${url}`);
   const note = linkNote(content.action);
   if (note) blocks.push(note);
-  blocks.push(...after, signature.join('\n'), `-- \n${footer}`);
+  blocks.push(...after, signature.join('\n'), `-- \n${content.footer ?? footer}`);
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -124,7 +126,7 @@ function renderHtml(subject: string, content: MailContent, url: string | undefin
     ...action,
     ...after.map(paragraph),
     `<p style="${styles.paragraph}">${signature.map(escapeHtml).join('<br>')}</p>`,
-    `<p style="${styles.footer}">${escapeHtml(footer)}</p>`,
+    `<p style="${styles.footer}">${escapeHtml(content.footer ?? footer)}</p>`,
     '</div>',
     '</body>',
     '</html>',

@@ -52,6 +52,8 @@ const Config = z.object({
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(30).default(DEFAULT_RETENTION_DAYS),
   /** Requests per minute one address may make to the school pages. */
   SCHOOL_PAGE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Conversation requests (/gesprek-aanvragen and its JSON twin) one address may make per hour; refused ones do not count. */
+  CONVERSATION_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Reverse proxies in front of the API whose X-Forwarded-For is believed (see TrustProxy). */
   TRUST_PROXY: TrustProxy,
   MAIL_FROM: z

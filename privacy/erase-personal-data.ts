@@ -44,6 +44,10 @@ async function eraseJourney(tx: Prisma.TransactionClient, journeyId: string, now
   await tx.outboxMail.updateMany({ where: { journeyId }, data: { to: ERASED_ADDRESS, text: '', html: '', icalEvent: null } });
   await tx.linkToken.deleteMany({ where: { journeyId } });
   await tx.stagedDraft.deleteMany({ where: { journeyId } });
+  await tx.conversationRequest.updateMany({
+    where: { journeyId },
+    data: { contactName: ERASED, contactEmail: ERASED_ADDRESS, contactPhone: null, question: ERASED },
+  });
   await tx.journey.update({ where: { id: journeyId }, data: { personalDataErasedAt: now } });
 }
 

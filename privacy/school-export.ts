@@ -23,11 +23,13 @@ export async function exportSchool(db: Db, brin: string) {
     },
   });
   const journeyIds = journeys.map((j) => j.id);
-  const [enrolments, mails, links, access] = await Promise.all([
+  const [enrolments, mails, links, access, conversationRequests] = await Promise.all([
     db.trajectoryEnrolment.findMany({ where: { journeyId: { in: journeyIds } }, orderBy: { requestedAt: 'asc' }, include: { trajectory: true } }),
     db.outboxMail.findMany({ where: { journeyId: { in: journeyIds } }, orderBy: { requestedAt: 'asc' } }),
     db.linkToken.findMany({ where: { journeyId: { in: journeyIds } }, orderBy: { createdAt: 'asc' }, omit: { tokenHash: true } }),
     officeAccessFor(db, { brin }, 10_000),
+    // The school's own requests for the conversation, as whoever sent them typed them.
+    db.conversationRequest.findMany({ where: { brin }, orderBy: { createdAt: 'asc' } }),
   ]);
-  return { exportedAt: new Date().toISOString(), school, journeys, enrolments, mails, links, officeAccess: access };
+  return { exportedAt: new Date().toISOString(), school, journeys, conversationRequests, enrolments, mails, links, officeAccess: access };
 }

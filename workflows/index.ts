@@ -4,6 +4,7 @@ export { ontwikkelschoolJourney } from './ontwikkelschool-journey';
 export { subsidyRound } from './subsidy-round';
 export { renewSchoolLink, resendSchoolLink } from './link-renewal';
 export { personalDataRetention } from './personal-data-retention';
+export { confirmConversationRequest } from './conversation-request';
 export * from './hub-year';
 export { schoolDevelopmentJourney } from './school-development-journey';
 export { developmentCohort } from './development-cohort';

@@ -23,8 +23,8 @@ export const CaseFilters = z
     region: optional(z.string().max(100)),
     waitingFor: optional(WaitingFor),
     roundId: optional(z.string().max(100)),
-    attention: optional(z.enum(['overdue', 'stuck', 'form_missed'])).describe(
-      'overdue: past its deadline; stuck: waiting on the office for 14 days; form_missed: a measurement or evaluation not answered in time',
+    attention: optional(z.enum(['overdue', 'stuck', 'form_missed', 'new_request'])).describe(
+      'overdue: past its deadline; stuck: waiting on the office for 14 days; form_missed: a measurement or evaluation not answered in time; new_request: the school asked for the conversation itself and the office has not planned it yet',
     ),
     page: optional(z.coerce.number().int().min(1).max(10_000)),
   })
@@ -46,6 +46,7 @@ export const CaseRow = z
     updatedAt: z.iso.datetime(),
     overdue: z.boolean(),
     stuck: z.boolean(),
+    newRequest: z.boolean().describe('The school asked for the conversation itself (/gesprek-aanvragen) and the office has not planned it yet'),
   })
   .openapi('CaseRow');
 export type CaseRow = z.infer<typeof CaseRow>;
@@ -61,7 +62,20 @@ export const CaseList = z
   .openapi('CaseList');
 export type CaseList = z.infer<typeof CaseList>;
 
-function whereOf(filters: CaseFilters, now: Date, withPhase: boolean): Prisma.JourneyWhereInput {
+/**
+ * Cases a school's own request started or joined whose conversation the office has not planned yet:
+ * "Nieuwe aanvraag". A request is linked to its case by id only (its row may come before the case's).
+ */
+async function newRequestWhere(db: Db, journeyIds?: string[]): Promise<Prisma.JourneyWhereInput> {
+  const requested = await db.conversationRequest.findMany({
+    where: journeyIds ? { journeyId: { in: journeyIds } } : {},
+    distinct: ['journeyId'],
+    select: { journeyId: true },
+  });
+  return { id: { in: requested.map((r) => r.journeyId) }, phase: 'conversation', events: { none: { type: 'conversation_planned' } } };
+}
+
+function whereOf(filters: CaseFilters, now: Date, withPhase: boolean, newRequests: Prisma.JourneyWhereInput | null): Prisma.JourneyWhereInput {
   const and: Prisma.JourneyWhereInput[] = [];
   if (filters.q) and.push({ OR: [{ brin: { equals: filters.q.toUpperCase() } }, { school: { name: { contains: filters.q, mode: 'insensitive' } } }] });
   if (filters.track) and.push({ track: filters.track });
@@ -73,6 +87,7 @@ function whereOf(filters: CaseFilters, now: Date, withPhase: boolean): Prisma.Jo
   if (filters.attention === 'overdue') and.push(overdueWhere(now));
   if (filters.attention === 'stuck') and.push(stuckWhere(now));
   if (filters.attention === 'form_missed') and.push({ forms: { some: { status: 'missed' } } });
+  if (filters.attention === 'new_request' && newRequests) and.push(newRequests);
   return { AND: and };
 }
 
@@ -80,7 +95,8 @@ const overdueWhere = (now: Date): Prisma.JourneyWhereInput => ({ nextDeadline: {
 const stuckWhere = (now: Date): Prisma.JourneyWhereInput => ({ waitingFor: 'office', updatedAt: { lt: new Date(now.getTime() - STUCK_AFTER_DAYS * DAY) } });
 
 export async function listCases(db: Db, filters: CaseFilters, now = new Date()): Promise<CaseList> {
-  const where = whereOf(filters, now, true);
+  const newRequests = filters.attention === 'new_request' ? await newRequestWhere(db) : null;
+  const where = whereOf(filters, now, true, newRequests);
   const page = filters.page ?? 1;
   const [rows, total, phases] = await Promise.all([
     db.journey.findMany({
@@ -92,9 +108,13 @@ export async function listCases(db: Db, filters: CaseFilters, now = new Date()):
       include: { school: { select: { name: true, sector: true, region: true } } },
     }),
     db.journey.count({ where }),
-    db.journey.groupBy({ by: ['phase'], where: whereOf(filters, now, false), _count: { _all: true } }),
+    db.journey.groupBy({ by: ['phase'], where: whereOf(filters, now, false, newRequests), _count: { _all: true } }),
   ]);
   const stuckBefore = now.getTime() - STUCK_AFTER_DAYS * DAY;
+  const rowIds = rows.map((j) => j.id);
+  const newOnPage = new Set(
+    (await db.journey.findMany({ where: { AND: [{ id: { in: rowIds } }, await newRequestWhere(db, rowIds)] }, select: { id: true } })).map((j) => j.id),
+  );
   return {
     rows: rows.map((j) => ({
       journeyId: j.id,
@@ -110,6 +130,7 @@ export async function listCases(db: Db, filters: CaseFilters, now = new Date()):
       updatedAt: j.updatedAt.toISOString(),
       overdue: j.nextDeadline !== null && j.nextDeadline < now && (j.waitingFor === 'school' || j.waitingFor === 'office'),
       stuck: j.waitingFor === 'office' && j.updatedAt.getTime() < stuckBefore,
+      newRequest: newOnPage.has(j.id),
     })),
     total,
     page,

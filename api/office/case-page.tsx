@@ -1,4 +1,6 @@
 /** One case: the school, the journey as the workflow sees it now, its timeline, and what the office may do now. */
+import type { ConversationRequest } from '../../generated/prisma/client';
+import { ConversationRequestsSection } from './conversation-requests-section';
 import { randomUUID } from 'node:crypto';
 import type { ComponentChildren } from 'preact';
 import { otherSubsidyLabel, participantRoleLabel, sectionLabel, type SectionKey } from '../../domain/application';
@@ -41,6 +43,8 @@ export interface CasePageProps {
   timeline: TimelineEntry[];
   done?: string | undefined;
   failed?: FailedAction | undefined;
+  /** The school's own requests for the conversation that reached this case. */
+  requests?: ConversationRequest[];
 }
 
 const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -68,7 +72,7 @@ function detailText(entry: Extract<TimelineEntry, { kind: 'step' }>): string {
   return entry.detail;
 }
 
-export function CasePage({ session, school, journey, timeline, done, failed }: CasePageProps) {
+export function CasePage({ session, school, journey, timeline, done, failed, requests = [] }: CasePageProps) {
   const can = (action: JourneyAction) => journey.allowedActions.includes(action);
   const caseUrl = `/kantoor/dossiers/${journey.journeyId}`;
   const form = (action: string) => (failed?.action === action ? failed : undefined);
@@ -151,6 +155,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
         </section>
       </div>
 
+      <ConversationRequestsSection requests={requests} />
       {journey.application && <ApplicationDocument application={journey.application} />}
       {journey.forms.length > 0 && <FormsSection forms={journey.forms} />}
 

@@ -134,6 +134,7 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
               ['overdue', 'Termijn verstreken'],
               ['stuck', 'Ligt stil bij ons (14 dagen)'],
               ['form_missed', 'Meting of evaluatie niet ingevuld'],
+              ['new_request', 'Nieuwe aanvraag (gesprek nog niet gepland)'],
             ]}
           />
           <div>
@@ -171,6 +172,12 @@ export function DashboardPage({ session, filters, list, choices, problems, inval
                       {row.schoolName}
                     </a>{' '}
                     ({row.brin})
+                    {row.newRequest && (
+                      <>
+                        {' '}
+                        <span class="koers-flag koers-flag--new">Nieuwe aanvraag</span>
+                      </>
+                    )}
                   </td>
                   <td>{trackLabel[row.track]}</td>
                   <td>{phaseLabel[row.phase]}</td>

@@ -26,6 +26,7 @@ import { pageHeaders } from '../pages/page-headers';
 import { clearSessionCookie, loadSession, sessionToken, setSessionCookie } from './authenticate';
 import { CaseFilters, filterChoices, listCases, mailProblems } from './case-list';
 import { CasePage } from './case-page';
+import { conversationRequestsOf } from '../journeys/take-conversation-request';
 import { NotFoundPage, type FailedAction } from './page-parts';
 import { DashboardPage } from './dashboard-page';
 import { LoginPage } from './login-page';
@@ -103,11 +104,12 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
   async function showCase(res: Response, journeyId: string, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
     const row = await db.journey.findUnique({ where: { id: journeyId }, include: { school: true } });
     if (!row) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
-    const [journey, timeline] = await Promise.all([
+    const [journey, timeline, requests] = await Promise.all([
       readJourney({ db, temporal }, journeyId).then((view) => withStoredDraft(db, view)),
       journeyTimeline(db, journeyId),
+      conversationRequestsOf(db, journeyId),
     ]);
-    sendPage(res, status, <CasePage session={pageSession(res)} school={row.school} journey={journey} timeline={timeline} {...extra} />);
+    sendPage(res, status, <CasePage session={pageSession(res)} school={row.school} journey={journey} timeline={timeline} requests={requests} {...extra} />);
   }
 
   const validJourneyId = (req: Request) => JourneyParams.safeParse(req.params).data?.journeyId;

@@ -60,9 +60,9 @@ function FieldShell({
 export function TextField(
   props: FieldProps & {
     value: string;
-    type?: 'text' | 'email' | 'datetime-local' | 'date';
+    type?: 'text' | 'email' | 'tel' | 'datetime-local' | 'date';
     autoComplete?: string;
-    inputMode?: 'numeric' | 'text' | 'email';
+    inputMode?: 'numeric' | 'text' | 'email' | 'tel';
     size?: 'small';
     autoFocus?: boolean;
   },
@@ -188,11 +188,29 @@ export function ChoiceGroup(props: {
  * At the top of a form that came back with errors: each links to its field, and says which row or
  * section it is about (`contextOf`), since "Vul de naam in" alone does not say whose.
  */
-export function ErrorSummary({ errors, general, contextOf }: { errors: FieldErrors; general?: string[]; contextOf?: (fieldId: string) => string | undefined }) {
+export function ErrorSummary({
+  errors,
+  general,
+  contextOf,
+  autoFocus = false,
+}: {
+  errors: FieldErrors;
+  general?: string[];
+  contextOf?: (fieldId: string) => string | undefined;
+  /** After a refused submit: focus lands on the summary, so keyboard and screen reader users hear it first. */
+  autoFocus?: boolean;
+}) {
   const entries = Object.entries(errors).flatMap(([id, messages]) => messages.map((message) => [id, message] as const));
   if (entries.length === 0 && !general?.length) return null;
   return (
-    <div class="utrecht-alert utrecht-alert--error koers-error-summary" role="alert" aria-labelledby="fouten-titel" tabIndex={-1} id="fouten">
+    <div
+      class="utrecht-alert utrecht-alert--error koers-error-summary"
+      role="alert"
+      aria-labelledby="fouten-titel"
+      tabIndex={-1}
+      id="fouten"
+      autoFocus={autoFocus || undefined}
+    >
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">
           <h2 class="utrecht-heading-2" id="fouten-titel">

@@ -26,6 +26,7 @@ import { formatDaysLeft, formatMoment } from '../../mail/format';
 import { escapeHtml } from '../../mail/layout';
 import { conversationInvitation } from '../../mail/conversation-invitation';
 import { conversationPlannedSample } from '../../mail/conversation-planned';
+import { conversationRequestReceivedSample, renderConversationRequestReceived } from '../../mail/conversation-request-received';
 import { expertTeamRequestedSample } from '../../mail/expert-team-requested';
 import { formReminderSample } from '../../mail/form-reminder';
 import { formRequestedSample } from '../../mail/form-requested';
@@ -71,7 +72,8 @@ test('escapeHtml escapes what HTML gives meaning to', () => {
 
 function expectWellFormed(mail: RenderedMail): void {
   expect(mail.subject).not.toMatch(/[\r\n]/);
-  expect(mail.text).toMatch(/^Beste schoolleiding van /);
+  // A school's mail greets its leadership; the confirmation of a request greets the person who asked.
+  expect(mail.text).toMatch(/^Beste (schoolleiding van |Fatima el Amrani,)/);
   expect(mail.text).toContain('Met vriendelijke groet,\nProgrammabureau Ontwikkelkracht');
   expect(mail.html).toContain('<html lang="nl">');
   expect(mail.html).toContain(`<title>${escapeHtml(mail.subject)}</title>`);
@@ -100,6 +102,10 @@ describe('every template', () => {
     ['place-released', () => renderPlaceReleased({ ...placeReleasedSample, schoolName: script, title: script, reason: script })],
     ['form-requested', () => renderFormRequested({ ...formRequestedSample, schoolName: script, formTitle: script, intro: script })],
     ['form-reminder', () => renderFormReminder({ ...formReminderSample, schoolName: script, formTitle: script })],
+    [
+      'conversation-request-received',
+      () => renderConversationRequestReceived({ ...conversationRequestReceivedSample, schoolName: script, contactName: script, brin: script }),
+    ],
   ] as const)('%s escapes interpolated data in its HTML and keeps it as written in its text', (_kind, render) => {
     const mail = render();
     expect(mail.html).not.toContain('<script');
@@ -287,5 +293,16 @@ describe('form-requested and form-reminder', () => {
     expect(formName({ kind: 'interim_evaluation', scope: '2' })).toBe('Tussenevaluatie 2');
     expect(formName({ kind: 'self_evaluation', scope: 'vo-2027' })).toBe('Zelfevaluatie van de randvoorwaarden');
     expect(renderFormRequested({ ...formRequestedSample, formTitle: 'Tussenevaluatie 2' }).subject).toMatch(/^Wilt u de tussenevaluatie 2 invullen vóór /);
+  });
+});
+
+describe('conversation-request-received', () => {
+  it('says what happens next and within how long, and never repeats the question', () => {
+    const mail = renderConversationRequestReceived(conversationRequestReceivedSample);
+    expect(mail.subject).toBe('Wij hebben uw aanvraag voor een verkennend gesprek ontvangen');
+    expect(mail.text).toContain('De Regenboog (BRIN 12AB). U gaf als belangstelling op: Weet ik nog niet.');
+    expect(mail.text).toContain('Het programmabureau neemt binnen 10 werkdagen contact met u op om het gesprek te plannen.');
+    expect(mail.text).toContain('omdat via de website van Ontwikkelkracht een gesprek is aangevraagd met dit e-mailadres');
+    expect(mail.text).not.toContain('omdat uw school meedoet');
   });
 });

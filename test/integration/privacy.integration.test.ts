@@ -70,6 +70,7 @@ test('an admin exports everything held about one school, as a download', async (
     school: { name: string; contactEmail: string };
     journeys: { id: string; events: { type: string }[]; forms: unknown[] }[];
     enrolments: unknown[];
+    conversationRequests: unknown[];
     mails: { to: string; subject: string }[];
     links: Record<string, unknown>[];
   };
@@ -78,6 +79,7 @@ test('an admin exports everything held about one school, as a download', async (
   expect(exported.journeys[0]!.events.map((e) => e.type)).toContain('conversation_planned');
   expect(exported.journeys[0]!.forms).toEqual([]); // the forms of a learning year or a development group, when there are
   expect(exported.enrolments).toEqual([]); // places in trajectories, when there are
+  expect(exported.conversationRequests).toEqual([]); // the school's own requests for the conversation, when there are
   expect(exported.mails).toEqual([expect.objectContaining({ to: school.contactEmail })]);
   expect(exported.links).toHaveLength(1);
   expect(exported.links[0]).not.toHaveProperty('tokenHash');
@@ -163,6 +165,23 @@ async function recordedJourney(phase: 'closed' | 'decision', daysAgo: number): P
       answeredAt: at,
     },
   });
+  await stack.db.conversationRequest.create({
+    data: {
+      id: `${journeyId}-request`,
+      journeyId,
+      brin: school.brin,
+      schoolName: 'De Esch',
+      sector: 'PO',
+      region: 'Utrecht',
+      contactName: 'Fatima el Amrani',
+      contactEmail: 'fatima@esch.example',
+      contactPhone: '030 123 45 67',
+      trackInterest: 'unsure',
+      hasAspirantYearBehind: false,
+      question: 'Fatima wil weten of haar team past.',
+      outcome: 'started',
+    },
+  });
   await stack.db.linkToken.create({
     data: {
       id: `${journeyId}-link`,
@@ -212,6 +231,13 @@ test('the retention rule erases the personal data of journeys closed longer ago 
     subject: 'Onderwerp',
   });
   expect(await stack.db.linkToken.count({ where: { journeyId: due } })).toBe(0);
+  expect(await stack.db.conversationRequest.findFirstOrThrow({ where: { journeyId: due } })).toMatchObject({
+    contactName: ERASED,
+    contactEmail: 'verwijderd@verwijderd.invalid',
+    contactPhone: null,
+    question: ERASED,
+    trackInterest: 'unsure',
+  });
   // The measurement's scores stay for the reports; what a person wrote goes.
   expect((await stack.db.formRequest.findFirstOrThrow({ where: { journeyId: due } })).answers).toMatchObject({ scores: { vision: 3 }, remarks: ERASED });
 
@@ -219,6 +245,7 @@ test('the retention rule erases the personal data of journeys closed longer ago 
     expect(await stack.db.journey.findUniqueOrThrow({ where: { id: kept } })).toMatchObject({ personalDataErasedAt: null });
     expect((await stack.db.conversation.findFirstOrThrow({ where: { journeyId: kept } })).report).toBe('Gesprek met Fatima over haar team.');
     expect((await stack.db.formRequest.findFirstOrThrow({ where: { journeyId: kept } })).answers).toMatchObject({ remarks: 'Fatima vindt het lastig.' });
+    expect((await stack.db.conversationRequest.findFirstOrThrow({ where: { journeyId: kept } })).contactEmail).toBe('fatima@esch.example');
   }
   // Run again: nothing left to do for this journey.
   expect(await erasePersonalDataOfClosedJourneys(stack.db, { now: new Date(), retentionDays: 730 })).toEqual({ erased: 0 });

@@ -1,0 +1,17 @@
+/**
+ * Mails the confirmation of a school's own request for the conversation. A workflow of its own,
+ * started by the page or the API with the request's id as workflow id, so the mail goes out even
+ * when the mail server is away for a while, and once (see conversation-request.messages.ts).
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+
+const { confirmConversationRequest: sendConfirmation } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+export async function confirmConversationRequest(requestId: string): Promise<void> {
+  await sendConfirmation({ requestId, requestedAt: new Date().toISOString() });
+}
