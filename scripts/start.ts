@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     say('stopping…');
     // A terminal's Ctrl-C reaches every process in the group at once, so a part may already be
     // gone; a stop that waits for it must not hold up the rest.
-    const giveUp = () => new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref());
+    const giveUp = () => new Promise<void>((resolve) => setTimeout(resolve, 15_000));
     for (const stop of stops.reverse()) {
       await Promise.race([stop().catch((error: unknown) => console.error(error)), giveUp()]);
     }
