@@ -1,6 +1,6 @@
 /**
  * `npm start` itself, as a user runs it, for the system tests: its own process group, free ports,
- * a scratch data folder, and its output kept to read pids and restarts from. Stopped the way a
+ * a private scratch data folder, and its output kept to read pids and restarts from. Stopped the way a
  * terminal's Ctrl-C stops it (SIGINT to the whole group), and checked to leave no process behind.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -49,8 +49,12 @@ function groupAlive(pgid: number): boolean {
 export async function startNpmStart(env: NodeJS.ProcessEnv = {}): Promise<NpmStart> {
   const [postgres, temporal, temporalUi, api, smtp, mail] = await Promise.all([1, 2, 3, 4, 5, 6].map(() => freePort()));
   const ports = { postgres: postgres!, temporal: temporal!, temporalUi: temporalUi!, api: api!, smtp: smtp!, mail: mail! };
+  // A private data folder (mode 700, as under /root): as root, PostgreSQL runs as a user of its own
+  // that cannot enter it, so its data goes to the shared folder (a scratch one here).
   const dataDir = await mkdtemp(path.join(tmpdir(), 'koers-system-'));
-  await chmod(dataDir, 0o755); // PostgreSQL may run as a user of its own (when we are root)
+  await chmod(dataDir, 0o700);
+  const sharedDir = await mkdtemp(path.join(tmpdir(), 'koers-system-shared-'));
+  await chmod(sharedDir, 0o755);
 
   // The stack chooses its database itself (embedded), as for a user: not the test run's.
   const { DATABASE_URL: _testDatabase, ...inherited } = process.env;
@@ -61,6 +65,7 @@ export async function startNpmStart(env: NodeJS.ProcessEnv = {}): Promise<NpmSta
     env: {
       ...inherited,
       KOERS_DATA_DIR: dataDir,
+      KOERS_POSTGRES_SHARED_DIR: sharedDir,
       KOERS_POSTGRES_PORT: String(ports.postgres),
       KOERS_TEMPORAL_PORT: String(ports.temporal),
       KOERS_TEMPORAL_UI_PORT: String(ports.temporalUi),
@@ -90,13 +95,17 @@ export async function startNpmStart(env: NodeJS.ProcessEnv = {}): Promise<NpmSta
       async () => groupAlive(pgid),
       (alive) => !alive,
       'every process of npm start to exit',
-      300,
-    ).catch(() => {
-      spawnSync('ps', ['-o', 'pid,pgid,args', '-g', String(pgid)], { stdio: 'inherit' });
-      process.kill(-pgid, 'SIGKILL');
-      throw new Error(`npm start left processes behind:\n${output.slice(-3_000)}`);
-    });
-    await rm(dataDir, { recursive: true, force: true });
+      900, // its own stop gives each part up to 15 s
+    )
+      .catch(() => {
+        const left = spawnSync('ps', ['-o', 'pid,args', '-g', String(pgid)], { encoding: 'utf8' }).stdout;
+        process.kill(-pgid, 'SIGKILL');
+        throw new Error(`npm start left processes behind:\n${left}\n${output.slice(-3_000)}`);
+      })
+      .finally(async () => {
+        await rm(dataDir, { recursive: true, force: true });
+        await rm(sharedDir, { recursive: true, force: true });
+      });
     return ended;
   };
 

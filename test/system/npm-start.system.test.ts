@@ -22,7 +22,7 @@ afterAll(async () => {
   expect(stack.output()).toContain('[koers] stopped');
   // What Ctrl-C stops stays stopped.
   expect(stack.output().slice(stack.output().indexOf('[koers] stopping'))).not.toContain('restarting it in');
-}, 120_000);
+}, 180_000);
 
 /** The Temporal CLI against the stack's dev server, JSON out. */
 function temporal(...args: string[]): { status: number | null; json: any; stderr: string } {
