@@ -55,10 +55,10 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
   let stopping = false;
-  const stopAll = async (code: number) => {
+  const stopAll = async (code: number, reason: string) => {
     if (stopping) return;
     stopping = true;
-    say('stopping…');
+    say(`stopping (${reason})…`);
     // A terminal's Ctrl-C reaches every process in the group at once, so a part may already be
     // gone; a stop that waits for it must not hold up the rest.
     const giveUp = () => new Promise<void>((resolve) => setTimeout(resolve, 15_000));
@@ -68,8 +68,10 @@ async function main(): Promise<void> {
     say('stopped');
     process.exit(code);
   };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and forwarded by npm),
+  // and a second signal without a listener would kill it halfway through stopping the rest.
+  process.on('SIGINT', () => void stopAll(0, 'SIGINT'));
+  process.on('SIGTERM', () => void stopAll(0, 'SIGTERM'));
 
   try {
     let databaseUrl = process.env.DATABASE_URL;
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
     // What the user can act on in one line; anything else with its stack.
     if (error instanceof PostgresCannotReachError) say(error.message);
     else console.error(error);
-    await stopAll(1);
+    await stopAll(1, 'could not start');
   }
 }
 

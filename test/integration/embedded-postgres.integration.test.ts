@@ -119,7 +119,7 @@ rootTest('where the shared folder cannot be used, npm start stops at once with o
   expect(lines).toEqual([
     expect.stringContaining('[koers] starting PostgreSQL'),
     `[koers] PostgreSQL runs as the user "postgres" (it refuses to run as root), which cannot reach its data folder ${path.join(privateDir, 'start', 'postgres')}: use a data folder every user may enter (npm start: KOERS_DATA_DIR; npm test: TMPDIR), or set DATABASE_URL to a PostgreSQL server of your own.`,
-    '[koers] stopping…',
+    '[koers] stopping (could not start)…',
     '[koers] stopped',
   ]);
 });
