@@ -5,6 +5,7 @@ import type { Config } from 'jest';
  *   *.test.ts           pure domain rules (no servers)
  *   *.workflow.test.ts  journeys on Temporal's time-skipping test server with a real worker
  *   *.integration.test.ts  against PostgreSQL, the API, or the Temporal dev server
+ *   *.system.test.ts    `npm start` itself, from outside: HTTP, SMTP, the Temporal CLI (test/system/)
  * One PostgreSQL and one workflow bundle are prepared per run (test/support/global-setup.ts).
  */
 const config: Config = {

@@ -67,8 +67,8 @@ export function createActivities({ db, mailer, temporal, publicUrl, organizerEma
       await heartbeating(() => confirmConversationRequest(mail, confirmation));
     },
     /** The retention rule: erases the personal data of journeys closed longer ago than the retention period. */
-    async erasePersonalData({ now }: { now: string }): Promise<ErasureRun> {
-      return erasePersonalDataOfClosedJourneys(db, { now: new Date(now), retentionDays });
+    async erasePersonalData({ now, retentionDays: days }: { now: string; retentionDays?: number }): Promise<ErasureRun> {
+      return erasePersonalDataOfClosedJourneys(db, { now: new Date(now), retentionDays: days ?? retentionDays });
     },
     /** The trajectory an ontwikkelschool chose, as its journey names it. */
     async describeTrajectory({ trajectoryId }: { trajectoryId: string }): Promise<TrajectoryDescription | null> {

@@ -3,18 +3,22 @@
  *   PostgreSQL (embedded, data in .data/postgres; or DATABASE_URL), migrations,
  *   Temporal dev server (SQLite in .data/temporal.db, Web UI), the mail catcher (every mail stays
  *   on this machine, readable on its page, kept in .data/mail), worker and API.
- * Ctrl-C stops all of it; the data stays for the next start.
+ * A worker or API that crashes is started again (scripts/supervise.ts). Ctrl-C stops all of it;
+ * the data stays for the next start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { PostgresCannotReachError, startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { startMailCatcher } from '../platform/mail-catcher';
 import { migrateDatabase } from '../platform/migrate';
 import { startDevServer } from '../platform/temporal-dev-server';
 import { ensureTemporalCli, projectRoot } from './provision';
+import { supervise } from './supervise';
 
-const dataDir = path.join(projectRoot, '.data');
+// KOERS_DATA_DIR: where the data lives (default .data/ in the project), e.g. a scratch folder for a test.
+const dataDir = process.env.KOERS_DATA_DIR ? path.resolve(process.env.KOERS_DATA_DIR) : path.join(projectRoot, '.data');
+const shownDataDir = path.relative(projectRoot, dataDir).startsWith('..') ? dataDir : path.relative(projectRoot, dataDir) || '.';
 const ports = {
   postgres: Number(process.env.KOERS_POSTGRES_PORT ?? 5544),
   temporal: Number(process.env.KOERS_TEMPORAL_PORT ?? 7233),
@@ -47,42 +51,32 @@ function runProcess(name: string, entry: string, env: NodeJS.ProcessEnv): ChildP
   return child;
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(forced);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
   let stopping = false;
-  const stopAll = async (code: number) => {
+  const stopAll = async (code: number, reason: string) => {
     if (stopping) return;
     stopping = true;
-    say('stopping…');
+    say(`stopping (${reason})…`);
     // A terminal's Ctrl-C reaches every process in the group at once, so a part may already be
     // gone; a stop that waits for it must not hold up the rest.
-    const giveUp = () => new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref());
+    const giveUp = () => new Promise<void>((resolve) => setTimeout(resolve, 15_000));
     for (const stop of stops.reverse()) {
       await Promise.race([stop().catch((error: unknown) => console.error(error)), giveUp()]);
     }
     say('stopped');
     process.exit(code);
   };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and forwarded by npm),
+  // and a second signal without a listener would kill it halfway through stopping the rest.
+  process.on('SIGINT', () => void stopAll(0, 'SIGINT'));
+  process.on('SIGTERM', () => void stopAll(0, 'SIGTERM'));
 
   try {
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
-      say(`starting PostgreSQL (embedded) on port ${ports.postgres}, data in .data/postgres`);
+      say(`starting PostgreSQL (embedded) on port ${ports.postgres}, data in ${path.join(shownDataDir, 'postgres')}`);
       const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres });
       stops.push(() => database.stop());
       databaseUrl = database.url;
@@ -90,7 +84,7 @@ async function main(): Promise<void> {
     say('applying database migrations');
     await migrateDatabase(databaseUrl);
 
-    say(`starting the Temporal dev server on port ${ports.temporal}, state in .data/temporal.db`);
+    say(`starting the Temporal dev server on port ${ports.temporal}, state in ${path.join(shownDataDir, 'temporal.db')}`);
     const temporal = await startDevServer({
       cliPath: ensureTemporalCli(),
       port: ports.temporal,
@@ -99,30 +93,30 @@ async function main(): Promise<void> {
     });
     stops.push(() => temporal.stop());
 
-    say(`starting the mail catcher on SMTP port ${ports.smtp}, mail kept in .data/mail`);
+    say(`starting the mail catcher on SMTP port ${ports.smtp}, mail kept in ${path.join(shownDataDir, 'mail')}`);
     const mail = await startMailCatcher({ smtpPort: ports.smtp, httpPort: ports.mail, dir: path.join(dataDir, 'mail') });
     stops.push(() => mail.stop());
 
     // Links in mails point at this API, unless PUBLIC_URL says where schools reach it.
     const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${ports.api}`;
     const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, PORT: String(ports.api), SMTP_URL: mail.smtpUrl, PUBLIC_URL: publicUrl };
-    const children = [runProcess('worker', 'worker/main.ts', env), runProcess('api', 'api/main.ts', env)];
-    for (const child of children) {
-      stops.push(() => stopProcess(child));
-      child.once('exit', (code) => {
-        if (!stopping) {
-          say(`a process exited unexpectedly (code ${code}); stopping everything`);
-          void stopAll(1);
-        }
-      });
+    // A worker or API that dies is started again (with backoff); the rest keeps running.
+    for (const [name, entry] of [
+      ['worker', 'worker/main.ts'],
+      ['api', 'api/main.ts'],
+    ] as const) {
+      const supervised = supervise({ name, start: () => runProcess(name, entry, env), say, stackStopping: () => stopping });
+      stops.push(() => supervised.stop());
     }
     say(`API:         http://127.0.0.1:${ports.api} (health: /health, OpenAPI: /openapi.json)`);
     say(`Temporal UI: ${temporal.uiUrl}`);
     say(`Mail:        ${mail.httpUrl} (SMTP on ${mail.smtpUrl.replace('smtp://', '')}; nothing leaves this machine)`);
-    say('Ctrl-C stops everything; data stays in .data/');
+    say(`Ctrl-C stops everything; data stays in ${shownDataDir}/`);
   } catch (error) {
-    console.error(error);
-    await stopAll(1);
+    // What the user can act on in one line; anything else with its stack.
+    if (error instanceof PostgresCannotReachError) say(error.message);
+    else console.error(error);
+    await stopAll(1, 'could not start');
   }
 }
 

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await registerSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
   const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+  await ensureRetentionSchedule(temporal, config.TEMPORAL_TASK_QUEUE, config.PERSONAL_DATA_RETENTION_DAYS);
 
   const db = createDb(config.DATABASE_URL);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     mailer,
     publicUrl: config.PUBLIC_URL,
     mailFrom: config.MAIL_FROM,
+    retentionDays: config.PERSONAL_DATA_RETENTION_DAYS,
   });
   // The SMTP server by host only: the URL may carry a password.
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS, smtp: new URL(config.SMTP_URL).host }, 'worker started');

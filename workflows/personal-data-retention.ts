@@ -10,7 +10,8 @@ const { erasePersonalData } = proxyActivities<Activities>({
   retry: { initialInterval: '1 minute', backoffCoefficient: 2, maximumInterval: '1 hour' },
 });
 
-export async function personalDataRetention(): Promise<number> {
-  const { erased } = await erasePersonalData({ now: new Date().toISOString() });
+/** The Schedule carries the configured retention period; runs started without it use the worker's. */
+export async function personalDataRetention(input: { retentionDays?: number } = {}): Promise<number> {
+  const { erased } = await erasePersonalData({ now: new Date().toISOString(), ...(input.retentionDays ? { retentionDays: input.retentionDays } : {}) });
   return erased;
 }

@@ -6,7 +6,7 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../platform/embedded-postgres';
+import { PostgresCannotReachError, startEmbeddedPostgres, type EmbeddedDatabase } from '../../platform/embedded-postgres';
 import { freePort } from '../../platform/free-port';
 import { migrateDatabase } from '../../platform/migrate';
 import { ensureSchemathesis, ensureSystemPackages, ensureTemporalCli, ensureTestServer } from '../../scripts/provision';
@@ -28,7 +28,12 @@ export default async function globalSetup(): Promise<void> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'koers-test-'));
   process.env.KOERS_TEST_SCRATCH = scratch;
   await chmod(scratch, 0o755); // PostgreSQL may run as a user of its own (when we are root)
-  const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'postgres'), port: await freePort(), ephemeral: true });
+  const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'postgres'), port: await freePort(), ephemeral: true }).catch((error: unknown) => {
+    if (!(error instanceof PostgresCannotReachError)) throw error;
+    // One line that says what to do, not a stack trace.
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  });
   globalThis.koersTestDatabase = database;
   await migrateDatabase(database.url);
   process.env.DATABASE_URL = database.url;

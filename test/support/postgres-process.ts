@@ -16,9 +16,8 @@ export function startPostgresProcess(dataDir: string, port: number, migrate = fa
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, 'postgres-process-main.ts'), dataDir, String(port), ...(migrate ? ['migrate'] : [])],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    // The test's environment (a test may set variables for the database it starts).
+    { stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
   );
   return new Promise((resolve, reject) => {
     let output = '';
