@@ -290,6 +290,12 @@ export function RoundPage({
     <OfficePage title={round.name} session={session} current="rondes">
       <Heading1>{round.name}</Heading1>
       {done && <Alert type="ok">{doneText(done)}</Alert>}
+      {failed && !(admin && live) && (
+        // A change posted from an older page, to a round that has ended since: said here, the forms are gone.
+        <Alert type="error">
+          <Paragraph>{[...failed.general, ...Object.values(failed.fields).flat()].join(' ')}</Paragraph>
+        </Alert>
+      )}
       <DataList
         items={[
           ['Stand', roundStatusLabel[round.status]],
