@@ -5,6 +5,10 @@
  * "Weet u het zeker?" step, and refuse bad input in Dutch at the field, writing nothing.
  */
 import { ScheduleOverlapPolicy } from '@temporalio/client';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { RatesWarning } from '../../api/office/rates-warning';
+import { openingsWithoutRates } from '../../api/rounds/round-plan';
 import { formatInTimeZone } from 'date-fns-tz';
 import { PROGRAMME_TIME_ZONE } from '../../domain/amsterdam-time';
 import { currentPlannedRound, nextPlannedOpening, planRoundId, RoundPlan } from '../../domain/round-plan';
@@ -252,4 +256,34 @@ test('the pages create, reschedule, open and cancel a round after confirming, an
   expect(badPlan.status).toBe(400);
   expect(await stack.db.roundPlan.count()).toBe(plansBefore);
   expect((await page('/kantoor/rondes/bestaat-niet')).status).toBe(404);
+});
+
+test('the dashboard warns eight weeks ahead when a planned round’s school year has no amounts yet', async () => {
+  await stack.db.roundPlan.upsert({
+    where: { track: 'ontwikkelschool' },
+    create: {
+      track: 'ontwikkelschool',
+      opensMonth: 5,
+      opensDay: 1,
+      opensTime: '09:00',
+      closesMonth: 7,
+      closesDay: 1,
+      closesTime: '17:00',
+      reminderDaysBefore: [14],
+      updatedBy: 'test',
+    },
+    update: { opensMonth: 5, opensDay: 1, opensTime: '09:00', closesMonth: 7, closesDay: 1, closesTime: '17:00' },
+  });
+  const tracksOf = async (now: string) => (await openingsWithoutRates(stack.db, new Date(now))).filter((o) => o.track === 'ontwikkelschool');
+  // 2031-2032 has no amounts: 89 days before the opening nothing yet, 42 days before a warning.
+  expect(await tracksOf('2031-02-01T12:00:00Z')).toEqual([]);
+  const missing = await tracksOf('2031-03-20T12:00:00Z');
+  expect(missing.map((o) => [o.schoolYear, o.opensAt.toISOString()])).toEqual([['2031-2032', '2031-05-01T07:00:00.000Z']]);
+  // 2026-2027 has its amounts: no warning.
+  expect(await tracksOf('2026-04-01T12:00:00Z')).toEqual([]);
+
+  const html = renderToString(h(RatesWarning, { openings: missing }));
+  expect(html).toContain('Subsidiebedragen voor 2031-2032 ontbreken');
+  expect(html).toContain('De ronde voor ontwikkelscholen opent volgens de jaarplanning op donderdag 1 mei 2031 om 09:00');
+  expect((await page('/kantoor')).status).toBe(200);
 });
