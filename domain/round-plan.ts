@@ -42,7 +42,11 @@ const Time = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Vul een tijd in als 09:00.' })
   .openapi({ example: '09:00' });
 
-const dayExists = (month: number, day: number) => day <= DAYS_IN_MONTH[month - 1]!;
+/** A month out of range is its own field's error, not also the day's. */
+const dayExists = (month: number, day: number) => {
+  const last = DAYS_IN_MONTH[month - 1];
+  return last === undefined || day <= last;
+};
 
 export const RoundPlan = z
   .object({

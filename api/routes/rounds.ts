@@ -139,7 +139,11 @@ export function roundsRouter(deps: RoundDependencies, routes: RouteTable): Route
       path: '/api/round-plans',
       summary: "Save a track's yearly round plan; its recurring Schedule makes and opens each year's round",
       request: { body: jsonBody(RoundPlan) },
-      responses: { 200: jsonResponse('The plan', RoundPlan), 400: errorResponse('Invalid input (e.g. a day not every year has)') },
+      responses: {
+        200: jsonResponse('The plan', RoundPlan),
+        400: errorResponse('Invalid input'),
+        422: errorResponse('A day not every year has, or closing on the opening day'),
+      },
       access: 'admin',
     },
     async (req, res) => {

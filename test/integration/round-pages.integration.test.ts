@@ -8,7 +8,7 @@ import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { RatesWarning } from '../../api/office/rates-warning';
-import { openingsWithoutRates } from '../../api/rounds/round-plan';
+import { ensureRoundPlanSchedules, openingsWithoutRates } from '../../api/rounds/round-plan';
 import { formatInTimeZone } from 'date-fns-tz';
 import { PROGRAMME_TIME_ZONE } from '../../domain/amsterdam-time';
 import { currentPlannedRound, nextPlannedOpening, planRoundId, RoundPlan } from '../../domain/round-plan';
@@ -138,6 +138,11 @@ test('the yearly plan is a Schedule; firing it twice makes and opens one round f
   });
   expect(formatInTimeZone(new Date(round.body.opensAt), PROGRAMME_TIME_ZONE, 'M-d HH:mm')).toBe(`${opens.month}-${opens.day} 09:00`);
   expect(formatInTimeZone(new Date(round.body.closesAt), PROGRAMME_TIME_ZONE, 'M-d HH:mm')).toBe(`${closes.month}-${closes.day} 17:00`);
+
+  // At worker start, a plan whose Schedule is gone (the Temporal server lost its state) gets it back.
+  await handle.delete();
+  expect(await ensureRoundPlanSchedules(stack.db, stack.client, stack.taskQueue)).toBe(1);
+  expect((await handle.describe()).info.nextActionTimes[0]?.toISOString()).toBe(nextPlannedOpening(plan, new Date()).opensAt.toISOString());
 
   // The rounds page shows the plan, its next opening, and the round it made.
   const shown = await page('/kantoor/rondes', stack.cookies.staff);
