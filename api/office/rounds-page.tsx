@@ -54,6 +54,27 @@ const yearlyMoment = (month: number, day: number, time: string) => `${day} ${mon
 export interface RoundListItem extends RoundView {
   drafting: number;
   submitted: number;
+  /** The schools drafting or submitted in the round, each linked to its case. */
+  schools: RoundApplication[];
+}
+
+/** Per round with applications: its schools, folded (a round can hold hundreds); works without JavaScript. */
+function RoundSchools({ round }: { round: RoundListItem }) {
+  if (round.schools.length === 0) return null;
+  return (
+    <details class="koers-row">
+      <summary>
+        Scholen in {round.name}: {round.drafting} in concept, {round.submitted} ingediend
+      </summary>
+      <ul class="utrecht-unordered-list">
+        {round.schools.map((a) => (
+          <li class="utrecht-unordered-list__item" key={a.journeyId}>
+            {link(`/kantoor/dossiers/${a.journeyId}`, a.schoolName)} ({applicationStatusLabel[a.status]})
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 export function RoundsListPage({
@@ -160,6 +181,11 @@ export function RoundsListPage({
                   ],
                 }))}
             />
+            {rounds
+              .filter((r) => r.schoolYear === year)
+              .map((r) => (
+                <RoundSchools round={r} key={r.id} />
+              ))}
           </section>
         ))
       )}

@@ -98,14 +98,21 @@ export function roundPagesRouter(deps: RoundPageDependencies): Router {
   router.use(BASE, pageHeaders, ensureSession(db), officeForm);
 
   async function showList(res: Response, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
-    const [rounds, counts, plans, openings] = await Promise.all([
+    const [rounds, applications, plans, openings] = await Promise.all([
       listRounds(db),
-      db.application.groupBy({ by: ['roundId', 'status'], _count: { _all: true } }),
+      db.application.findMany({
+        where: { status: { in: ['draft', 'submitted'] } },
+        include: { journey: { include: { school: true } } },
+        orderBy: [{ status: 'asc' }, { submittedAt: 'asc' }],
+      }),
       listRoundPlans(db),
       nextPlannedOpenings(db),
     ]);
-    const count = (roundId: string, status: string) => counts.find((c) => c.roundId === roundId && c.status === status)?._count._all ?? 0;
-    const items: RoundListItem[] = rounds.map((r) => ({ ...r, drafting: count(r.id, 'draft'), submitted: count(r.id, 'submitted') }));
+    const schoolsIn = (roundId: string) => applications.filter((a) => a.roundId === roundId).map(toRoundApplication);
+    const items: RoundListItem[] = rounds.map((r) => {
+      const schools = schoolsIn(r.id);
+      return { ...r, schools, drafting: schools.filter((a) => a.status === 'draft').length, submitted: schools.filter((a) => a.status === 'submitted').length };
+    });
     sendPage(res, status, <RoundsListPage session={pageSession(res)} rounds={items} plans={plans} openings={openings} {...extra} />);
   }
 
@@ -157,13 +164,7 @@ export function roundPagesRouter(deps: RoundPageDependencies): Router {
       include: { journey: { include: { school: true } } },
       orderBy: [{ status: 'asc' }, { submittedAt: 'asc' }],
     });
-    const applications: RoundApplication[] = rows.map((a) => ({
-      journeyId: a.journeyId,
-      schoolName: a.journey.school.name,
-      brin: a.journey.brin,
-      status: a.status as RoundApplication['status'],
-      submittedAt: a.submittedAt,
-    }));
+    const applications = rows.map(toRoundApplication);
     sendPage(res, status, <RoundPage session={pageSession(res)} round={round} applications={applications} {...extra} />);
   }
 
@@ -249,6 +250,21 @@ export function roundPagesRouter(deps: RoundPageDependencies): Router {
   );
 
   return router;
+}
+
+function toRoundApplication(a: {
+  journeyId: string;
+  status: string;
+  submittedAt: Date | null;
+  journey: { brin: string; school: { name: string } };
+}): RoundApplication {
+  return {
+    journeyId: a.journeyId,
+    schoolName: a.journey.school.name,
+    brin: a.journey.brin,
+    status: a.status as RoundApplication['status'],
+    submittedAt: a.submittedAt,
+  };
 }
 
 /** The first step's values, to post again: without the step marker or the button's name. */

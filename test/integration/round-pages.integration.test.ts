@@ -17,6 +17,7 @@ import { roundFromPlan } from '../../workflows/round-from-plan';
 import { ROUND_FROM_PLAN_WORKFLOW, roundPlanScheduleId, type RoundFromPlanResult } from '../../workflows/round-from-plan.messages';
 import { roundScheduleId } from '../../workflows/subsidy-round.messages';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
+import { createSchool } from '../support/fixtures';
 import { until } from '../support/until';
 
 const DAY = 86_400_000;
@@ -202,9 +203,42 @@ test('the pages create, reschedule, open and cancel a round after confirming, an
   expect(errorAt(again.html, 'create-id')).toContain(id);
 
   const base = `/kantoor/rondes/${id}`;
+  expect((await page(base)).html).toContain('Nog geen school heeft in deze ronde een aanvraag.');
+
+  // Schools drafting and submitted in the round, as their journeys record them: listed, linked to their cases.
+  const drafting = await createSchool(stack.db, { name: 'Basisschool De Linde' });
+  const submitting = await createSchool(stack.db, { name: 'Kindcentrum Het Anker' });
+  for (const [school, status] of [
+    [drafting, 'draft'],
+    [submitting, 'submitted'],
+  ] as const) {
+    const journeyId = `journey-ontwikkelschool-${school.brin}`;
+    await stack.db.journey.create({
+      data: { id: journeyId, brin: school.brin, track: 'ontwikkelschool', cycle: 0, phase: 'application', lastStep: 1, roundId: id },
+    });
+    await stack.db.application.create({
+      data: {
+        id: `${journeyId}/${id}`,
+        journeyId,
+        roundId: id,
+        schoolYear: form.schoolYear,
+        status,
+        otherSubsidies: [],
+        submittedAt: status === 'submitted' ? new Date() : null,
+      },
+    });
+  }
+  const listed = (await page('/kantoor/rondes', stack.cookies.staff)).html;
+  expect(listed).toContain(`Scholen in ${form.name}: 1 in concept, 1 ingediend`);
+  expect(listed).toContain(
+    `<a class="utrecht-link utrecht-link--html-a" href="/kantoor/dossiers/journey-ontwikkelschool-${drafting.brin}">Basisschool De Linde</a> (in concept)`,
+  );
+  expect(listed).toContain(
+    `<a class="utrecht-link utrecht-link--html-a" href="/kantoor/dossiers/journey-ontwikkelschool-${submitting.brin}">Kindcentrum Het Anker</a> (ingediend)`,
+  );
   const roundPage = await page(base);
   expect(roundPage.status).toBe(200);
-  expect(roundPage.html).toContain('Nog geen school heeft in deze ronde een aanvraag.');
+  expect(roundPage.html).toContain(`href="/kantoor/dossiers/journey-ontwikkelschool-${submitting.brin}">Kindcentrum Het Anker</a>`);
 
   // Reschedule: closing before the opening refused before confirming; then moved.
   const early = await post(`${base}/acties/reschedule`, { _csrf: csrf, opensAt: '', closesAt: day(8) });
