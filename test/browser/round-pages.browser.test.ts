@@ -2,8 +2,8 @@
  * The office's round pages in a real browser (Debian's Chromium through playwright-core), on the
  * dev stack with a worker: an admin creates an extra round for ontwikkelscholen with the form (a
  * closing before the opening is refused at its field), confirms it on the "Weet u het zeker?"
- * page, opens it now through the round page and its confirmation, and sees it open. axe-core
- * checks every page visited.
+ * page, opens it now through the round page and its confirmation, and sees it open; then sets the
+ * yearly plan for expertscholen and sees its next opening. axe-core checks every page visited.
  */
 import { formatInTimeZone } from 'date-fns-tz';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -35,7 +35,7 @@ async function expectAccessible(page: Page): Promise<void> {
 
 const wallClock = (days: number) => formatInTimeZone(new Date(Date.now() + days * DAY), PROGRAMME_TIME_ZONE, "yyyy-MM-dd'T'HH:mm");
 
-test('an admin creates a round through the pages, confirms it, and opens it now', async () => {
+test('an admin creates a round through the pages, confirms it, opens it now, and sets the yearly plan', async () => {
   const id = `extra-${Date.now()}`;
   const page = await context.newPage();
   expect((await page.goto(`${stack.apiUrl}/kantoor/rondes`))?.status()).toBe(200);
@@ -75,5 +75,17 @@ test('an admin creates a round through the pages, confirms it, and opens it now'
   );
   await page.goto(`${stack.apiUrl}/kantoor/rondes`);
   await expect(page.locator('tr', { hasText: 'Extra ronde ontwikkelscholen' }).textContent()).resolves.toContain('open');
+
+  // The yearly plan for expertscholen: 1 June to 1 October; its next opening shows in the plan's table.
+  await page.fill('#plan-expertschool-opensDay', '1');
+  await page.selectOption('#plan-expertschool-opensMonth', '6');
+  await page.fill('#plan-expertschool-closesDay', '1');
+  await page.selectOption('#plan-expertschool-closesMonth', '10');
+  await page.fill('#plan-expertschool-capacity', '40');
+  await page.click('button[value="plan-expertschool"]');
+  await page.waitForURL(`${stack.apiUrl}/kantoor/rondes?gedaan=plan`);
+  const planRow = page.locator('tr', { hasText: '1 juni om 09:00' });
+  await expect(planRow.textContent()).resolves.toContain('1 oktober om 17:00');
+  await expect(planRow.textContent()).resolves.toMatch(/1 juni 20\d\d om 09:00 \(schooljaar 20\d\d-20\d\d/);
   await expectAccessible(page);
 });
