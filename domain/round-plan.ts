@@ -57,10 +57,22 @@ export const RoundPlan = z
     closesMonth: Month,
     closesDay: Day,
     closesTime: Time,
-    capacity: z.number().int().positive({ message: 'De capaciteit is een positief aantal aanvragen.' }).nullable().default(null),
+    capacity: z
+      .number({ message: 'De capaciteit is een positief aantal aanvragen.' })
+      .int({ message: 'De capaciteit is een positief aantal aanvragen.' })
+      .positive({ message: 'De capaciteit is een positief aantal aanvragen.' })
+      .max(100_000, { message: 'De capaciteit is hoogstens 100.000 aanvragen.' })
+      .nullable()
+      .default(null),
     reminderDaysBefore: z
-      .array(z.number({ message: 'Herinneringen zijn hele aantallen dagen.' }).int({ message: 'Herinneringen zijn hele aantallen dagen.' }).min(1).max(60))
-      .max(5)
+      .array(
+        z
+          .number({ message: 'Herinneringen zijn hele aantallen dagen.' })
+          .int({ message: 'Herinneringen zijn hele aantallen dagen.' })
+          .min(1, { message: 'Een herinnering gaat 1 tot 60 dagen voor sluiting.' })
+          .max(60, { message: 'Een herinnering gaat 1 tot 60 dagen voor sluiting.' }),
+      )
+      .max(5, { message: 'Hoogstens 5 herinneringen.' })
       .default([14, 3]),
   })
   .refine((plan) => dayExists(plan.opensMonth, plan.opensDay), {
