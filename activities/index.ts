@@ -11,6 +11,7 @@ import { notifySchool, remindOfApplication, type SchoolNotice } from './notify-s
 import { recordJourneyStep } from './record-journey-step';
 import { renewLink, resendLink, type LinkRenewal, type LinkResend } from './replace-link';
 import { createRoundActivities } from './subsidy-rounds';
+import { createRoundPlanActivities } from './round-plan';
 import { describeTrajectory, type TrajectoryDescription } from './trajectories';
 import { createHubActivities } from './hub-years';
 import { createCohortActivities } from './development-cohorts';
@@ -75,6 +76,7 @@ export function createActivities({ db, mailer, temporal, publicUrl, organizerEma
       return describeTrajectory(db, trajectoryId);
     },
     ...createRoundActivities({ db, temporal, sendRoundReminder: (reminder) => remindOfApplication(mail, reminder) }),
+    ...createRoundPlanActivities({ db, temporal }),
     ...createHubActivities({ db, temporal }),
     ...createCohortActivities({ db, temporal }),
   };

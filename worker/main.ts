@@ -7,6 +7,7 @@ import { createLogger } from '../platform/logger';
 import { createMailer } from '../platform/mailer';
 import { registerSearchAttributes } from '../platform/search-attributes';
 import { ensureRetentionSchedule } from '../privacy/retention-schedule';
+import { ensureRoundPlanSchedules } from '../api/rounds/round-plan';
 import { createKoersWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -33,8 +34,13 @@ async function main(): Promise<void> {
     mailFrom: config.MAIL_FROM,
     retentionDays: config.PERSONAL_DATA_RETENTION_DAYS,
   });
+  // Each saved yearly round plan has its Schedule, also after the Temporal server lost its state.
+  const plans = await ensureRoundPlanSchedules(db, temporal, config.TEMPORAL_TASK_QUEUE);
   // The SMTP server by host only: the URL may carry a password.
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS, smtp: new URL(config.SMTP_URL).host }, 'worker started');
+  log.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, roundPlans: plans, temporal: config.TEMPORAL_ADDRESS, smtp: new URL(config.SMTP_URL).host },
+    'worker started',
+  );
   try {
     await worker.run();
   } finally {

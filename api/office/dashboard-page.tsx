@@ -8,6 +8,8 @@ import { SelectField, TextField } from '../pages/form-fields';
 import { Alert, Heading1, Heading2, Paragraph } from '../pages/layout';
 import type { CaseFilters, CaseList, MailProblem } from './case-list';
 import { OfficePage } from './office-page';
+import { RatesWarning } from './rates-warning';
+import type { PlannedOpening } from '../rounds/round-plan';
 
 export interface DashboardProps {
   session: Session;
@@ -17,6 +19,8 @@ export interface DashboardProps {
   problems: MailProblem[];
   /** Filters that were not understood, said once above the list. */
   invalid?: string[];
+  /** Planned round openings within weeks whose school year has no subsidy amounts yet. */
+  ratesMissing?: PlannedOpening[];
 }
 
 const query = (filters: CaseFilters, change: Partial<CaseFilters>) => {
@@ -28,11 +32,12 @@ const query = (filters: CaseFilters, change: Partial<CaseFilters>) => {
 
 const options = (values: readonly string[], label: (v: string) => string = (v) => v): [string, string][] => values.map((v) => [v, label(v)]);
 
-export function DashboardPage({ session, filters, list, choices, problems, invalid = [] }: DashboardProps) {
+export function DashboardPage({ session, filters, list, choices, problems, invalid = [], ratesMissing = [] }: DashboardProps) {
   const total = Object.values(list.countsByPhase).reduce((a, b) => a + (b ?? 0), 0);
   return (
     <OfficePage title="Overzicht" session={session} current="overzicht">
       <Heading1>Overzicht van alle scholen</Heading1>
+      <RatesWarning openings={ratesMissing} />
 
       {problems.length > 0 && (
         <section aria-labelledby="problemen-kop" class="koers-section">

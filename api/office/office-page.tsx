@@ -4,7 +4,7 @@ import type { Session } from '../../staff/sessions';
 import { roleLabel } from '../../staff/staff-member';
 import { Page } from '../pages/layout';
 
-export type OfficeSection = 'overzicht' | 'hubs' | 'cohorten' | 'rapportages' | 'dossier';
+export type OfficeSection = 'overzicht' | 'hubs' | 'cohorten' | 'rondes' | 'rapportages' | 'dossier';
 
 const officeFooter = 'Koers, het dossiersysteem van het programmabureau Ontwikkelkracht. Gegevens van scholen zijn vertrouwelijk.';
 
@@ -22,6 +22,7 @@ export function OfficePage({ title, session, current, children }: { title: strin
         {link('/kantoor', 'overzicht', 'Overzicht')}
         {link('/kantoor/hubs', 'hubs', 'Hubs')}
         {link('/kantoor/cohorten', 'cohorten', 'Cohorten')}
+        {link('/kantoor/rondes', 'rondes', 'Rondes')}
         {link('/kantoor/rapportages', 'rapportages', 'Rapportages')}
         <li>
           {session.staff.name} ({roleLabel[session.staff.role]})

@@ -33,6 +33,7 @@ import { LoginPage } from './login-page';
 import { officeFormInput } from './office-actions';
 import { pageSession, requireCsrf, requireOfficePage, safeReturnPath } from './page-guard';
 import { reportsRouter } from './reports-pages';
+import { openingsWithoutRates } from '../rounds/round-plan';
 
 export interface OfficePageDependencies {
   db: Db;
@@ -93,11 +94,19 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
 
   router.get('/kantoor', requireOfficePage(), async (req, res) => {
     const { filters, invalid } = readFilters(req.query);
-    const [list, choices, problems] = await Promise.all([listCases(db, filters), filterChoices(db), mailProblems(db)]);
+    const [list, choices, problems, ratesMissing] = await Promise.all([listCases(db, filters), filterChoices(db), mailProblems(db), openingsWithoutRates(db)]);
     sendPage(
       res,
       invalid.length ? 400 : 200,
-      <DashboardPage session={pageSession(res)} filters={filters} list={list} choices={choices} problems={problems} invalid={invalid} />,
+      <DashboardPage
+        session={pageSession(res)}
+        filters={filters}
+        list={list}
+        choices={choices}
+        problems={problems}
+        invalid={invalid}
+        ratesMissing={ratesMissing}
+      />,
     );
   });
 

@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import { CancelRound, CreateRound, RescheduleRound, RoundId, RoundView } from '../../domain/round';
 import { z } from '../../domain/zod';
+import { RoundPlan } from '../../domain/round-plan';
+import { officeSession } from '../office/authenticate';
+import { listRoundPlans, saveRoundPlan } from '../rounds/round-plan';
 import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound, type RoundDependencies } from '../rounds/manage-rounds';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
@@ -112,6 +115,39 @@ export function roundsRouter(deps: RoundDependencies, routes: RouteTable): Route
     async (req, res) => {
       const { roundId } = validate(RoundParams, req.params);
       res.json(await cancelRound(deps, roundId, validate(CancelRound, req.body).reason));
+    },
+  );
+
+  routes.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/round-plans',
+      summary: 'The yearly round plan: per track, when its round opens and closes every school year',
+      responses: { 200: jsonResponse('Plans', z.array(RoundPlan)) },
+      access: 'staff',
+    },
+    async (_req, res) => {
+      res.json(await listRoundPlans(deps.db));
+    },
+  );
+
+  routes.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/round-plans',
+      summary: "Save a track's yearly round plan; its recurring Schedule makes and opens each year's round",
+      request: { body: jsonBody(RoundPlan) },
+      responses: {
+        200: jsonResponse('The plan', RoundPlan),
+        400: errorResponse('Invalid input'),
+        422: errorResponse('A day not every year has, or closing on the opening day'),
+      },
+      access: 'admin',
+    },
+    async (req, res) => {
+      res.json(await saveRoundPlan(deps, validate(RoundPlan, req.body), officeSession(res, 'admin').staff.name));
     },
   );
 

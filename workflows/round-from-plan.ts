@@ -1,0 +1,19 @@
+/**
+ * One firing of a track's yearly round plan: make (if none exists for the track and school year)
+ * and schedule or open that year's round, as the office would by hand. The activity does it all,
+ * safely twice: a second firing finds the round and leaves it be. The round itself then runs as
+ * every round does, in its own subsidyRound workflow.
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { RoundFromPlanInput, RoundFromPlanResult } from './round-from-plan.messages';
+
+const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
+});
+
+export async function roundFromPlan({ track }: RoundFromPlanInput): Promise<RoundFromPlanResult> {
+  // The workflow's clock (the firing), so a retry late in the day still makes the round of that moment.
+  return activities.roundFromPlan({ track, firedAt: new Date().toISOString() });
+}
