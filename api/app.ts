@@ -21,6 +21,7 @@ import { cohortPagesRouter } from './office/cohort-pages';
 import { officeRouter } from './routes/office';
 import { privacyRouter } from './routes/privacy';
 import { schoolsRouter } from './routes/schools';
+import { staffRouter } from './routes/staff';
 import { createSignInLimit, sessionRouter } from './routes/session';
 import { schoolPagesRouter } from './school/school-pages';
 
@@ -77,6 +78,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(healthRouter(db, temporal, routes, log));
   app.use(sessionRouter({ db, secureCookies, signInLimit }, routes));
   app.use(schoolsRouter(db, routes));
+  app.use(staffRouter({ db }, routes));
   app.use(journeysRouter({ db, temporal, taskQueue }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
   app.use(hubsRouter({ db, temporal }, routes));
