@@ -18,6 +18,8 @@ import { roundsRouter } from './routes/rounds';
 import { officePagesRouter } from './office/office-pages';
 import { hubPagesRouter } from './office/hub-pages';
 import { cohortPagesRouter } from './office/cohort-pages';
+import { officeSchoolPagesRouter } from './office/school-pages';
+import { staffPagesRouter } from './office/staff-pages';
 import { officeRouter } from './routes/office';
 import { privacyRouter } from './routes/privacy';
 import { schoolsRouter } from './routes/schools';
@@ -88,6 +90,8 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(officePagesRouter({ db, temporal, taskQueue, log, secureCookies, signInLimit }));
   app.use(hubPagesRouter({ db, temporal, log }));
   app.use(cohortPagesRouter({ db, temporal, taskQueue, log }));
+  app.use(officeSchoolPagesRouter({ db, temporal, taskQueue, log }));
+  app.use(staffPagesRouter({ db, log }));
 
   const document = openApiDocument(registry, routes.routes);
   app.get('/openapi.json', (_req, res) => {
