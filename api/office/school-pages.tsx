@@ -110,7 +110,7 @@ export function officeSchoolPagesRouter(deps: JourneyDependencies & { log: Logge
   router.get('/kantoor/scholen/:brin', requireOfficePage(), async (req, res) => {
     const done = text(req.query.gedaan) || undefined;
     // Only a journey id's characters: the link on the page is built from it.
-    const startedJourney = /^[\w-]{1,100}$/.test(text(req.query.dossier)) ? text(req.query.dossier) : undefined;
+    const startedJourney = /^[\w.~:-]{1,100}$/.test(text(req.query.dossier)) ? text(req.query.dossier) : undefined;
     await showSchool(res, String(req.params.brin), 200, { ...(done ? { done } : {}), ...(startedJourney ? { startedJourney } : {}) });
   });
 

@@ -29,8 +29,9 @@ const StaffParams = z.object({ staffId: StaffId });
 export function staffRefusal(error: unknown): AppError | undefined {
   if (!(error instanceof StaffChangeRefused)) return undefined;
   if (error.reason === 'not_found') return new AppError('not_found', error.message);
+  // Input of the right shape that does not hold: a rule's refusal (422), as a new password typed differently twice is.
   if (error.reason === 'wrong_password')
-    return new AppError('invalid_input', error.message, [{ path: [error.field ?? 'currentPassword'], message: error.message }]);
+    return new AppError('rule_violated', error.message, [{ path: [error.field ?? 'currentPassword'], message: error.message }]);
   return new AppError('not_allowed_now', error.message);
 }
 

@@ -433,5 +433,12 @@ describe('/kantoor/medewerkers and /kantoor/wachtwoord', () => {
     expect(viaJson.status).toBe(204);
     const refused = await json(me.cookie, 'POST', '/api/session/password', { currentPassword: 'fout', newPassword: 'x', repeatPassword: 'y' });
     expect(refused.status).toBe(400);
+    const wrongCurrent = await json(me.cookie, 'POST', '/api/session/password', {
+      currentPassword: 'een lange nieuwe zin',
+      newPassword: 'weer een andere lange zin',
+      repeatPassword: 'weer een andere lange zin',
+    });
+    expect(wrongCurrent.status).toBe(422);
+    expect(wrongCurrent.body.error.issues).toEqual([{ path: ['currentPassword'], message: 'Het huidige wachtwoord klopt niet.' }]);
   });
 });
