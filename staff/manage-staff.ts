@@ -71,6 +71,13 @@ export async function listStaff(db: Db): Promise<StaffAccount[]> {
   return rows.map(accountOf);
 }
 
+/** One account, or undefined when the id names none (or is no account id at all). */
+export async function findStaffAccount(db: Db, staffId: string): Promise<StaffAccount | undefined> {
+  const id = StaffId.safeParse(staffId);
+  const row = id.success ? await db.staffMember.findUnique({ where: { id: id.data } }) : null;
+  return row ? accountOf(row) : undefined;
+}
+
 /**
  * Locks the active admins' rows, then the account itself: two admins demoting each other at once
  * wait for one another, so the second sees the first's change and the office keeps an admin.

@@ -15,7 +15,7 @@ import {
   resetPassword,
   RoleChange,
   StaffChangeRefused,
-  StaffId,
+  findStaffAccount,
 } from '../../staff/manage-staff';
 import { generatePassword } from '../../staff/password';
 import { createStaffMember, NewStaffMember, StaffExistsError } from '../../staff/staff-member';
@@ -51,10 +51,7 @@ export function staffPagesRouter({ db, log }: { db: Db; log: Logger }): Router {
     sendPage(res, status, <StaffListPage session={pageSession(res)} accounts={await listStaff(db)} {...extra} />);
   }
 
-  async function account(staffId: string) {
-    const id = StaffId.safeParse(staffId);
-    return id.success ? (await listStaff(db)).find((a) => a.id === id.data) : undefined;
-  }
+  const account = (staffId: string) => findStaffAccount(db, staffId);
 
   const missing = (res: Response) => sendPage(res, 404, <NotFoundPage what="Er is geen account met dit nummer." />);
 
@@ -69,7 +66,7 @@ export function staffPagesRouter({ db, log }: { db: Db; log: Logger }): Router {
       const input = validate(NewStaffMember, { name: values.name ?? '', email: values.email ?? '', role: values.role ?? '' });
       const password = generatePassword();
       const member = await createStaffMember(db, input, password);
-      const added = (await listStaff(db)).find((a) => a.id === member.id)!;
+      const added = (await findStaffAccount(db, member.id))!;
       // Shown in this answer only: a redirect would have to keep the password somewhere.
       await showList(res, 201, { added: { account: added, password } });
     } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * The office's accounts as JSON: the twins of /kantoor/medewerkers and /kantoor/wachtwoord, on the
- * same functions (staff/manage-staff.ts). Adding an account is POST /api/staff (session.ts).
+ * same functions (staff/manage-staff.ts). One router for /api/staff, so OPTIONS names all its methods.
  */
 import { Router } from 'express';
 import { z } from '../../domain/zod';
@@ -17,7 +17,10 @@ import {
   StaffChangeRefused,
   StaffId,
 } from '../../staff/manage-staff';
+import { generatePassword } from '../../staff/password';
+import { createStaffMember, NewStaffMember, StaffExistsError } from '../../staff/staff-member';
 import { AppError } from '../errors';
+import { StaffView } from './session';
 import { officeSession, sessionToken } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
@@ -129,6 +132,32 @@ export function staffRouter({ db }: { db: Db }, routes: RouteTable): Router {
       const session = officeSession(res, 'staff');
       await answering(() => changeOwnPassword(db, session.staff.id, sessionToken(req), change));
       res.status(204).end();
+    },
+  );
+
+  routes.add(
+    router,
+    {
+      method: 'post',
+      path: '/api/staff',
+      access: 'admin',
+      summary: 'Add a staff account; its first password is answered once',
+      request: { body: jsonBody(NewStaffMember) },
+      responses: {
+        201: jsonResponse('Added', z.object({ staff: StaffView, password: z.string() })),
+        400: errorResponse('Invalid input'),
+        409: errorResponse('An account for this address exists'),
+      },
+    },
+    async (req, res) => {
+      const input = validate(NewStaffMember, req.body);
+      const password = generatePassword();
+      try {
+        res.status(201).json({ staff: await createStaffMember(db, input, password), password });
+      } catch (error) {
+        if (error instanceof StaffExistsError) throw new AppError('staff_exists', `Er is al een account voor ${input.email}.`);
+        throw error;
+      }
     },
   );
 
