@@ -19,9 +19,12 @@ import { officePagesRouter } from './office/office-pages';
 import { hubPagesRouter } from './office/hub-pages';
 import { cohortPagesRouter } from './office/cohort-pages';
 import { roundPagesRouter } from './office/rounds-pages';
+import { officeSchoolPagesRouter } from './office/school-pages';
+import { staffPagesRouter } from './office/staff-pages';
 import { officeRouter } from './routes/office';
 import { privacyRouter } from './routes/privacy';
 import { schoolsRouter } from './routes/schools';
+import { staffRouter } from './routes/staff';
 import { createSignInLimit, sessionRouter } from './routes/session';
 import { schoolPagesRouter } from './school/school-pages';
 import { conversationRequestRouter } from './school/conversation-request-pages';
@@ -85,6 +88,7 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(healthRouter(db, temporal, routes, log));
   app.use(sessionRouter({ db, secureCookies, signInLimit }, routes));
   app.use(schoolsRouter(db, routes));
+  app.use(staffRouter({ db }, routes));
   app.use(journeysRouter({ db, temporal, taskQueue, schoolRequestsPerMinute: schoolPageRequestsPerMinute }, routes));
   app.use(conversationRequestRouter({ db, temporal, taskQueue, log, retentionDays, requestsPerHour: conversationRequestsPerHour }, routes));
   app.use(roundsRouter({ db, temporal, taskQueue }, routes));
@@ -96,6 +100,8 @@ export function createApp(deps: AppDependencies): express.Express {
   app.use(hubPagesRouter({ db, temporal, log }));
   app.use(cohortPagesRouter({ db, temporal, taskQueue, log }));
   app.use(roundPagesRouter({ db, temporal, taskQueue, log }));
+  app.use(officeSchoolPagesRouter({ db, temporal, taskQueue, log }));
+  app.use(staffPagesRouter({ db, log }));
 
   const document = openApiDocument(registry, routes.routes);
   app.get('/openapi.json', (_req, res) => {

@@ -28,9 +28,10 @@ export type EqualAccessMarker = z.infer<typeof EqualAccessMarker>;
 export const School = z
   .object({
     brin: Brin,
-    name: z.string().trim().min(2, { message: 'Vul de naam van de school in.' }).max(200),
+    // The length as sent, before trimming: what the OpenAPI document's maxLength says.
+    name: z.string().max(200).trim().min(2, { message: 'Vul de naam van de school in.' }),
     sector: Sector,
-    region: z.string().trim().min(2, { message: 'Vul de regio in.' }).max(100),
+    region: z.string().max(100).trim().min(2, { message: 'Vul de regio in.' }),
     contactEmail: z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254).describe('Where the programme mails the school'),
     inspectionRating: InspectionRating,
     equalAccessMarkers: z.array(EqualAccessMarker).max(4).default([]),

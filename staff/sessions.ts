@@ -11,6 +11,9 @@ export const SESSION_HOURS = 10;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A session's id (its row) from the cookie's token. */
+export const sessionIdOf = hash;
+
 export interface Session {
   staff: StaffMember;
   csrfToken: string;

@@ -4,7 +4,7 @@ import type { Session } from '../../staff/sessions';
 import { roleLabel } from '../../staff/staff-member';
 import { Page } from '../pages/layout';
 
-export type OfficeSection = 'overzicht' | 'hubs' | 'cohorten' | 'rondes' | 'rapportages' | 'dossier';
+export type OfficeSection = 'overzicht' | 'scholen' | 'hubs' | 'cohorten' | 'rondes' | 'rapportages' | 'medewerkers' | 'wachtwoord' | 'dossier';
 
 const officeFooter = 'Koers, het dossiersysteem van het programmabureau Ontwikkelkracht. Gegevens van scholen zijn vertrouwelijk.';
 
@@ -20,13 +20,16 @@ export function OfficePage({ title, session, current, children }: { title: strin
     <nav aria-label="Programmabureau">
       <ul class="koers-nav">
         {link('/kantoor', 'overzicht', 'Overzicht')}
+        {link('/kantoor/scholen', 'scholen', 'Scholen')}
         {link('/kantoor/hubs', 'hubs', 'Hubs')}
         {link('/kantoor/cohorten', 'cohorten', 'Cohorten')}
         {link('/kantoor/rondes', 'rondes', 'Rondes')}
         {link('/kantoor/rapportages', 'rapportages', 'Rapportages')}
+        {session.staff.role === 'admin' && link('/kantoor/medewerkers', 'medewerkers', 'Medewerkers')}
         <li>
           {session.staff.name} ({roleLabel[session.staff.role]})
         </li>
+        {link('/kantoor/wachtwoord', 'wachtwoord', 'Wachtwoord wijzigen')}
         <li>
           <form method="post" action="/kantoor/uitloggen">
             <CsrfField session={session} />

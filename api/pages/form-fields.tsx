@@ -60,7 +60,7 @@ function FieldShell({
 export function TextField(
   props: FieldProps & {
     value: string;
-    type?: 'text' | 'email' | 'tel' | 'datetime-local' | 'date';
+    type?: 'text' | 'email' | 'tel' | 'password' | 'datetime-local' | 'date';
     autoComplete?: string;
     inputMode?: 'numeric' | 'text' | 'email' | 'tel';
     size?: 'small';

@@ -2,9 +2,8 @@ import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
-import { generatePassword } from '../../staff/password';
 import { signIn, signOut } from '../../staff/sessions';
-import { createStaffMember, NewStaffMember, StaffExistsError, StaffRole } from '../../staff/staff-member';
+import { StaffRole } from '../../staff/staff-member';
 import { AppError } from '../errors';
 import { clearSessionCookie, officeSession, sessionToken, setSessionCookie } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
@@ -12,7 +11,7 @@ import type { RouteTable } from '../route';
 import { validate } from '../validate';
 
 const SignIn = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1_000) }).openapi('SignIn');
-const StaffView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: StaffRole }).openapi('StaffMember');
+export const StaffView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: StaffRole }).openapi('StaffMember');
 const SessionView = z.object({ staff: StaffView, csrfToken: z.string().describe('Send with office forms as _csrf') }).openapi('Session');
 
 export const WRONG_CREDENTIALS = 'Dit e-mailadres en wachtwoord horen niet bij een account van het programmabureau.';
@@ -40,7 +39,7 @@ export function createSignInLimit(): SignInLimit {
   };
 }
 
-/** Signing in and out of the office, and (admins) adding staff accounts. */
+/** Signing in and out of the office. */
 export function sessionRouter({ db, secureCookies, signInLimit }: { db: Db; secureCookies: boolean; signInLimit: SignInLimit }, routes: RouteTable): Router {
   const router = Router();
   router.post(
@@ -87,32 +86,6 @@ export function sessionRouter({ db, secureCookies, signInLimit }: { db: Db; secu
       await signOut(db, sessionToken(req));
       clearSessionCookie(res, secureCookies);
       res.status(204).end();
-    },
-  );
-
-  routes.add(
-    router,
-    {
-      method: 'post',
-      path: '/api/staff',
-      access: 'admin',
-      summary: 'Add a staff account; its first password is answered once',
-      request: { body: jsonBody(NewStaffMember) },
-      responses: {
-        201: jsonResponse('Added', z.object({ staff: StaffView, password: z.string() })),
-        400: errorResponse('Invalid input'),
-        409: errorResponse('An account for this address exists'),
-      },
-    },
-    async (req, res) => {
-      const input = validate(NewStaffMember, req.body);
-      const password = generatePassword();
-      try {
-        res.status(201).json({ staff: await createStaffMember(db, input, password), password });
-      } catch (error) {
-        if (error instanceof StaffExistsError) throw new AppError('staff_exists', `Er is al een account voor ${input.email}.`);
-        throw error;
-      }
     },
   );
 
