@@ -18,6 +18,8 @@ import { renderRoundOpened, roundOpenedSample } from './round-opened';
 import { renderTrajectoryChoiceRequested, trajectoryChoiceRequestedSample } from './trajectory-choice-requested';
 import { registrationRequestedSample, renderRegistrationRequested } from './registration-requested';
 import { developmentGroupAssignedSample, renderDevelopmentGroupAssigned } from './development-group-assigned';
+import { applicationApprovedSample, applicationRejectedSample, renderApplicationDecided } from './application-decided';
+import { awaitingRoundSample, renderAwaitingRound } from './awaiting-round';
 
 export type { RenderedMail } from './layout';
 export { renderApplicationReminder, type ApplicationReminderMail } from './application-reminder';
@@ -35,6 +37,8 @@ export { renderRoundOpened, type RoundOpenedMail } from './round-opened';
 export { renderTrajectoryChoiceRequested, type TrajectoryChoiceRequestedMail } from './trajectory-choice-requested';
 export { renderRegistrationRequested, type RegistrationRequestedMail } from './registration-requested';
 export { renderDevelopmentGroupAssigned, type DevelopmentGroupAssignedMail } from './development-group-assigned';
+export { renderApplicationDecided, renderDecisionMail, type ApplicationDecidedMail } from './application-decided';
+export { renderAwaitingRound, type AwaitingRoundMail } from './awaiting-round';
 
 export interface MailPreview {
   /** The template's file name, e.g. round-opened */
@@ -51,9 +55,20 @@ export const mailPreviews: readonly MailPreview[] = [
     title: 'Uitnodiging voor het gesprek (met agenda-uitnodiging)',
     render: () => renderConversationPlanned(conversationPlannedSample),
   },
+  { kind: 'awaiting-round', title: 'Intake afgerond, nog geen aanvraagronde open', render: () => renderAwaitingRound(awaitingRoundSample) },
   { kind: 'round-opened', title: 'Aanvraagronde geopend', render: () => renderRoundOpened(roundOpenedSample) },
   { kind: 'application-reminder', title: 'Herinnering: aanvraag nog niet ingediend', render: () => renderApplicationReminder(applicationReminderSample) },
   { kind: 'round-missed', title: 'Ronde gesloten zonder ingediende aanvraag', render: () => renderRoundMissed(roundMissedSample) },
+  {
+    kind: 'application-approved',
+    title: 'Besluit: aanvraag toegekend (met besluitbrief als pdf)',
+    render: () => renderApplicationDecided(applicationApprovedSample),
+  },
+  {
+    kind: 'application-rejected',
+    title: 'Besluit: aanvraag afgewezen, met de reden (met besluitbrief als pdf)',
+    render: () => renderApplicationDecided(applicationRejectedSample),
+  },
   {
     kind: 'expert-team-requested',
     title: 'Expertteam doorgeven bij het begin van het aspirantjaar',
