@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RenderedMail } from '../mail';
 import type { Db, Prisma } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
+import { renderAttachment } from './decision-letter';
 
 export interface MailKey {
   /** The outbox row's id: what the mail is about and why, e.g. `${journeyId}/${purpose}`. */
@@ -24,6 +25,8 @@ export interface MailContent {
   mail: RenderedMail;
   /** iCalendar text (METHOD:REQUEST), sent as the mail's invitation. */
   icalEvent?: string | undefined;
+  /** A document made at delivery from the record it names (activities/decision-letter.ts), e.g. decision-letter:<application id>. */
+  attachment?: string | undefined;
 }
 
 export type SendMailRequest = MailKey & MailContent;
@@ -49,7 +52,7 @@ export async function enqueueMail(db: Db, key: MailKey, compose: (tx: Prisma.Tra
   if (await exists()) return;
   try {
     await db.$transaction(async (tx) => {
-      const { to, mail, icalEvent } = await compose(tx);
+      const { to, mail, icalEvent, attachment } = await compose(tx);
       await tx.outboxMail.create({
         data: {
           id: key.key,
@@ -60,6 +63,7 @@ export async function enqueueMail(db: Db, key: MailKey, compose: (tx: Prisma.Tra
           text: mail.text,
           html: mail.html,
           icalEvent: icalEvent ?? null,
+          attachment: attachment ?? null,
           status: 'pending',
           requestedAt: new Date(key.requestedAt),
         },
@@ -95,8 +99,10 @@ export async function deliverMail({ db, mailer }: { db: Db; mailer: Mailer }, id
   acceptedUnrecorded.set(mailer, accepted);
   const sentBefore = accepted.has(id);
   if (!sentBefore) {
+    // Made again from the stored record at every attempt: the same bytes, never kept in the outbox.
+    const attachments = row.attachment ? [await renderAttachment(db, row.attachment)] : undefined;
     try {
-      await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, messageId });
+      await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, attachments, messageId });
     } catch (error) {
       const lastError = describeSmtpError(error, row.to);
       await db.outboxMail.update({ where: { id }, data: { lastError } });
@@ -110,8 +116,8 @@ export async function deliverMail({ db, mailer }: { db: Db; mailer: Mailer }, id
 }
 
 /** Writes a ready mail to the outbox (once per key) and delivers it (once). */
-export async function sendMail(deps: { db: Db; mailer: Mailer }, { to, mail, icalEvent, ...key }: SendMailRequest): Promise<SendMailResult> {
-  await enqueueMail(deps.db, key, async () => ({ to, mail, icalEvent }));
+export async function sendMail(deps: { db: Db; mailer: Mailer }, { to, mail, icalEvent, attachment, ...key }: SendMailRequest): Promise<SendMailResult> {
+  await enqueueMail(deps.db, key, async () => ({ to, mail, icalEvent, attachment }));
   return deliverMail(deps, key.key);
 }
 

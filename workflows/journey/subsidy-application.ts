@@ -3,7 +3,7 @@
  * in and submitting the application before the round closes (in a round with a capacity, only
  * while a place is left), and the office's decision.
  */
-import { log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { checkEligibility, type Ineligibility } from '../../domain/eligibility';
 import { DecideApplication, SaveApplicationDraft, SubmitApplication, type ApplicationView, type OpenRound } from '../../domain/journey';
@@ -99,6 +99,8 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
   onAction(decideApplication, DecideApplication, async ({ decision, reason, decidedBy }) => {
     state.application = { ...state.application!, status: decision, decision: { decision, reason, decidedBy, decidedAt: now() } };
     await record({ type: 'application_decided', application: state.application }, decidedBy);
+    // Journeys decided before the decision letter existed told the school nothing.
+    if (patched('decision-mail')) notify({ kind: 'application-decided', applicationId: state.application.id });
   });
 
   /** Waits for the school's submission until the round closes; the round may move its deadline. */
@@ -134,6 +136,8 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
         // journey there and signals it; one that opened before is found here.
         const alreadyOpen = await findOpenRound({ track });
         if (alreadyOpen && !roundIsOpen()) state.round = alreadyOpen;
+        // Parked after the intake (not after a missed round, whose mail says so): the school hears when one opens.
+        if (!roundIsOpen() && state.application === null && patched('awaiting-round-mail')) notify({ kind: 'awaiting-round' });
         await waitFor(roundIsOpen);
       }
       const current = state.round!;
