@@ -4,7 +4,7 @@
  * delivery) and the office's download all start here, so they always say the same.
  */
 import { decisionLetter, type DecisionFacts, type DecisionLetter } from '../domain/decision-letter';
-import { SubsidyRates } from '../domain/subsidy-rates';
+import { SubsidyRates, subsidyRatesFor } from '../domain/subsidy-rates';
 import { renderDecisionLetterPdf } from '../mail/decision-letter-pdf';
 import type { Db, Prisma } from '../platform/db';
 
@@ -36,7 +36,7 @@ export async function loadDecisionFacts(db: Reader, where: { applicationId: stri
     reason: application.decisionReason ?? '',
     decidedAt: application.decidedAt.toISOString(),
     trajectories: application.trajectories.map(({ title, places }) => ({ title, places })),
-    rates: journey.track === 'expertschool' && rates.success ? rates.data : null,
+    rates: journey.track === 'expertschool' ? (rates.success ? rates.data : (subsidyRatesFor(application.schoolYear) ?? null)) : null,
     hubYearNext: journey.cycle > 0 || saidAspirantYearBehind,
   };
 }

@@ -26,6 +26,8 @@ test('histories cover every track, every kind of journey ending and every school
   const names = new Set(files.map((file) => file.split('.')[0]));
   expect([...names].sort()).toEqual([
     'aspirant-drops-out',
+    'decision-mail-approved',
+    'decision-mail-rejected',
     'development-cohort',
     'expertschool-stops-after-its-hub-year',
     'hub-year-continues',
@@ -39,6 +41,7 @@ test('histories cover every track, every kind of journey ending and every school
     'ontwikkelschool-learning-year-with-a-missed-measurement',
     'ontwikkelschool-leaves-its-place',
     'ontwikkelschool-moves-up-from-the-waiting-list',
+    'parked-after-intake-mail',
     'returning-aspirant-to-hub-year',
     'school-acts-through-links',
     'school-acts-through-links-with-round-attribute',
