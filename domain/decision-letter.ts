@@ -111,7 +111,8 @@ function conditionsBlock(facts: DecisionFacts): LetterBlock {
   const people = `Minstens ${MIN_PARTICIPANTS[facts.track]} mensen van de school doen mee, onder wie minstens ${MIN_SCHOOL_LEADERS === 1 ? 'één' : MIN_SCHOOL_LEADERS} schoolleider.`;
   const common = [
     'Uw school doet mee aan de monitoring van het programma, met een nulmeting aan het begin en een eindmeting aan het eind van het schooljaar.',
-    'Na afloop van het schooljaar legt u inhoudelijk en financieel verantwoording af aan het programmabureau.',
+    // An ontwikkelschool receives no amount of its own: it accounts for the content only.
+    `Na afloop van het schooljaar legt u ${facts.track === 'expertschool' ? 'inhoudelijk en financieel' : 'inhoudelijk'} verantwoording af aan het programmabureau.`,
     'Verandert er iets aan uw plan of aan de mensen die meedoen, meld dat dan vooraf aan het programmabureau.',
   ];
   if (facts.track === 'ontwikkelschool') {
