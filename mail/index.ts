@@ -3,6 +3,7 @@
  * `{ subject, text, html }`, with sample data for the preview (`/voorbeelden` on the mail catcher).
  */
 import { applicationReminderSample, renderApplicationReminder } from './application-reminder';
+import type { DecisionFacts } from '../domain/decision-letter';
 import type { RenderedMail } from './layout';
 import { conversationPlannedSample, renderConversationPlanned } from './conversation-planned';
 import { expertTeamRequestedSample, renderExpertTeamRequested } from './expert-team-requested';
@@ -46,6 +47,10 @@ export interface MailPreview {
   /** What it is, in Dutch, for the preview page */
   title: string;
   render(): RenderedMail;
+  /** The template's file when it differs from `kind`, e.g. application-decided */
+  file?: string;
+  /** The decision whose letter the mail carries as a PDF: the preview offers that letter too. */
+  letter?: DecisionFacts;
 }
 
 /** Each template with its sample data, in the order a journey meets them. */
@@ -63,11 +68,15 @@ export const mailPreviews: readonly MailPreview[] = [
     kind: 'application-approved',
     title: 'Besluit: aanvraag toegekend (met besluitbrief als pdf)',
     render: () => renderApplicationDecided(applicationApprovedSample),
+    file: 'application-decided',
+    letter: applicationApprovedSample,
   },
   {
     kind: 'application-rejected',
     title: 'Besluit: aanvraag afgewezen, met de reden (met besluitbrief als pdf)',
     render: () => renderApplicationDecided(applicationRejectedSample),
+    file: 'application-decided',
+    letter: applicationRejectedSample,
   },
   {
     kind: 'expert-team-requested',

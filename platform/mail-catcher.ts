@@ -15,7 +15,9 @@ import path from 'node:path';
 import express from 'express';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { decisionLetter } from '../domain/decision-letter';
 import { mailPreviews } from '../mail';
+import { renderDecisionLetterPdf } from '../mail/decision-letter-pdf';
 import { escapeHtml } from '../mail/layout';
 
 export interface CaughtMail {
@@ -348,11 +350,12 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
 
   app.get('/voorbeelden', (_req, res) => {
     const sections = mailPreviews
-      .map(({ kind, title, render }) => {
+      .map(({ kind, title, render, file, letter }) => {
         const mail = render();
         return (
-          `<section aria-labelledby="${kind}"><h2 id="${kind}">${escapeHtml(title)} <small>(mail/${kind}.ts)</small></h2>` +
+          `<section aria-labelledby="${kind}"><h2 id="${kind}">${escapeHtml(title)} <small>(mail/${file ?? kind}.ts)</small></h2>` +
           `<p><strong>Onderwerp:</strong> ${escapeHtml(mail.subject)}</p>` +
+          (letter ? `<p><strong>Bijlage:</strong> <a href="/voorbeelden/${kind}/brief.pdf">${escapeHtml(decisionLetter(letter).fileName)}</a></p>` : '') +
           `<iframe sandbox="" title="HTML-versie: ${escapeHtml(title)}" src="/voorbeelden/${kind}/html"></iframe>` +
           `<details><summary>Tekstversie</summary><pre>${escapeHtml(mail.text)}</pre></details></section>`
         );
@@ -369,6 +372,15 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
     const preview = mailPreviews.find(({ kind }) => kind === req.params.kind);
     if (!preview) return sendNotFound(res);
     res.set('Content-Security-Policy', mailSecurity).type('html').send(preview.render().html);
+  });
+
+  // The decision letter a sample decision mail carries, as the PDF the school receives.
+  app.get('/voorbeelden/:kind/brief.pdf', async (req, res) => {
+    const letter = mailPreviews.find(({ kind }) => kind === req.params.kind)?.letter;
+    if (!letter) return sendNotFound(res);
+    const rendered = decisionLetter(letter);
+    res.set({ 'Content-Security-Policy': mailSecurity, 'Content-Disposition': `inline; filename="${rendered.fileName}"` });
+    res.type('application/pdf').send(await renderDecisionLetterPdf(rendered, letter.decidedAt));
   });
 
   app.use((_req: express.Request, res: express.Response) => sendNotFound(res));

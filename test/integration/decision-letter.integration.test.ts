@@ -11,6 +11,7 @@ import { createApp } from '../../api/app';
 import type { ApplicationView } from '../../domain/journey';
 import { createDb, type Db } from '../../platform/db';
 import { listenOnLoopback } from '../../platform/listen';
+import { startMailCatcher } from '../../platform/mail-catcher';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase } from '../support/database';
 import { officeCookie } from '../support/dev-stack';
@@ -95,4 +96,24 @@ test('staff download the decision letter of a decided application; before the de
   expect(pdf.equals((await letterDocument(facts!)).content)).toBe(true);
 
   expect((await fetch(`${apiUrl}/api/journeys/journey-expertschool-99ZZ/decision-letter.pdf`, { headers: { cookie: staff } })).status).toBe(404);
+});
+
+test("the mail viewer's samples offer the letter each sample decision mail carries", async () => {
+  const catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+  try {
+    const samples = await (await fetch(`${catcher.httpUrl}/voorbeelden`)).text();
+    for (const kind of ['application-approved', 'application-rejected']) {
+      expect(samples).toContain(`href="/voorbeelden/${kind}/brief.pdf"`);
+      const pdf = await fetch(`${catcher.httpUrl}/voorbeelden/${kind}/brief.pdf`);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+    }
+    expect((await fetch(`${catcher.httpUrl}/voorbeelden/round-opened/brief.pdf`)).status).toBe(404);
+  } finally {
+    await catcher.stop();
+  }
 });
