@@ -29,7 +29,12 @@ import {
   renderRoundMissed,
   renderRoundOpened,
   renderTrajectoryChoiceRequested,
+  renderAwaitingRound,
+  renderDecisionMail,
 } from '../mail';
+import { decisionLetter } from '../domain/decision-letter';
+import { trackLabel } from '../domain/tracks';
+import { decisionLetterAttachment, loadDecisionFacts } from './decision-letter';
 import { conversationInvitation } from '../mail/conversation-invitation';
 import type { Db, Prisma } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
@@ -49,7 +54,11 @@ export type NoticeContent =
   | { kind: 'form-requested'; form: RequestedForm }
   | { kind: 'form-reminder'; form: RequestedForm; daysBefore: number }
   | { kind: 'registration-requested'; cohortId: string; cohortName: string; closesAt: string }
-  | { kind: 'development-group-assigned'; cohortName: string; group: DevelopmentGroupView };
+  | { kind: 'development-group-assigned'; cohortName: string; group: DevelopmentGroupView }
+  /** The office decided the application: the letter is read from the stored decision, and attached as a PDF. */
+  | { kind: 'application-decided'; applicationId: string }
+  /** Parked after the intake with no round open: the school hears when one opens. */
+  | { kind: 'awaiting-round' };
 
 /** A form the school is asked to fill in, as a notice names it. */
 export interface RequestedForm {
@@ -110,6 +119,10 @@ function purposeOf(notice: SchoolNotice): string {
       return `registration-requested/${notice.cohortId}`;
     case 'development-group-assigned':
       return `development-group-assigned/${notice.group.groupId}`;
+    case 'application-decided':
+      return `application-decided/${notice.applicationId}`;
+    case 'awaiting-round':
+      return `awaiting-round/${notice.cycle}`;
   }
 }
 
@@ -260,6 +273,17 @@ export async function notifySchool(deps: SchoolMailDependencies, notice: SchoolN
           startDayOn: group.startDayOn,
         });
         return { to, mail };
+      }
+      case 'application-decided': {
+        // The step that stored the decision came first; a retry finds it if it had not (yet).
+        const facts = await loadDecisionFacts(tx, { applicationId: notice.applicationId });
+        if (!facts) throw new Error(`No decision stored yet for application ${notice.applicationId}`);
+        return { to, mail: renderDecisionMail(decisionLetter(facts)), attachment: decisionLetterAttachment(notice.applicationId) };
+      }
+      case 'awaiting-round': {
+        const { track } = await tx.journey.findUniqueOrThrow({ where: { id: notice.journeyId }, select: { track: true } });
+        const label = track in trackLabel ? trackLabel[track as keyof typeof trackLabel] : 'school';
+        return { to, mail: renderAwaitingRound({ schoolName: school.name, trackLabel: label.toLowerCase() }) };
       }
     }
   });

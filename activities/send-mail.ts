@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RenderedMail } from '../mail';
 import type { Db, Prisma } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
+import { renderAttachment } from './decision-letter';
 
 export interface MailKey {
   /** The outbox row's id: what the mail is about and why, e.g. `${journeyId}/${purpose}`. */
@@ -24,6 +25,8 @@ export interface MailContent {
   mail: RenderedMail;
   /** iCalendar text (METHOD:REQUEST), sent as the mail's invitation. */
   icalEvent?: string | undefined;
+  /** A document made at delivery from the record it names (activities/decision-letter.ts), e.g. decision-letter:<application id>. */
+  attachment?: string | undefined;
 }
 
 export type SendMailRequest = MailKey & MailContent;
@@ -49,7 +52,7 @@ export async function enqueueMail(db: Db, key: MailKey, compose: (tx: Prisma.Tra
   if (await exists()) return;
   try {
     await db.$transaction(async (tx) => {
-      const { to, mail, icalEvent } = await compose(tx);
+      const { to, mail, icalEvent, attachment } = await compose(tx);
       await tx.outboxMail.create({
         data: {
           id: key.key,
@@ -60,6 +63,7 @@ export async function enqueueMail(db: Db, key: MailKey, compose: (tx: Prisma.Tra
           text: mail.text,
           html: mail.html,
           icalEvent: icalEvent ?? null,
+          attachment: attachment ?? null,
           status: 'pending',
           requestedAt: new Date(key.requestedAt),
         },
@@ -98,6 +102,8 @@ interface ClaimedRow {
   text: string;
   html: string;
   icalEvent: string | null;
+  /** A document made again at every attempt from the record it names (see decision-letter.ts). */
+  attachment: string | null;
   attempts: number;
 }
 
@@ -112,7 +118,7 @@ async function claim(db: Db, id: string): Promise<ClaimedRow | null> {
            "leaseUntil" = (now() AT TIME ZONE 'UTC') + ${MAIL_LEASE_MS} * interval '1 millisecond'
      WHERE "id" = ${id} AND "status" = 'pending'
        AND ("leaseUntil" IS NULL OR "leaseUntil" < (now() AT TIME ZONE 'UTC'))
-     RETURNING "to", "subject", "text", "html", "icalEvent", "attempts"`;
+     RETURNING "to", "subject", "text", "html", "icalEvent", "attachment", "attempts"`;
   return row ?? null;
 }
 
@@ -156,7 +162,9 @@ export async function deliverMail({ db, mailer }: { db: Db; mailer: Mailer }, id
 
   const stopRenewing = renewWhileSending(db, id, row.attempts);
   try {
-    await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, messageId });
+    // Made again from the stored record at every attempt: the same bytes, never kept in the outbox.
+    const attachments = row.attachment ? [await renderAttachment(db, row.attachment)] : undefined;
+    await mailer.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, icalEvent: row.icalEvent ?? undefined, attachments, messageId });
   } catch (error) {
     stopRenewing();
     const lastError = describeSmtpError(error, row.to);
@@ -173,8 +181,8 @@ export async function deliverMail({ db, mailer }: { db: Db; mailer: Mailer }, id
 }
 
 /** Writes a ready mail to the outbox (once per key) and delivers it (once). */
-export async function sendMail(deps: { db: Db; mailer: Mailer }, { to, mail, icalEvent, ...key }: SendMailRequest): Promise<SendMailResult> {
-  await enqueueMail(deps.db, key, async () => ({ to, mail, icalEvent }));
+export async function sendMail(deps: { db: Db; mailer: Mailer }, { to, mail, icalEvent, attachment, ...key }: SendMailRequest): Promise<SendMailResult> {
+  await enqueueMail(deps.db, key, async () => ({ to, mail, icalEvent, attachment }));
   return deliverMail(deps, key.key);
 }
 

@@ -1,4 +1,4 @@
-import type { ApplicationForm } from './application';
+import type { ApplicationForm, OtherSubsidy } from './application';
 import { otherSubsidyLabel, requiredSections, sectionLabel } from './application';
 import type { InspectionRating } from './school';
 import type { SubsidyRates } from './subsidy-rates';
@@ -39,6 +39,45 @@ const excludingRatings: Partial<Record<InspectionRating, string>> = {
   onvoldoende: 'onvoldoende',
 };
 
+/**
+ * What excludes a school whatever it writes: another subsidy it already receives, or its inspection
+ * rating. Known before the application (the rating from the school's record), so the office sees
+ * it at the intake and the school above its application form, before it fills anything in.
+ */
+export function exclusions({
+  inspectionRating,
+  otherSubsidies = [],
+}: {
+  inspectionRating: InspectionRating;
+  otherSubsidies?: readonly OtherSubsidy[];
+}): Ineligibility[] {
+  const found: Ineligibility[] = [];
+  for (const subsidy of new Set(otherSubsidies)) {
+    found.push({
+      code: 'excluded_by_other_subsidy',
+      message: `Een school die al subsidie ontvangt voor ${otherSubsidyLabel[subsidy]} kan deze subsidie niet aanvragen.`,
+      path: ['otherSubsidies'],
+    });
+  }
+  const excludingRating = excludingRatings[inspectionRating];
+  if (excludingRating) {
+    found.push({
+      code: 'excluded_by_inspection_rating',
+      message: `De Inspectie van het Onderwijs beoordeelde de kwaliteit van de school als "${excludingRating}"; dan is deze subsidie niet mogelijk.`,
+      path: [],
+    });
+  }
+  return found;
+}
+
+/** The exclusions as a school reads them before it applies: "U kunt deze subsidie niet aanvragen als …". */
+export const exclusionRules = [
+  `uw school al subsidie ontvangt voor ${Object.values(otherSubsidyLabel)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' of $1')}`,
+  'de Inspectie van het Onderwijs de kwaliteit van uw school als "zeer zwak" of "onvoldoende" beoordeelde',
+] as const;
+
 /** Every reason the application cannot be granted; an empty list means eligible. */
 export function checkEligibility({ application, inspectionRating, hasAspirantYearBehind, rates, track = 'expertschool' }: EligibilityInput): Ineligibility[] {
   const problems: Ineligibility[] = [];
@@ -67,21 +106,7 @@ export function checkEligibility({ application, inspectionRating, hasAspirantYea
       path: ['participants'],
     });
   }
-  for (const subsidy of new Set(application.otherSubsidies)) {
-    problems.push({
-      code: 'excluded_by_other_subsidy',
-      message: `Een school die al subsidie ontvangt voor ${otherSubsidyLabel[subsidy]} kan deze subsidie niet aanvragen.`,
-      path: ['otherSubsidies'],
-    });
-  }
-  const excludingRating = excludingRatings[inspectionRating];
-  if (excludingRating) {
-    problems.push({
-      code: 'excluded_by_inspection_rating',
-      message: `De Inspectie van het Onderwijs beoordeelde de kwaliteit van de school als "${excludingRating}"; dan is deze subsidie niet mogelijk.`,
-      path: [],
-    });
-  }
+  problems.push(...exclusions({ inspectionRating, otherSubsidies: application.otherSubsidies }));
   for (const key of requiredSections(hasAspirantYearBehind, track)) {
     if (!application.sections[key]?.trim()) {
       problems.push({

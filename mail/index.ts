@@ -3,6 +3,7 @@
  * `{ subject, text, html }`, with sample data for the preview (`/voorbeelden` on the mail catcher).
  */
 import { applicationReminderSample, renderApplicationReminder } from './application-reminder';
+import type { DecisionFacts } from '../domain/decision-letter';
 import type { RenderedMail } from './layout';
 import { conversationPlannedSample, renderConversationPlanned } from './conversation-planned';
 import { conversationRequestReceivedSample, renderConversationRequestReceived } from './conversation-request-received';
@@ -20,6 +21,8 @@ import { renderRoundOpened, roundOpenedSample } from './round-opened';
 import { renderTrajectoryChoiceRequested, trajectoryChoiceRequestedSample } from './trajectory-choice-requested';
 import { registrationRequestedSample, renderRegistrationRequested } from './registration-requested';
 import { developmentGroupAssignedSample, renderDevelopmentGroupAssigned } from './development-group-assigned';
+import { applicationApprovedSample, applicationRejectedSample, renderApplicationDecided } from './application-decided';
+import { awaitingRoundSample, renderAwaitingRound } from './awaiting-round';
 
 export type { RenderedMail } from './layout';
 export { renderApplicationReminder, type ApplicationReminderMail } from './application-reminder';
@@ -39,6 +42,8 @@ export { renderRoundOpened, type RoundOpenedMail } from './round-opened';
 export { renderTrajectoryChoiceRequested, type TrajectoryChoiceRequestedMail } from './trajectory-choice-requested';
 export { renderRegistrationRequested, type RegistrationRequestedMail } from './registration-requested';
 export { renderDevelopmentGroupAssigned, type DevelopmentGroupAssignedMail } from './development-group-assigned';
+export { renderApplicationDecided, renderDecisionMail, type ApplicationDecidedMail } from './application-decided';
+export { renderAwaitingRound, type AwaitingRoundMail } from './awaiting-round';
 
 export interface MailPreview {
   /** The template's file name, e.g. round-opened */
@@ -46,6 +51,10 @@ export interface MailPreview {
   /** What it is, in Dutch, for the preview page */
   title: string;
   render(): RenderedMail;
+  /** The template's file when it differs from `kind`, e.g. application-decided */
+  file?: string;
+  /** The decision whose letter the mail carries as a PDF: the preview offers that letter too. */
+  letter?: DecisionFacts;
 }
 
 /** Each template with its sample data, in the order a journey meets them. */
@@ -60,9 +69,24 @@ export const mailPreviews: readonly MailPreview[] = [
     title: 'Uitnodiging voor het gesprek (met agenda-uitnodiging)',
     render: () => renderConversationPlanned(conversationPlannedSample),
   },
+  { kind: 'awaiting-round', title: 'Intake afgerond, nog geen aanvraagronde open', render: () => renderAwaitingRound(awaitingRoundSample) },
   { kind: 'round-opened', title: 'Aanvraagronde geopend', render: () => renderRoundOpened(roundOpenedSample) },
   { kind: 'application-reminder', title: 'Herinnering: aanvraag nog niet ingediend', render: () => renderApplicationReminder(applicationReminderSample) },
   { kind: 'round-missed', title: 'Ronde gesloten zonder ingediende aanvraag', render: () => renderRoundMissed(roundMissedSample) },
+  {
+    kind: 'application-approved',
+    title: 'Besluit: aanvraag toegekend (met besluitbrief als pdf)',
+    render: () => renderApplicationDecided(applicationApprovedSample),
+    file: 'application-decided',
+    letter: applicationApprovedSample,
+  },
+  {
+    kind: 'application-rejected',
+    title: 'Besluit: aanvraag afgewezen, met de reden (met besluitbrief als pdf)',
+    render: () => renderApplicationDecided(applicationRejectedSample),
+    file: 'application-decided',
+    letter: applicationRejectedSample,
+  },
   {
     kind: 'expert-team-requested',
     title: 'Expertteam doorgeven bij het begin van het aspirantjaar',

@@ -15,7 +15,9 @@ import path from 'node:path';
 import express from 'express';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { decisionLetter } from '../domain/decision-letter';
 import { mailPreviews } from '../mail';
+import { renderDecisionLetterPdf } from '../mail/decision-letter-pdf';
 import { escapeHtml } from '../mail/layout';
 
 export interface CaughtMail {
@@ -33,7 +35,7 @@ export interface CaughtMail {
   html: string | null;
   headers: Record<string, string>;
   /** Attached and alternative parts that are not the text or HTML, e.g. a calendar invitation. */
-  attachments: { filename: string | null; contentType: string; content: string }[];
+  attachments: { filename: string | null; contentType: string; content: string; /** The part's bytes, e.g. a PDF letter. */ bytes: Buffer }[];
 }
 
 export interface MailCatcherOptions {
@@ -242,7 +244,12 @@ async function parse(id: string, raw: Buffer): Promise<CaughtMail> {
     text: parsed.text ?? '',
     html: typeof parsed.html === 'string' ? parsed.html : null,
     headers,
-    attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, content: a.content.toString('utf8') })),
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename ?? null,
+      contentType: a.contentType,
+      content: a.content.toString('utf8'),
+      bytes: a.content,
+    })),
   };
 }
 
@@ -292,7 +299,12 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
   });
 
   app.get('/messages.json', (_req, res) => {
-    res.json(messages().reverse());
+    // The bytes of attachments stay out of the JSON: their text is there, the file is on the mail's page.
+    res.json(
+      messages()
+        .reverse()
+        .map((mail) => ({ ...mail, attachments: mail.attachments.map(({ bytes: _bytes, ...attachment }) => attachment) })),
+    );
   });
 
   app.get('/berichten/:id', (req, res) => {
@@ -312,11 +324,22 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
       mail.html === null
         ? '<p>Deze e-mail heeft geen HTML-versie.</p>'
         : `<iframe sandbox="" title="HTML-versie van de e-mail" src="/berichten/${encodeURIComponent(mail.id)}/html"></iframe>`;
+    const files = mail.attachments
+      .map((a, index) => (a.filename ? `<li><a href="/berichten/${encodeURIComponent(mail.id)}/bijlagen/${index}">${escapeHtml(a.filename)}</a></li>` : ''))
+      .join('');
     sendPage(
       res,
       mail.subject || '(geen onderwerp)',
-      `<p><a href="/">Terug naar alle e-mails</a></p>\n<dl>${facts}</dl>\n<h2>HTML-versie</h2>\n${html}\n<h2>Tekstversie</h2>\n<pre>${escapeHtml(mail.text)}</pre>`,
+      `<p><a href="/">Terug naar alle e-mails</a></p>\n<dl>${facts}</dl>\n${files ? `<h2>Bijlagen</h2>\n<ul>${files}</ul>\n` : ''}<h2>HTML-versie</h2>\n${html}\n<h2>Tekstversie</h2>\n<pre>${escapeHtml(mail.text)}</pre>`,
     );
+  });
+
+  // An attachment as it was sent, e.g. the decision letter (PDF), to open or save.
+  app.get('/berichten/:id/bijlagen/:index', (req, res) => {
+    const attachment = find(req.params.id)?.attachments[Number(req.params.index)];
+    if (!attachment?.filename) return sendNotFound(res);
+    res.set({ 'Content-Security-Policy': mailSecurity, 'Content-Disposition': `inline; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"` });
+    res.type(attachment.contentType).send(attachment.bytes);
   });
 
   app.get('/berichten/:id/html', (req, res) => {
@@ -327,11 +350,12 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
 
   app.get('/voorbeelden', (_req, res) => {
     const sections = mailPreviews
-      .map(({ kind, title, render }) => {
+      .map(({ kind, title, render, file, letter }) => {
         const mail = render();
         return (
-          `<section aria-labelledby="${kind}"><h2 id="${kind}">${escapeHtml(title)} <small>(mail/${kind}.ts)</small></h2>` +
+          `<section aria-labelledby="${kind}"><h2 id="${kind}">${escapeHtml(title)} <small>(mail/${file ?? kind}.ts)</small></h2>` +
           `<p><strong>Onderwerp:</strong> ${escapeHtml(mail.subject)}</p>` +
+          (letter ? `<p><strong>Bijlage:</strong> <a href="/voorbeelden/${kind}/brief.pdf">${escapeHtml(decisionLetter(letter).fileName)}</a></p>` : '') +
           `<iframe sandbox="" title="HTML-versie: ${escapeHtml(title)}" src="/voorbeelden/${kind}/html"></iframe>` +
           `<details><summary>Tekstversie</summary><pre>${escapeHtml(mail.text)}</pre></details></section>`
         );
@@ -348,6 +372,15 @@ function createViewer(messages: () => CaughtMail[]): express.Express {
     const preview = mailPreviews.find(({ kind }) => kind === req.params.kind);
     if (!preview) return sendNotFound(res);
     res.set('Content-Security-Policy', mailSecurity).type('html').send(preview.render().html);
+  });
+
+  // The decision letter a sample decision mail carries, as the PDF the school receives.
+  app.get('/voorbeelden/:kind/brief.pdf', async (req, res) => {
+    const letter = mailPreviews.find(({ kind }) => kind === req.params.kind)?.letter;
+    if (!letter) return sendNotFound(res);
+    const rendered = decisionLetter(letter);
+    res.set({ 'Content-Security-Policy': mailSecurity, 'Content-Disposition': `inline; filename="${rendered.fileName}"` });
+    res.type('application/pdf').send(await renderDecisionLetterPdf(rendered, letter.decidedAt));
   });
 
   app.use((_req: express.Request, res: express.Response) => sendNotFound(res));

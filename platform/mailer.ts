@@ -15,6 +15,14 @@ export interface OutgoingMail {
   messageId: string;
   /** An iCalendar invitation (METHOD:REQUEST) that calendar-aware clients offer to accept. */
   icalEvent?: string | undefined;
+  /** Documents sent with the mail, e.g. the decision letter as a PDF. */
+  attachments?: readonly MailAttachment[] | undefined;
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 export interface Mailer {
@@ -36,7 +44,7 @@ export const MAILER_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_
 export function createMailer({ smtpUrl, from = DEFAULT_MAIL_FROM }: MailerOptions): Mailer {
   const transport = nodemailer.createTransport({ url: smtpUrl, ...MAILER_TIMEOUTS, logger: false, debug: false });
   return {
-    async send({ to, subject, text, html, messageId, icalEvent }) {
+    async send({ to, subject, text, html, messageId, icalEvent, attachments }) {
       const info = await transport.sendMail({
         from,
         to,
@@ -45,6 +53,7 @@ export function createMailer({ smtpUrl, from = DEFAULT_MAIL_FROM }: MailerOption
         html,
         messageId,
         ...(icalEvent ? { icalEvent: { method: 'REQUEST', filename: 'uitnodiging.ics', content: icalEvent } } : {}),
+        ...(attachments?.length ? { attachments: attachments.map((a) => ({ ...a })) } : {}),
         // Tells auto-responders (out of office) not to answer.
         headers: { 'Auto-Submitted': 'auto-generated' },
       });

@@ -19,6 +19,7 @@ import { trackLabel } from '../../domain/tracks';
 import { LinkPurpose, purposeLabel } from '../../links/link-token';
 import { formatMoment } from '../../mail/format';
 import type { Session } from '../../staff/sessions';
+import { exclusions } from '../../domain/eligibility';
 import type { TimelineEntry } from '../journeys/journey-timeline';
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
@@ -83,12 +84,26 @@ export function CasePage({ session, school, journey, timeline, done, failed, req
     value: form(action)?.values[name] ?? fallback,
     errors: prefixed(action, form(action)),
   });
+  // Known before the application: the office sees them from the first conversation on.
+  const applying = journey.track === 'expertschool' || journey.track === 'ontwikkelschool';
+  const excluded =
+    applying && journey.phase !== 'closed'
+      ? exclusions({ inspectionRating: journey.school.inspectionRating, otherSubsidies: journey.application?.otherSubsidies ?? [] })
+      : [];
   return (
     <OfficePage title={`${school.name} (${school.brin})`} session={session} current="dossier">
       <Heading1>
         {school.name} ({school.brin})
       </Heading1>
       {done && <Alert type="ok">Vastgelegd. De reis staat nu in de fase “{phaseLabel[journey.phase]}”.</Alert>}
+      {excluded.length > 0 && (
+        <Alert type="warning" title="Deze school kan geen subsidie krijgen">
+          {excluded.map((e) => (
+            <Paragraph key={e.code}>{e.message}</Paragraph>
+          ))}
+          <Paragraph>Bespreek dit bij het gesprek en de intake: een aanvraag van deze school wordt geweigerd.</Paragraph>
+        </Alert>
+      )}
       {journey.unrecordedSteps > 0 && (
         <Alert type="warning">
           {journey.unrecordedSteps} stap(pen) zijn nog niet in het dossier opgeslagen; de database is even niet bereikbaar. Er gaat niets verloren.
@@ -156,6 +171,14 @@ export function CasePage({ session, school, journey, timeline, done, failed, req
       </div>
 
       <ConversationRequestsSection requests={requests} />
+      {journey.application?.decision && (
+        <Paragraph>
+          <a href={`/api/journeys/${journey.journeyId}/decision-letter.pdf`} download>
+            Besluitbrief downloaden (pdf)
+          </a>
+          : dezelfde brief die de school bij de e-mail met het besluit kreeg.
+        </Paragraph>
+      )}
       {journey.application && <ApplicationDocument application={journey.application} />}
       {journey.forms.length > 0 && <FormsSection forms={journey.forms} />}
 

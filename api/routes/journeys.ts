@@ -11,6 +11,7 @@ import { markLinkUsed, revokeLinks } from '../../links/open-link';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/expertschool-journey.messages';
 import { linkResendWorkflowId, RESEND_SCHOOL_LINK } from '../../workflows/link-renewal.messages';
+import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
 import { journeyAction, journeyActions, takeJourneyAction } from '../journeys/journey-actions';
 import { readJourney } from '../journeys/journey-record';
 import { AppError } from '../errors';
@@ -164,6 +165,31 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
     async (req, res) => {
       const { journeyId } = validate(JourneyParams, req.params);
       res.json({ entries: await journeyTimeline(deps.db, journeyId) });
+    },
+  );
+
+  routes.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/journeys/{journeyId}/decision-letter.pdf',
+      access: 'staff',
+      summary: 'The decision letter (PDF) on the latest decided application: the same letter the school received with its decision mail',
+      request: { params: JourneyParams },
+      responses: {
+        200: {
+          description: 'The letter, made again from the stored decision',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+    },
+    async (req, res) => {
+      const { journeyId } = validate(JourneyParams, req.params);
+      const facts = await loadDecisionFacts(deps.db, { journeyId });
+      if (!facts) throw new AppError('not_found', 'Over deze aanvraag is nog geen besluit genomen: er is nog geen besluitbrief.');
+      const { filename, content } = await letterDocument(facts);
+      res.set({ 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' });
+      res.type('application/pdf').send(content);
     },
   );
 

@@ -1,5 +1,6 @@
 /** The school's application: a form it can save and resume, and submit once it is complete. */
 import { otherSubsidyLabel, participantRoleLabel, sectionLabel, type SectionKey } from '../../domain/application';
+import { exclusionRules } from '../../domain/eligibility';
 import type { ApplicationView } from '../../domain/journey';
 import { formatMoment } from '../../mail/format';
 import { ChoiceGroup, ErrorSummary, rowContext, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
@@ -28,6 +29,8 @@ export interface ApplicationPageProps {
   /** An expertschool offers learning trajectories; an ontwikkelschool chooses one after approval. */
   offersTrajectories: boolean;
   minimumParticipants: number;
+  /** What excludes the school whatever it writes (its inspection rating, another subsidy): said before the form. */
+  exclusions?: readonly string[];
   errors?: FieldErrors;
   general?: string[];
   /** A confirmation to show above the form, e.g. after saving. */
@@ -69,6 +72,18 @@ export function ApplicationPage(props: ApplicationPageProps) {
       <Paragraph lead>
         Voor de aanvraagronde {props.roundName}, schooljaar {props.schoolYear}. Dien uw aanvraag in vóór {closes}.
       </Paragraph>
+      {props.exclusions?.length ? (
+        <Alert type="warning" title="Uw school kan deze subsidie niet krijgen">
+          {props.exclusions.map((reason) => (
+            <Paragraph key={reason}>{reason}</Paragraph>
+          ))}
+          <Paragraph>
+            Een aanvraag wordt daarom afgewezen. Klopt dit niet, neem dan contact op met het programmabureau Ontwikkelkracht voordat u verder gaat.
+          </Paragraph>
+        </Alert>
+      ) : (
+        <Paragraph>U kunt deze subsidie niet aanvragen als {exclusionRules.join(', of als ')}.</Paragraph>
+      )}
       <Paragraph>U kunt tussendoor opslaan en later verder gaan met de link uit uw e-mail.</Paragraph>
       {props.notice && <Alert type="ok">{props.notice}</Alert>}
       <ErrorSummary errors={errors} general={general} contextOf={fieldContext} />

@@ -1,7 +1,7 @@
 /** The application behind a school's link: show it, save it, add rows, submit it. */
 import type { Request, Response } from 'express';
 import { ApplicationDraft, ApplicationForm, requiredSections } from '../../domain/application';
-import { MIN_PARTICIPANTS } from '../../domain/eligibility';
+import { exclusions, MIN_PARTICIPANTS } from '../../domain/eligibility';
 import type { Track } from '../../domain/journey';
 import type { JourneyView } from '../../domain/journey';
 import { saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
@@ -52,6 +52,9 @@ function showForm(ctx: StepContext, res: Response, state: FormState): void {
       sections={requiredSections(journey.hasAspirantYearBehind, applyingTrack(journey.track))}
       offersTrajectories={journey.track === 'expertschool'}
       minimumParticipants={MIN_PARTICIPANTS[applyingTrack(journey.track)]}
+      exclusions={exclusions({ inspectionRating: journey.school.inspectionRating, otherSubsidies: journey.application?.otherSubsidies ?? [] }).map(
+        (e) => e.message,
+      )}
       values={values}
       participantRows={state.participantRows ?? defaultRows(values.participants.length, 4, MAX_PARTICIPANT_ROWS)}
       trajectoryRows={journey.track === 'expertschool' ? (state.trajectoryRows ?? defaultRows(values.trajectories.length, 1, MAX_TRAJECTORY_ROWS)) : 0}

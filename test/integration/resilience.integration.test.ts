@@ -294,7 +294,6 @@ describe('the SMTP server refuses mail for a while', () => {
     for (const school of schools) journeyIds.push((await api(stack, 'POST', '/api/journeys', { brin: school.brin })).body.journeyId);
     const [confirming, movingOn] = journeyIds as [string, string];
     const outbox = () => stack.db.outboxMail.findMany({ where: { journeyId: { in: journeyIds } } });
-    const rowOf = <R extends { journeyId: string | null }>(rows: R[], journeyId: string) => rows.find((r) => r.journeyId === journeyId);
     const overview = () => fetch(`${stack.apiUrl}/kantoor`, { headers: { cookie: stack.cookies.staff } }).then((r) => r.text());
 
     // A relay that is down or overloaded answers every mail with 451: try again later.
@@ -324,7 +323,8 @@ describe('the SMTP server refuses mail for a while', () => {
 
     // The office sees it while it lasts: on the overview, in the problems, on the case's timeline.
     const problems: { journeyId: string; attempts: number; lastError: string }[] = (await api(stack, 'GET', '/api/problems')).body;
-    expect(problems.map((p) => p.journeyId).sort()).toEqual([...journeyIds].sort());
+    // Per mail: the school that moved on has its mail about waiting for a round as well.
+    expect([...new Set(problems.map((p) => p.journeyId))].sort()).toEqual([...journeyIds].sort());
     for (const problem of problems) expect(problem.lastError).toContain('451');
     expect(JSON.stringify(problems)).not.toContain('@school.example');
     const page = await overview();
@@ -349,13 +349,20 @@ describe('the SMTP server refuses mail for a while', () => {
     );
     for (const row of rows) {
       expect(row.messageId).toBe(messageIdFor(row.id));
-      expect(row.attempts).toBeGreaterThanOrEqual(2);
+      // The mail about waiting for a round was asked for last: its first attempt may come after the relay is back.
+      expect(row.attempts).toBeGreaterThanOrEqual(row.purpose.startsWith('awaiting-round/') ? 1 : 2);
     }
     // Every mail arrived exactly once: none lost, none twice.
     const arrived = stack.mail.messages();
     expect(arrived.map((m) => m.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
     for (const [i, school] of schools.entries()) {
-      expect(arrived.filter((m) => m.envelope.to.includes(school.contactEmail)).map((m) => m.messageId)).toEqual([rowOf(rows, journeyIds[i]!)!.messageId]);
+      const expected = rows.filter((r) => r.journeyId === journeyIds[i]).map((r) => r.messageId);
+      expect(
+        arrived
+          .filter((m) => m.envelope.to.includes(school.contactEmail))
+          .map((m) => m.messageId)
+          .sort(),
+      ).toEqual(expected.sort());
     }
     // Each mail's link was made once, by the transaction that wrote its outbox row.
     for (const journeyId of journeyIds) expect(await stack.db.linkToken.count({ where: { journeyId } })).toBe(1);

@@ -28,6 +28,8 @@ test('histories cover every track, every kind of journey ending and every school
     'application-draft-by-reference',
     'aspirant-drops-out',
     'conversation-planned-at-start', // an Update with the start, handled after the flow's first step (patch journey-handlers-after-first-step)
+    'decision-mail-approved',
+    'decision-mail-rejected',
     'development-cohort',
     'expertschool-stopped-in-its-hub-year',
     'expertschool-stops-after-its-hub-year',
@@ -49,6 +51,7 @@ test('histories cover every track, every kind of journey ending and every school
     'ontwikkelschool-place-released-with-reason',
     'ontwikkelschool-place-withdrawn-while-handing-over', // a signal carried into the next run (patch journey-hand-over-carries-messages)
     'ontwikkelschool-stopped-while-choosing',
+    'parked-after-intake-mail',
     'returning-aspirant-to-hub-year',
     'round-moved-while-opening',
     'round-reminds-in-batches',

@@ -141,9 +141,11 @@ test('a programme year: each school hears of each round, is reminded once per re
   expect(await missing.journey.act(submitApplication, completeApplication())).toMatchObject({ phase: 'decision' });
 
   // Every mail exactly once, to the right school, asked for at the right moment.
-  expect(await mailsTo(early.to, 1)).toEqual([`round-opened/${roundA.id}`]);
+  // A school parked after its intake first hears that it will hear when a round opens.
+  expect(await mailsTo(early.to, 2)).toEqual(['awaiting-round/0', `round-opened/${roundA.id}`]);
   expect(await mailsTo(during.to, 2)).toEqual([`round-opened/${roundA.id}`, `round-reminder-14d/${roundA.id}`]);
-  expect(await mailsTo(missing.to, 5)).toEqual([
+  expect(await mailsTo(missing.to, 6)).toEqual([
+    'awaiting-round/0',
     `round-opened/${roundA.id}`,
     `round-reminder-14d/${roundA.id}`,
     `round-reminder-3d/${roundA.id}`,
@@ -154,7 +156,7 @@ test('a programme year: each school hears of each round, is reminded once per re
   expect(reminder.requestedAt.toISOString()).toBe(daysBeforeInAmsterdam(roundA.closesAt, 3).toISOString());
   // …and each arrived once over SMTP.
   const received = h.mail.messages().filter((m) => [early.to, during.to, missing.to].includes(m.to));
-  expect(received).toHaveLength(1 + 2 + 5);
+  expect(received).toHaveLength(2 + 2 + 6);
   expect(new Set(received.map((m) => m.messageId)).size).toBe(received.length);
 
   // Each reminder went out in bounded batches, each its own short activity, not one long one.

@@ -125,6 +125,8 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
   onAction(decideApplication, DecideApplication, async ({ decision, reason, decidedBy }) => {
     state.application = { ...state.application!, status: decision, decision: { decision, reason, decidedBy, decidedAt: now() } };
     await record({ type: 'application_decided', application: state.application }, decidedBy);
+    // Journeys decided before the decision letter existed told the school nothing.
+    if (patched('decision-mail')) notify({ kind: 'application-decided', applicationId: state.application.id });
   });
 
   /** Waits for the school's submission until the round closes; the round may move its deadline. */
@@ -160,6 +162,8 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
         // journey there and signals it; one that opened before is found here.
         const alreadyOpen = await findOpenRound({ track });
         if (alreadyOpen && !roundIsOpen()) state.round = alreadyOpen;
+        // Parked after the intake (not after a missed round, whose mail says so): the school hears when one opens.
+        if (!roundIsOpen() && state.application === null && patched('awaiting-round-mail')) notify({ kind: 'awaiting-round' });
         await waitFor(roundIsOpen);
       }
       if (patched(ROUND_RECHECKED)) {
