@@ -59,18 +59,17 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
   const { temporal } = deps;
 
   // A school's action asks the workflow and the database, as its pages do: a flood from one address is slowed alike.
-  router.post(
-    '/api/journeys/:journeyId/:action',
-    rateLimit({
-      windowMs: 60_000,
-      limit: deps.schoolRequestsPerMinute ?? 120,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      skip: (req) => journeyAction(String(req.params.action))?.who.office !== false,
-      handler: (_req, _res, next) =>
-        next(new AppError('too_many_requests', 'Er kwamen veel verzoeken tegelijk van uw netwerk. Probeer het over een minuut opnieuw.')),
-    }),
-  );
+  // Middleware, not a route: the routes themselves are declared (and documented) below.
+  const schoolActionLimit = rateLimit({
+    windowMs: 60_000,
+    limit: deps.schoolRequestsPerMinute ?? 120,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => req.method !== 'POST' || journeyAction(String(req.params.action))?.who.office !== false,
+    handler: (_req, _res, next) =>
+      next(new AppError('too_many_requests', 'Er kwamen veel verzoeken tegelijk van uw netwerk. Probeer het over een minuut opnieuw.')),
+  });
+  router.use('/api/journeys/:journeyId/:action', schoolActionLimit);
 
   routes.add(
     router,
