@@ -13,6 +13,7 @@ import {
   type JourneyAction,
   type JourneyView,
 } from '../../domain/journey';
+import { aspirantOutcomeLabel, conversationAnswerLabel, equalAccessLabel, inspectionRatingLabel, labelOf, mailStatusLabel } from '../../domain/labels';
 import { trackLabel } from '../../domain/tracks';
 import { LinkPurpose, purposeLabel } from '../../links/link-token';
 import { formatMoment } from '../../mail/format';
@@ -44,29 +45,6 @@ export interface CasePageProps {
 }
 
 const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-
-const stepLabel: Record<string, string> = {
-  journey_started: 'Deelname gestart',
-  phase_entered: 'Naar fase',
-  conversation_planned: 'Gesprek gepland',
-  conversation_answered: 'School antwoordde op de uitnodiging',
-  conversation_recorded: 'Gespreksverslag vastgelegd',
-  intake_recorded: 'Uitkomst intake vastgelegd',
-  round_joined: 'Doet mee in subsidieronde',
-  round_missed: 'Ronde gesloten zonder ingediende aanvraag',
-  application_saved: 'Aanvraag opgeslagen of ingediend',
-  application_decided: 'Besluit op de aanvraag',
-  expert_team_registered: 'Expertteam doorgegeven',
-  aspirant_outcome_recorded: 'Uitkomst aspirantjaar vastgelegd',
-  journey_closed: 'Deelname afgesloten',
-};
-
-function detailText(entry: Extract<TimelineEntry, { kind: 'step' }>): string {
-  if (!entry.detail) return '';
-  if (entry.type === 'phase_entered') return phaseLabel[entry.detail as keyof typeof phaseLabel] ?? entry.detail;
-  if (entry.type === 'conversation_planned') return formatMoment(entry.detail);
-  return entry.detail;
-}
 
 export function CasePage({ session, school, journey, timeline, done, failed }: CasePageProps) {
   const can = (action: JourneyAction) => journey.allowedActions.includes(action);
@@ -112,8 +90,8 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
                         journey.plannedConversation.response === null
                           ? 'school heeft nog niet geantwoord'
                           : journey.plannedConversation.response.answer === 'confirm'
-                            ? 'bevestigd door de school'
-                            : `school vraagt een ander moment (“${journey.plannedConversation.response.note}”)`
+                            ? conversationAnswerLabel.confirm
+                            : `${conversationAnswerLabel.other_moment} (“${journey.plannedConversation.response.note}”)`
                       }`,
                     ],
                   ] as [string, string][])
@@ -131,6 +109,9 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
               ...(journey.expertTeam.length
                 ? ([['Expertteam', journey.expertTeam.map((m) => `${m.name} (${participantRoleLabel[m.role]})`).join(', ')]] as [string, string][])
                 : []),
+              ...(journey.aspirantOutcome
+                ? ([['Aspirantjaar', `${aspirantOutcomeLabel[journey.aspirantOutcome.outcome]}: ${journey.aspirantOutcome.reason}`]] as [string, string][])
+                : []),
               ...(journey.outcome
                 ? ([['Afgesloten', `${closingOutcomeLabel[journey.outcome.outcome]}: ${journey.outcome.reason}`]] as [string, string][])
                 : []),
@@ -144,8 +125,8 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
               ['Sector', school.sector],
               ['Regio', school.region],
               ['E-mail', school.contactEmail],
-              ['Inspectieoordeel', school.inspectionRating],
-              ['Gelijke kansen', school.equalAccessMarkers.length ? school.equalAccessMarkers.join(', ') : '–'],
+              ['Inspectieoordeel', labelOf(inspectionRatingLabel, school.inspectionRating)],
+              ['Gelijke kansen', school.equalAccessMarkers.length ? school.equalAccessMarkers.map((m) => labelOf(equalAccessLabel, m)).join(', ') : '–'],
             ]}
           />
         </section>
@@ -300,11 +281,7 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
             entry.kind === 'step'
               ? {
                   key: `s${entry.seq}`,
-                  cells: [
-                    formatMoment(entry.at),
-                    `${stepLabel[entry.type] ?? entry.type}${entry.detail ? `: ${detailText(entry)}` : ''}`,
-                    entry.actor === 'system' ? 'Koers' : entry.actor,
-                  ],
+                  cells: [formatMoment(entry.at), entry.label, entry.actor === 'system' ? 'Koers' : entry.actor],
                 }
               : {
                   key: `m${entry.purpose}`,
@@ -312,8 +289,8 @@ export function CasePage({ session, school, journey, timeline, done, failed }: C
                     formatMoment(entry.at),
                     `E-mail “${entry.subject}”: ${
                       entry.status === 'sent'
-                        ? 'verstuurd'
-                        : `nog niet verstuurd (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`
+                        ? mailStatusLabel.sent
+                        : `${mailStatusLabel.pending} (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`
                     }`,
                     'Koers',
                   ],
