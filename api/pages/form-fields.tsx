@@ -192,7 +192,8 @@ export function ErrorSummary({ errors, general, contextOf }: { errors: FieldErro
   const entries = Object.entries(errors).flatMap(([id, messages]) => messages.map((message) => [id, message] as const));
   if (entries.length === 0 && !general?.length) return null;
   return (
-    <div class="utrecht-alert utrecht-alert--error koers-error-summary" role="alert" aria-labelledby="fouten-titel" tabIndex={-1} id="fouten">
+    // Focus lands here when the refused page loads (autofocus, no script needed): the reader hears what to fix first.
+    <div class="utrecht-alert utrecht-alert--error koers-error-summary" role="alert" aria-labelledby="fouten-titel" tabIndex={-1} id="fouten" autoFocus>
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">
           <h2 class="utrecht-heading-2" id="fouten-titel">
