@@ -33,7 +33,8 @@ const textWidth = (text: string) => Math.ceil(text.length * 8.6);
  */
 function BarChart({ id, title, bars, max }: { id: string; title: string; bars: Bar[]; max: number }) {
   const figureSpace = Math.max(80, ...bars.map((bar) => textWidth(bar.text))) + 8;
-  const width = Math.max(560, ...bars.map((bar) => textWidth(bar.label)));
+  // Narrow enough that the text stays readable when the chart shrinks to a phone's width.
+  const width = Math.max(420, ...bars.map((bar) => textWidth(bar.label)));
   const row = 50;
   const scale = (v: number) => (max === 0 ? 0 : ((width - figureSpace) * Math.min(v, max)) / max);
   return (
