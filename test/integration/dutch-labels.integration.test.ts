@@ -6,6 +6,10 @@
  * Dutch label. The codes come from the domain's zod schemas and label tables (test/support/raw-codes.ts).
  */
 import { mailPreviews } from '../../mail';
+import { schoolYearOf } from '../../domain/school-year';
+import { hubYear } from '../../workflows';
+import { hubWorkflowId, requestPlace, trajectoryIdOf } from '../../workflows/hub-year.messages';
+import { cohortRequest } from '../support/cohorts';
 import { completeApplication, createSchool } from '../support/fixtures';
 import { api, openRoundNow, startDevStack, startInAspirantYear, type DevStack } from '../support/dev-stack';
 import { rawCodesIn, visibleText } from '../support/raw-codes';
@@ -32,6 +36,9 @@ const OFFICE_PAGES: readonly string[] = [
   '/kantoor/dossiers/{case:rejected}',
   '/kantoor/dossiers/{case:approved}',
   '/kantoor/dossiers/{case:dropped-out}',
+  '/kantoor/dossiers/{case:registered}',
+  '/kantoor/cohorten/{case:cohort}',
+  '/kantoor/hubs/{case:hub}',
 ];
 /** Pages anyone (a school, a signed-out visitor) reads without a link. */
 const PUBLIC_PAGES: readonly string[] = ['/kantoor/inloggen'];
@@ -140,8 +147,37 @@ beforeAll(async () => {
   });
   cases.set('dropped-out', aspirantId);
 
+  // A cohort of the school development trajectory with a VO school registered for it.
+  const cohort = cohortRequest(Date.now());
+  expect((await api(stack, 'POST', '/api/cohorts', cohort)).status).toBe(201);
+  const vo = await createSchool(stack.db, { name: 'Scholengemeenschap De Aanmelding', sector: 'VO' });
+  const registered = await api(stack, 'POST', `/api/cohorts/${cohort.id}/registrations`, { brin: vo.brin });
+  expect(registered.status).toBeLessThan(300);
+  cases.set('cohort', cohort.id);
+  cases.set('registered', registered.body.journeyId);
+
+  // A hub year of an expertschool with one ontwikkelschool asking for a place.
+  const { equalAccessMarkers: _, ...expert } = await createSchool(stack.db, { name: 'Expertschool De Hub' });
+  const schoolYear = schoolYearOf(new Date());
+  const hubId = hubWorkflowId(expert.brin, schoolYear);
+  const hub = await stack.client.workflow.start(hubYear, {
+    workflowId: hubId,
+    taskQueue: stack.taskQueue,
+    args: [{ hubId, journeyId: `journey-expertschool-${expert.brin}`, school: expert, schoolYear, trajectories: [{ title: 'Begrijpend lezen', places: 2 }] }],
+  });
+  const asking = await createSchool(stack.db, { name: 'Basisschool De Wachtlijst' });
+  await hub.executeUpdate(requestPlace, {
+    args: [{ trajectoryId: trajectoryIdOf(hubId, 1), journeyId: `journey-ontwikkelschool-${asking.brin}`, brin: asking.brin, schoolName: asking.name }],
+  });
+  await until(
+    () => api(stack, 'GET', `/api/hubs/${hubId}`),
+    (r) => r.status === 200,
+    'the hub on record',
+  );
+  cases.set('hub', hubId);
+
   // Every step stored in the case record before the pages are read.
-  for (const journeyId of cases.values())
+  for (const journeyId of [confirmed.journeyId, rejected.journeyId, approved.journeyId, aspirantId, registered.body.journeyId])
     await until(
       () => api(stack, 'GET', `/api/journeys/${journeyId}`),
       (r) => r.body.unrecordedSteps === 0,
