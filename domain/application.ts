@@ -77,7 +77,7 @@ export function requiredSections(hasAspirantYearBehind: boolean, track: 'experts
 }
 
 /** Other subsidies a school declares; each excludes it from this one. */
-export const OtherSubsidy = z.enum(['groeikracht', 'de_transformatieve_school', 'aspirant_expertschool']);
+export const OtherSubsidy = z.enum(['groeikracht', 'de_transformatieve_school', 'aspirant_expertschool'], { message: 'Kies een van de genoemde subsidies.' });
 export type OtherSubsidy = z.infer<typeof OtherSubsidy>;
 
 export const otherSubsidyLabel: Record<OtherSubsidy, string> = {

@@ -67,7 +67,7 @@ export const waitingForLabel: Record<WaitingFor, string> = {
 export const ConversationKind = z.enum(['exploratory', 'evaluation']);
 export type ConversationKind = z.infer<typeof ConversationKind>;
 
-export const IntakeOutcome = z.enum(['expertschool', 'ontwikkelschool', 'other_pillar', 'not_now']);
+export const IntakeOutcome = z.enum(['expertschool', 'ontwikkelschool', 'other_pillar', 'not_now'], { message: 'Kies de beste vervolgstap.' });
 export type IntakeOutcome = z.infer<typeof IntakeOutcome>;
 
 export const intakeOutcomeLabel: Record<IntakeOutcome, string> = {
@@ -175,7 +175,11 @@ export const SubmitApplication = ApplicationForm;
 export type SubmitApplication = ApplicationForm;
 
 export const DecideApplication = z
-  .object({ decision: z.enum(['approved', 'rejected']), reason: reasonText('het besluit'), decidedBy: staffName })
+  .object({
+    decision: z.enum(['approved', 'rejected'], { message: 'Kies of u de aanvraag toekent of afwijst.' }),
+    reason: reasonText('het besluit'),
+    decidedBy: staffName,
+  })
   .openapi('DecideApplication');
 export type DecideApplication = z.infer<typeof DecideApplication>;
 
@@ -185,7 +189,11 @@ export const RegisterExpertTeam = z
 export type RegisterExpertTeam = z.infer<typeof RegisterExpertTeam>;
 
 export const RecordAspirantOutcome = z
-  .object({ outcome: z.enum(['expertschool', 'dropped_out']), reason: reasonText('de uitkomst'), recordedBy: staffName })
+  .object({
+    outcome: z.enum(['expertschool', 'dropped_out'], { message: 'Kies of de school expertschool wordt of stopt.' }),
+    reason: reasonText('de uitkomst'),
+    recordedBy: staffName,
+  })
   .openapi('RecordAspirantOutcome');
 export type RecordAspirantOutcome = z.infer<typeof RecordAspirantOutcome>;
 

@@ -9,20 +9,25 @@ export const Brin = z
   .openapi({ example: '12AB', description: 'BRIN code of the school' });
 export type Brin = z.infer<typeof Brin>;
 
-export const Sector = z.enum(['PO', 'VO', 'SO']).openapi({ description: 'PO primary, VO secondary, SO special education' });
+export const Sector = z
+  .enum(['PO', 'VO', 'SO'], { message: 'Kies de sector: PO, VO of SO.' })
+  .openapi({ description: 'PO primary, VO secondary, SO special education' });
 export type Sector = z.infer<typeof Sector>;
 
 /** The Inspectorate of Education's judgement of a school's quality. */
-export const InspectionRating = z.enum(['goed', 'voldoende', 'onvoldoende', 'zeer_zwak', 'niet_beoordeeld']);
+export const InspectionRating = z.enum(['goed', 'voldoende', 'onvoldoende', 'zeer_zwak', 'niet_beoordeeld'], { message: 'Kies het oordeel van de inspectie.' });
 export type InspectionRating = z.infer<typeof InspectionRating>;
 
 /** Markers the office reports on in its equal-access monitor. */
-export const EqualAccessMarker = z.enum([
-  'weak_performance', // zwak presterend
-  'special_target_group', // bijzondere doelgroep
-  'specialised', // gespecialiseerd onderwijs (SO/VSO)
-  'small_regional', // kleine regionale school
-]);
+export const EqualAccessMarker = z.enum(
+  [
+    'weak_performance', // zwak presterend
+    'special_target_group', // bijzondere doelgroep
+    'specialised', // gespecialiseerd onderwijs (SO/VSO)
+    'small_regional', // kleine regionale school
+  ],
+  { message: 'Kies een van de genoemde kenmerken.' },
+);
 export type EqualAccessMarker = z.infer<typeof EqualAccessMarker>;
 
 export const School = z

@@ -1,4 +1,5 @@
 /** To a school the office planned a conversation with: when and where, with a calendar invitation attached. */
+import { conversationKindLabel } from '../domain/labels';
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
 
@@ -16,7 +17,8 @@ export interface ConversationPlannedMail {
   linkValidUntil?: string | undefined;
 }
 
-export const conversationLabel = { exploratory: 'verkennend gesprek', evaluation: 'evaluatiegesprek' } as const;
+/** The conversation's kind in words; the label lives with the others in domain/labels.ts. */
+export const conversationLabel = conversationKindLabel;
 
 export function renderConversationPlanned(data: ConversationPlannedMail): RenderedMail {
   const moment = formatMoment(data.startsAt);

@@ -4,6 +4,20 @@
  * so a mail the server keeps refusing shows as such).
  */
 import { z } from '../../domain/zod';
+import {
+  applicationSavedLabel,
+  aspirantOutcomeLabel,
+  conversationAnswerLabel,
+  decisionLabel,
+  enrolmentChangeLabel,
+  journeyEventLabel,
+  type EnrolmentChange,
+} from '../../domain/labels';
+import { closingOutcomeLabel, intakeOutcomeLabel, phaseLabel, type ClosingOutcome, type IntakeOutcome, type JourneyPhase } from '../../domain/journey';
+import { formKindLabel, type FormKind } from '../../domain/forms';
+import { developmentThemeLabel, type DevelopmentTheme } from '../../domain/development-groups';
+import type { JourneyEventType } from '../../activities/journey-step';
+import { formatMoment } from '../../mail/format';
 import type { Db } from '../../platform/db';
 
 export const TimelineEntry = z
@@ -15,6 +29,7 @@ export const TimelineEntry = z
       actor: z.string(),
       type: z.string(),
       detail: z.string().nullable().describe('What the step decided, in a few words (a phase, an outcome, a reason)'),
+      label: z.string().describe('The step in Dutch, as the case page shows it: what happened and what it decided'),
     }),
     z.object({
       kind: z.literal('mail'),
@@ -45,6 +60,7 @@ export async function journeyTimeline(db: Db, journeyId: string): Promise<Timeli
       actor: s.actor,
       type: s.type,
       detail: detailOf(s.data as Partial<Record<string, unknown>>),
+      label: stepLabel(s.type, s.data as Partial<Record<string, unknown>>),
     })),
     ...mails.map((m) => ({
       kind: 'mail' as const,
@@ -93,5 +109,64 @@ function detailOf(event: Partial<Record<string, unknown>>): string | null {
       return [text(event.outcome), text(event.reason)].filter(Boolean).join(': ') || null;
     default:
       return null;
+  }
+}
+
+/**
+ * The step in Dutch: its label, and what it decided in words a person reads (never a code). An event
+ * type Koers no longer writes still reads as a step, not as its code.
+ */
+export function stepLabel(type: string, event: Partial<Record<string, unknown>>): string {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const field = (key: string, name: string) => text((event[key] as Record<string, unknown> | undefined)?.[name]);
+  const of = <K extends string>(labels: Record<K, string>, value: unknown) => (typeof value === 'string' && value in labels ? labels[value as K] : undefined);
+  const title = of(journeyEventLabel, type) ?? 'Stap vastgelegd';
+  const withDetail = (...parts: (string | undefined | null)[]) => {
+    const detail = parts.filter(Boolean).join(', ');
+    return detail ? `${title}: ${detail}` : title;
+  };
+  switch (type as JourneyEventType) {
+    case 'phase_entered':
+      return withDetail(of<JourneyPhase>(phaseLabel, event.phase));
+    case 'intake_recorded':
+      return withDetail(of<IntakeOutcome>(intakeOutcomeLabel, event.outcome));
+    case 'conversation_planned': {
+      const startsAt = field('conversation', 'startsAt');
+      return withDetail(startsAt ? formatMoment(startsAt) : undefined);
+    }
+    case 'conversation_answered': {
+      const answer = (event.conversation as { response?: { answer?: string } } | undefined)?.response?.answer;
+      return withDetail(of(conversationAnswerLabel, answer));
+    }
+    case 'application_saved': {
+      const status = field('application', 'status');
+      return status === 'draft' || status === 'submitted' ? applicationSavedLabel[status] : title;
+    }
+    case 'application_decided': {
+      const decision = (event.application as { decision?: { decision?: string } } | undefined)?.decision?.decision;
+      return withDetail(of(decisionLabel, decision ?? field('application', 'status')));
+    }
+    case 'aspirant_outcome_recorded': {
+      const outcome = event.outcome as { outcome?: string; reason?: string } | undefined;
+      return withDetail(of(aspirantOutcomeLabel, outcome?.outcome), outcome?.reason);
+    }
+    case 'enrolment_changed': {
+      const enrolment = event.enrolment as { title?: string } | null | undefined;
+      return withDetail(enrolment?.title ? `“${enrolment.title}”` : undefined, of<EnrolmentChange>(enrolmentChangeLabel, event.change));
+    }
+    case 'form_requested':
+    case 'form_reminded':
+    case 'form_answered':
+    case 'form_missed':
+      return withDetail(of<FormKind>(formKindLabel, field('form', 'kind')), field('form', 'scope'));
+    case 'registration_submitted':
+    case 'cohort_place_granted': {
+      const registration = event.registration as { theme?: string } | undefined;
+      return withDetail(of<DevelopmentTheme>(developmentThemeLabel, registration?.theme));
+    }
+    case 'journey_closed':
+      return withDetail(of<ClosingOutcome>(closingOutcomeLabel, event.outcome), text(event.reason));
+    default:
+      return title;
   }
 }

@@ -15,6 +15,7 @@ import {
   type JourneyAction,
   type JourneyView,
 } from '../../domain/journey';
+import { aspirantOutcomeLabel, conversationAnswerLabel, equalAccessLabel, inspectionRatingLabel, labelOf, mailStatusLabel } from '../../domain/labels';
 import { trackLabel } from '../../domain/tracks';
 import { LinkPurpose, purposeLabel } from '../../links/link-token';
 import { formatMoment } from '../../mail/format';
@@ -49,29 +50,6 @@ export interface CasePageProps {
 }
 
 const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-
-const stepLabel: Record<string, string> = {
-  journey_started: 'Deelname gestart',
-  phase_entered: 'Naar fase',
-  conversation_planned: 'Gesprek gepland',
-  conversation_answered: 'School antwoordde op de uitnodiging',
-  conversation_recorded: 'Gespreksverslag vastgelegd',
-  intake_recorded: 'Uitkomst intake vastgelegd',
-  round_joined: 'Doet mee in subsidieronde',
-  round_missed: 'Ronde gesloten zonder ingediende aanvraag',
-  application_saved: 'Aanvraag opgeslagen of ingediend',
-  application_decided: 'Besluit op de aanvraag',
-  expert_team_registered: 'Expertteam doorgegeven',
-  aspirant_outcome_recorded: 'Uitkomst aspirantjaar vastgelegd',
-  journey_closed: 'Deelname afgesloten',
-};
-
-function detailText(entry: Extract<TimelineEntry, { kind: 'step' }>): string {
-  if (!entry.detail) return '';
-  if (entry.type === 'phase_entered') return phaseLabel[entry.detail as keyof typeof phaseLabel] ?? entry.detail;
-  if (entry.type === 'conversation_planned') return formatMoment(entry.detail);
-  return entry.detail;
-}
 
 export function CasePage({ session, school, journey, timeline, done, failed, requests = [] }: CasePageProps) {
   const can = (action: JourneyAction) => journey.allowedActions.includes(action);
@@ -131,8 +109,8 @@ export function CasePage({ session, school, journey, timeline, done, failed, req
                         journey.plannedConversation.response === null
                           ? 'school heeft nog niet geantwoord'
                           : journey.plannedConversation.response.answer === 'confirm'
-                            ? 'bevestigd door de school'
-                            : `school vraagt een ander moment (“${journey.plannedConversation.response.note}”)`
+                            ? conversationAnswerLabel.confirm
+                            : `${conversationAnswerLabel.other_moment} (“${journey.plannedConversation.response.note}”)`
                       }`,
                     ],
                   ] as [string, string][])
@@ -150,6 +128,9 @@ export function CasePage({ session, school, journey, timeline, done, failed, req
               ...(journey.expertTeam.length
                 ? ([['Expertteam', journey.expertTeam.map((m) => `${m.name} (${participantRoleLabel[m.role]})`).join(', ')]] as [string, string][])
                 : []),
+              ...(journey.aspirantOutcome
+                ? ([['Aspirantjaar', `${aspirantOutcomeLabel[journey.aspirantOutcome.outcome]}: ${journey.aspirantOutcome.reason}`]] as [string, string][])
+                : []),
               ...(journey.outcome
                 ? ([['Afgesloten', `${closingOutcomeLabel[journey.outcome.outcome]}: ${journey.outcome.reason}`]] as [string, string][])
                 : []),
@@ -163,8 +144,8 @@ export function CasePage({ session, school, journey, timeline, done, failed, req
               ['Sector', school.sector],
               ['Regio', school.region],
               ['E-mail', school.contactEmail],
-              ['Inspectieoordeel', school.inspectionRating],
-              ['Gelijke kansen', school.equalAccessMarkers.length ? school.equalAccessMarkers.join(', ') : '–'],
+              ['Inspectieoordeel', labelOf(inspectionRatingLabel, school.inspectionRating)],
+              ['Gelijke kansen', school.equalAccessMarkers.length ? school.equalAccessMarkers.map((m) => labelOf(equalAccessLabel, m)).join(', ') : '–'],
             ]}
           />
         </section>
@@ -328,11 +309,7 @@ export function CasePage({ session, school, journey, timeline, done, failed, req
             entry.kind === 'step'
               ? {
                   key: `s${entry.seq}`,
-                  cells: [
-                    formatMoment(entry.at),
-                    `${stepLabel[entry.type] ?? entry.type}${entry.detail ? `: ${detailText(entry)}` : ''}`,
-                    entry.actor === 'system' ? 'Koers' : entry.actor,
-                  ],
+                  cells: [formatMoment(entry.at), entry.label, entry.actor === 'system' ? 'Koers' : entry.actor],
                 }
               : {
                   key: `m${entry.purpose}`,
@@ -340,8 +317,8 @@ export function CasePage({ session, school, journey, timeline, done, failed, req
                     formatMoment(entry.at),
                     `E-mail “${entry.subject}”: ${
                       entry.status === 'sent'
-                        ? 'verstuurd'
-                        : `nog niet verstuurd (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`
+                        ? mailStatusLabel.sent
+                        : `${mailStatusLabel.pending} (${entry.attempts} ${entry.attempts === 1 ? 'poging' : 'pogingen'}${entry.lastError ? `; ${entry.lastError}` : ''})`
                     }`,
                     'Koers',
                   ],

@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router } from 'express';
 import { phaseLabel, JourneyPhase } from '../../domain/journey';
+import { sectorLabel } from '../../domain/labels';
 import type { Db } from '../../platform/db';
 import type { Session } from '../../staff/sessions';
 import { ErrorSummary, TextField } from '../pages/form-fields';
@@ -22,23 +23,31 @@ interface Bar {
   text: string;
 }
 
-/** A horizontal bar chart in SVG; its figures are also in the table beside it, which screen readers use. */
+/** Rough width of SVG text at the chart's 15px font: wide enough for Dutch words in a sans-serif font. */
+const textWidth = (text: string) => Math.ceil(text.length * 8.6);
+
+/**
+ * A horizontal bar chart in SVG; its figures are also in the table beside it, which screen readers
+ * use. Each bar's label sits on its own line above the bar and its figure beside the bar's end, in
+ * space reserved for it, so no text ever runs over a bar, however long the label or full the bar.
+ */
 function BarChart({ id, title, bars, max }: { id: string; title: string; bars: Bar[]; max: number }) {
-  const width = 560;
-  const labelWidth = 230;
-  const row = 30;
-  const scale = (v: number) => (max === 0 ? 0 : ((width - labelWidth - 70) * v) / max);
+  const figureSpace = Math.max(80, ...bars.map((bar) => textWidth(bar.text))) + 8;
+  // Narrow enough that the text stays readable when the chart shrinks to a phone's width.
+  const width = Math.max(420, ...bars.map((bar) => textWidth(bar.label)));
+  const row = 50;
+  const scale = (v: number) => (max === 0 ? 0 : ((width - figureSpace) * Math.min(v, max)) / max);
   return (
     <figure class="koers-chart" aria-labelledby={`${id}-titel`}>
-      <svg viewBox={`0 0 ${width} ${bars.length * row + 10}`} width="100%" role="img" aria-labelledby={`${id}-titel`}>
+      <svg viewBox={`0 0 ${width} ${bars.length * row + 6}`} width="100%" role="img" aria-labelledby={`${id}-titel`}>
         {bars.map((bar, i) => (
-          <g key={bar.label} transform={`translate(0 ${i * row + 5})`}>
-            <text x="0" y="16">
+          <g key={bar.label} transform={`translate(0 ${i * row + 4})`}>
+            <text class="koers-chart-label" x="0" y="15">
               {bar.label}
             </text>
-            <rect class="koers-bar" x={labelWidth} y="4" height="16" width={Math.max(1, scale(bar.value))} />
-            {bar.target != null && <line class="koers-target" x1={labelWidth + scale(bar.target)} x2={labelWidth + scale(bar.target)} y1="0" y2="24" />}
-            <text x={labelWidth + scale(Math.max(bar.value, bar.target ?? 0)) + 6} y="16">
+            <rect class="koers-bar" x="0" y="24" height="16" width={Math.max(1, scale(bar.value))} />
+            {bar.target != null && <line class="koers-target" x1={scale(bar.target)} x2={scale(bar.target)} y1="21" y2="43" />}
+            <text class="koers-chart-figure" x={scale(Math.max(bar.value, bar.target ?? 0)) + 6} y="37">
               {bar.text}
             </text>
           </g>
@@ -81,14 +90,19 @@ export function ReportsPage({ session, reports, invalid }: { session: Session; r
             id="kpi-grafiek"
             title="Opgeleide expertscholen tegen het doel (rode streep)"
             max={Math.max(1, ...measured.map((k) => Math.max(k.actual!, k.target!)))}
-            bars={measured.map((k) => ({ label: `${k.label} ${k.sector}`, value: k.actual!, target: k.target, text: `${k.actual} van ${k.target}` }))}
+            bars={measured.map((k) => ({
+              label: `${k.label} (${sectorLabel[k.sector]})`,
+              value: k.actual!,
+              target: k.target,
+              text: `${k.actual} van ${k.target}`,
+            }))}
           />
           <Table
             labelledBy="kpi-kop"
             columns={[{ label: 'KPI' }, { label: 'Sector' }, { label: 'Doel', numeric: true }, { label: 'Stand', numeric: true }]}
             rows={kpis.map((k) => ({
               key: `${k.key}-${k.sector}`,
-              cells: [k.label, k.sector === 'all' ? 'alle' : k.sector, k.target ?? '–', k.actual ?? 'nog niet in Koers'],
+              cells: [k.label, sectorLabel[k.sector], k.target ?? '–', k.actual ?? 'nog niet in Koers'],
             }))}
           />
         </div>

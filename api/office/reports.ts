@@ -3,7 +3,8 @@
  * against their targets, schools per phase and round, subsidy committed per round, and the
  * equal-access monitor of the inflow. A figure Koers does not hold is null, not zero.
  */
-import { JourneyPhase } from '../../domain/journey';
+import { JourneyPhase, phaseLabel } from '../../domain/journey';
+import { equalAccessLabel, labelOf, sectorLabel } from '../../domain/labels';
 import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
 
@@ -26,12 +27,7 @@ const Kpi = z.object({
 export const EqualAccessMarker = z.enum(['weak_performance', 'special_target_group', 'specialised', 'small_regional']);
 export type EqualAccessMarker = z.infer<typeof EqualAccessMarker>;
 
-export const equalAccessLabel: Record<EqualAccessMarker, string> = {
-  weak_performance: 'zwak presterende scholen',
-  special_target_group: 'scholen met bijzondere doelgroepen',
-  specialised: 'gespecialiseerd onderwijs (SO/VSO)',
-  small_regional: 'kleine regionale scholen',
-};
+export { equalAccessLabel };
 
 export const Reports = z
   .object({
@@ -178,12 +174,12 @@ export function reportRows(reports: Reports): string[][] {
     ...reports.kpis.map((k) => [
       'kpi',
       k.label,
-      k.sector === 'all' ? 'alle' : k.sector,
+      sectorLabel[k.sector],
       k.target === null ? '' : String(k.target),
       k.actual === null ? 'nog niet in Koers' : String(k.actual),
     ]),
     ...reports.phasesByRound.flatMap((r) =>
-      Object.entries(r.counts).map(([phase, count]) => ['scholen per fase', phase, r.roundId ?? 'geen ronde', '', String(count)]),
+      Object.entries(r.counts).map(([phase, count]) => ['scholen per fase', labelOf(phaseLabel, phase), r.roundId ?? 'geen ronde', '', String(count)]),
     ),
     ...reports.subsidyByRound.flatMap((s) => [
       ['toegekende aanvragen', s.schoolYear, s.roundId, '', String(s.approved)],

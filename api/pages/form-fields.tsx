@@ -188,29 +188,12 @@ export function ChoiceGroup(props: {
  * At the top of a form that came back with errors: each links to its field, and says which row or
  * section it is about (`contextOf`), since "Vul de naam in" alone does not say whose.
  */
-export function ErrorSummary({
-  errors,
-  general,
-  contextOf,
-  autoFocus = false,
-}: {
-  errors: FieldErrors;
-  general?: string[];
-  contextOf?: (fieldId: string) => string | undefined;
-  /** After a refused submit: focus lands on the summary, so keyboard and screen reader users hear it first. */
-  autoFocus?: boolean;
-}) {
+export function ErrorSummary({ errors, general, contextOf }: { errors: FieldErrors; general?: string[]; contextOf?: (fieldId: string) => string | undefined }) {
   const entries = Object.entries(errors).flatMap(([id, messages]) => messages.map((message) => [id, message] as const));
   if (entries.length === 0 && !general?.length) return null;
   return (
-    <div
-      class="utrecht-alert utrecht-alert--error koers-error-summary"
-      role="alert"
-      aria-labelledby="fouten-titel"
-      tabIndex={-1}
-      id="fouten"
-      autoFocus={autoFocus || undefined}
-    >
+    // Focus lands here when the refused page loads (autofocus, no script needed): the reader hears what to fix first.
+    <div class="utrecht-alert utrecht-alert--error koers-error-summary" role="alert" aria-labelledby="fouten-titel" tabIndex={-1} id="fouten" autoFocus>
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">
           <h2 class="utrecht-heading-2" id="fouten-titel">

@@ -29,6 +29,7 @@ export function Page({ title, children, enhanced = false, nav, footer = schoolFo
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${title} – Ontwikkelkracht`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/utrecht-theme.css" />
         <link rel="stylesheet" href="/assets/utrecht-components.css" />
         <link rel="stylesheet" href="/assets/koers.css" />

@@ -104,7 +104,7 @@ export function ConversationRequestPage({
         Wil uw school meedoen aan Ontwikkelkracht? Het begint met een verkennend gesprek met het programmabureau. Dat gesprek is een voorwaarde om subsidie aan
         te vragen. Het programmabureau neemt binnen {CONTACT_WITHIN_WORKDAYS} werkdagen contact met u op om het gesprek te plannen.
       </Paragraph>
-      <ErrorSummary errors={errors} general={general} autoFocus={refused} />
+      <ErrorSummary errors={errors} general={general} />
       <form method="post" action={REQUEST_PAGE} noValidate>
         <Heading2>De school</Heading2>
         <TextField
