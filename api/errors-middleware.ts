@@ -30,7 +30,8 @@ export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = refusalCodes[error.cause.type ?? ''];
     const details = error.cause.details?.[0] as { issues?: Issue[] } | undefined;
-    if (code) return new AppError(code, error.cause.message, details?.issues ?? []);
+    // An Update's validator sees input the API already checked against the same schema: what it refuses, a rule refuses.
+    if (code) return new AppError(code, error.cause.message, details?.issues ?? [], code === 'invalid_input');
     if (UNHANDLED_UPDATE.test(error.cause.message)) return new AppError('not_allowed_now', ACTION_NOT_IN_TRACK);
   }
   if (error instanceof WorkflowNotFoundError) {

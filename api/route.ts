@@ -16,6 +16,7 @@ import type { StaffRole } from '../staff/staff-member';
 import { AppError, type Issue } from './errors';
 import { officeSecurity, requireOffice } from './office/authenticate';
 import { errorResponse, type OpenAPIRegistry } from './openapi';
+import { toAppError } from './errors-middleware';
 
 export type Access = 'public' | 'school' | StaffRole;
 
@@ -68,7 +69,9 @@ function answeringRules(handler: RequestHandler): RequestHandler {
     try {
       await handler(req, res, next);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'invalid_input' && error.onlyRules) throw new AppError('rule_violated', error.message, error.issues);
+      // Input the route's schema accepted and a workflow's validator then refused is refused by a rule, too.
+      const known = toAppError(error);
+      if (known?.code === 'invalid_input' && known.onlyRules) throw new AppError('rule_violated', known.message, known.issues);
       throw error;
     }
   };

@@ -45,8 +45,6 @@ export function journeyTrackFor(interest: TrackInterest): Track {
  */
 export const CONTACT_WITHIN_WORKDAYS = 10;
 
-const optionalText = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-
 export const ConversationRequest = z
   .object({
     brin: Brin,
@@ -56,12 +54,19 @@ export const ConversationRequest = z
     contactName: z.string({ message: 'Vul de naam van de contactpersoon in.' }).trim().min(2, { message: 'Vul de naam van de contactpersoon in.' }).max(200),
     // An address as typed on the page is trimmed there; the document says "email" (not a pipe's bare string).
     contactEmail: z.email({ message: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.' }).max(254),
-    contactPhone: optionalText(
-      z
-        .string()
-        .trim()
-        .regex(/^\+?[0-9][0-9 ()-]{8,18}[0-9]$/, { message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 030 123 45 67.' }),
-    ),
+    // Empty when not given (the page sends the empty field): documented as such, and read as absent.
+    contactPhone: z
+      .union(
+        [
+          z.literal('').transform(() => undefined),
+          z
+            .string()
+            .trim()
+            .regex(/^\+?[0-9][0-9 ()-]{8,18}[0-9]$/),
+        ],
+        { message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 030 123 45 67.' },
+      )
+      .optional(),
     trackInterest: TrackInterest,
     hasAspirantYearBehind: z.boolean({ message: 'Geef aan of de school vorig schooljaar het aspirant-traject deed.' }).default(false),
     question: z

@@ -65,7 +65,8 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
     limit: deps.schoolRequestsPerMinute ?? 120,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    skip: (req) => req.method !== 'POST' || journeyAction(String(req.params.action))?.who.office !== false,
+    // Without a link there is nothing to slow down: the request is refused (401) before any work.
+    skip: (req) => req.method !== 'POST' || !req.headers.authorization || journeyAction(String(req.params.action))?.who.office !== false,
     handler: (_req, _res, next) =>
       next(new AppError('too_many_requests', 'Er kwamen veel verzoeken tegelijk van uw netwerk. Probeer het over een minuut opnieuw.')),
   });

@@ -55,8 +55,9 @@ test('a school asks for the conversation, by keyboard, on a phone-sized screen',
 
   // Sent empty: the page comes back with the error summary focused, and a message at each field.
   await tabToButton(page, 'Gesprek aanvragen');
-  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
-  await page.waitForURL(/\/gesprek-aanvragen$/);
+  // The refused page has the same address as the form: wait for the answer itself, not the URL.
+  await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), page.keyboard.press('Enter')]);
+  await page.waitForFunction(() => document.title.startsWith('Fout: '));
   expect(await page.title()).toBe('Fout: vraag een verkennend gesprek aan – Ontwikkelkracht');
   expect(await focusedId(page)).toBe('fouten');
   expect(await page.textContent('#brin-fout')).toContain('Een BRIN-code bestaat uit twee cijfers en twee letters');

@@ -59,7 +59,8 @@ let cookie = '';
 async function api(method: 'GET' | 'POST', route: string, body?: unknown): Promise<{ status: number; body: any }> {
   const response = await http(`${stack.apiUrl}${route}`, {
     method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    // A change with the office's cookie says it comes from the site itself, as the office's pages do.
+    headers: { cookie, origin: stack.apiUrl, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
