@@ -6,7 +6,8 @@
  * intake outcome, an admin creates and opens a round on /kantoor/rondes, the school fills in and
  * submits its application by the round mail's link, the office approves, and the school receives
  * the decision mail with its PDF letter. Every school step is done by keyboard, on a phone-sized
- * screen; axe-core checks every page visited for serious or critical violations.
+ * screen (where no page may stick out sideways); axe-core checks every page visited for serious or
+ * critical violations.
  */
 import { inflateSync } from 'node:zlib';
 import { formatInTimeZone } from 'date-fns-tz';
@@ -49,7 +50,12 @@ afterAll(async () => {
 });
 
 async function checkAccessibility(page: Page): Promise<void> {
-  for (const violation of await seriousAccessibilityViolations(page)) violations.push(`${new URL(page.url()).pathname}: ${violation}`);
+  const where = new URL(page.url()).pathname;
+  for (const violation of await seriousAccessibilityViolations(page)) violations.push(`${where}: ${violation}`);
+  // On the phone-sized screen nothing sticks out sideways either.
+  const width = page.viewportSize()?.width ?? 0;
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width <= 390 && scrollWidth > width) violations.push(`${where}: the page is ${scrollWidth} px wide on a ${width} px screen`);
 }
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
