@@ -61,8 +61,11 @@ const errorAt = (html: string, id: string) => new RegExp(`id="${id}-fout">([^<]*
 
 test('the yearly plan is a Schedule; firing it twice makes and opens one round for the plan’s dates', async () => {
   expect(roundFromPlan.name).toBe(ROUND_FROM_PLAN_WORKFLOW);
-  // Opened yesterday, closes in three weeks: the firing makes this school year's round and opens it at once.
-  const opens = amsterdamDay(-1);
+  // Opened yesterday (from January to July: on 1 August, the school year's start), closes in three
+  // weeks: the firing makes this school year's round and opens it at once. A round opening in a
+  // January to July would be for the next school year, whose rates may not be published yet.
+  const yesterday = amsterdamDay(-1);
+  const opens = yesterday.month >= 8 ? yesterday : { month: 8, day: 1 };
   const closes = amsterdamDay(21);
   const plan = RoundPlan.parse({
     track: 'expertschool',
