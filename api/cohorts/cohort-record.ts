@@ -1,7 +1,7 @@
 /** A cohort's record in PostgreSQL, as the API reads it and as its workflow and journeys are started with it. */
 import { amsterdamInstant } from '../../domain/amsterdam-time';
 import type { CohortInput, CohortStatus } from '../../domain/cohort';
-import type { Db } from '../../platform/db';
+import type { DbClient } from '../../platform/db';
 import { AppError } from '../errors';
 
 export interface CohortRecord {
@@ -40,12 +40,12 @@ export function cohortSummary(row: CohortRecord) {
   return { id: cohortId, ...rest, status: row.status as CohortStatus };
 }
 
-export async function findCohort(db: Db, cohortId: string): Promise<CohortRecord> {
+export async function findCohort(db: DbClient, cohortId: string): Promise<CohortRecord> {
   const row = await db.developmentCohort.findUnique({ where: { id: cohortId } });
   if (!row) throw new AppError('cohort_not_found', `Er is geen cohort met id ${cohortId}.`);
   return row;
 }
 
-export async function findCohortInput(db: Db, cohortId: string): Promise<CohortInput> {
+export async function findCohortInput(db: DbClient, cohortId: string): Promise<CohortInput> {
   return cohortInputOf(await findCohort(db, cohortId));
 }

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Db } from '../../platform/db';
+import type { Db, DbClient } from '../../platform/db';
 import type { SchoolSnapshot, Track } from '../../domain/journey';
 import { AppError } from '../errors';
 import { tracks } from '../../domain/tracks';
@@ -29,7 +29,7 @@ const journeyWorkflow = { expertschool: expertschoolJourney, ontwikkelschool: on
  * A journey's case row is written by its first step, so a journey started a moment ago may have
  * none yet: starting under the same id then finds it running (the id is never reused).
  */
-async function nextJourneyId(db: Db, temporal: Client, brin: string, track: Track): Promise<string | null> {
+async function nextJourneyId(db: DbClient, temporal: Client, brin: string, track: Track): Promise<string | null> {
   const rows = await db.journey.findMany({ where: { brin, track }, select: { id: true, phase: true } });
   const generation = (row: { id: string }) => journeyGeneration(row.id, brin, track) ?? 0;
   const latest = rows.reduce<(typeof rows)[number] | null>((a, b) => (a && generation(a) >= generation(b) ? a : b), null);
@@ -50,7 +50,10 @@ async function nextJourneyId(db: Db, temporal: Client, brin: string, track: Trac
  * Starts a school's journey: at most one under way per school and track; one that closed stays
  * on record, and the school starts afresh under the next generation's id.
  */
-export async function startJourney({ db, temporal, taskQueue }: JourneyDependencies, request: StartJourneyRequest): Promise<{ journeyId: string }> {
+export async function startJourney(
+  { db, temporal, taskQueue }: Omit<JourneyDependencies, 'db'> & { db: DbClient },
+  request: StartJourneyRequest,
+): Promise<{ journeyId: string }> {
   const school = await db.school.findUnique({ where: { brin: request.brin } });
   if (!school) throw new AppError('school_not_found', `Er is geen school met BRIN-code ${request.brin} bekend.`);
   const track = tracks[request.track];

@@ -81,7 +81,9 @@ export async function takeConversationRequest(deps: JourneyDependencies, request
         if (same) return same.id;
       } else {
         try {
-          journeyId = (await startJourney(deps, { brin: typed.brin, track, hasAspirantYearBehind: typed.hasAspirantYearBehind })).journeyId;
+          // On this transaction's connection: a second one from the pool, while this one waits, could run the pool dry.
+          journeyId = (await startJourney({ db: tx, temporal, taskQueue }, { brin: typed.brin, track, hasAspirantYearBehind: typed.hasAspirantYearBehind }))
+            .journeyId;
           outcome = 'started';
         } catch (error) {
           if (!(error instanceof AppError && error.code === 'journey_exists')) throw error;
