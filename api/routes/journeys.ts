@@ -108,6 +108,29 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
     },
   );
 
+  routes.add(
+    router,
+    {
+      method: 'get',
+      path: '/api/journeys/{journeyId}/school-view',
+      access: 'school',
+      summary: 'The journey as the school sees it now (e.g. its place in line), with any of its live links as Bearer',
+      request: { params: JourneyParams },
+      responses: {
+        200: jsonResponse('The journey, as the school sees it', SchoolJourneyView),
+        401: errorResponse('No link token, or an unknown one'),
+        403: errorResponse('The link is for another journey'),
+        404: errorResponse('Unknown journey'),
+        410: errorResponse('The link was revoked, used, or has expired, or the journey is closed'),
+      },
+    },
+    async (req, res) => {
+      const { journeyId } = validate(JourneyParams, req.params);
+      await requireLink(deps.db, req.headers.authorization, journeyId, 'any');
+      res.json(SchoolJourneyView.parse(schoolViewOf(await readJourney(deps, journeyId))));
+    },
+  );
+
   for (const action of journeyActions) {
     const { who } = action;
     routes.add(

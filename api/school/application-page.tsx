@@ -1,10 +1,13 @@
 /** The school's application: a form it can save and resume, and submit once it is complete. */
 import { otherSubsidyLabel, participantRoleLabel, sectionLabel, type SectionKey } from '../../domain/application';
 import { exclusionRules } from '../../domain/eligibility';
-import type { ApplicationView } from '../../domain/journey';
+import type { SchoolJourneyView } from '../../domain/school-view';
 import { formatMoment } from '../../mail/format';
 import { ChoiceGroup, ErrorSummary, rowContext, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Page, Paragraph } from '../pages/layout';
+
+/** The application as the school sees it (a final decision without who took it). */
+type ApplicationView = NonNullable<SchoolJourneyView['application']>;
 
 export const MAX_PARTICIPANT_ROWS = 50;
 export const MAX_TRAJECTORY_ROWS = 10;

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { ApplicationDraft, ApplicationForm, requiredSections } from '../../domain/application';
 import { exclusions, MIN_PARTICIPANTS } from '../../domain/eligibility';
 import type { Track } from '../../domain/journey';
-import type { JourneyView } from '../../domain/journey';
+import type { SchoolJourneyView } from '../../domain/school-view';
 import { saveApplicationDraft, submitApplication } from '../../workflows/expertschool-journey.messages';
 import { issuesOf, type AppError } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
@@ -19,7 +19,7 @@ function draftIsOpen({ journey, link }: StepContext): boolean {
   return journey.phase === 'application' && journey.application?.roundId === link.scope && journey.application.status === 'draft';
 }
 
-function valuesOf(journey: JourneyView): ApplicationValues {
+function valuesOf(journey: SchoolJourneyView): ApplicationValues {
   const a = journey.application!;
   return { participants: a.participants, sections: a.sections, trajectories: a.trajectories, otherSubsidies: a.otherSubsidies };
 }

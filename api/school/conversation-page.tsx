@@ -1,9 +1,12 @@
 /** The school answers the office's invitation: it confirms the moment, or asks for another. */
-import type { PlannedConversation } from '../../domain/journey';
+import type { SchoolJourneyView } from '../../domain/school-view';
 import { conversationLabel } from '../../mail';
 import { formatMoment } from '../../mail/format';
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextArea, type FieldErrors } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Page, Paragraph } from '../pages/layout';
+
+/** The planned conversation as the school sees it (without who planned it). */
+type PlannedConversation = NonNullable<SchoolJourneyView['plannedConversation']>;
 
 const answerOptions: [string, string][] = [
   ['confirm', 'Ja, dit moment past ons'],

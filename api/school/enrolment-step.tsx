@@ -4,7 +4,8 @@
  * offered place to accept; an offer's link (scope: that trajectory) only accepts that one place.
  */
 import type { Response } from 'express';
-import { AcceptPlace, ChooseTrajectory, type EnrolmentView, type JourneyView } from '../../domain/journey';
+import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
+import type { SchoolJourneyView } from '../../domain/school-view';
 import { acceptWithinScope, enrolmentScope, OFFER_LINK_CANNOT_CHOOSE } from '../../links/link-scope';
 import { markLinkUsed } from '../../links/open-link';
 import { acceptPlace, chooseTrajectory } from '../../workflows/expertschool-journey.messages';
@@ -21,7 +22,7 @@ function lapsed(enrolment: EnrolmentView | null, now = Date.now()): boolean {
 }
 
 /** Where the school stands, unless that is nowhere (it has not chosen, or its offer lapsed). */
-function standing(journey: JourneyView): EnrolmentView | null {
+function standing(journey: SchoolJourneyView): EnrolmentView | null {
   return journey.enrolment && !lapsed(journey.enrolment) ? journey.enrolment : null;
 }
 

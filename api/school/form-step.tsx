@@ -4,7 +4,7 @@
  */
 import type { Response } from 'express';
 import { AnswerForm, type FormRequestView } from '../../domain/forms';
-import type { JourneyView } from '../../domain/journey';
+import type { SchoolJourneyView } from '../../domain/school-view';
 import { answerWithinScope, parseFormScope, type FormScope } from '../../links/link-scope';
 import { purposePhases } from '../../links/link-token';
 import { markLinkUsed } from '../../links/open-link';
@@ -40,7 +40,7 @@ function formState({ journey, link }: StepContext, now = Date.now()): FormState 
   return answeringIsOpen(journey) ? { state: 'open', form, request } : { state: 'closed' };
 }
 
-function answeringIsOpen(journey: JourneyView): boolean {
+function answeringIsOpen(journey: SchoolJourneyView): boolean {
   const phases: readonly string[] = purposePhases.form;
   return phases.includes(journey.phase) && journey.allowedActions.includes('answerForm');
 }

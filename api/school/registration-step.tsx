@@ -7,7 +7,7 @@
 import type { Response } from 'express';
 import { SubmitRegistration, type RegistrationView } from '../../domain/cohort';
 import { AnswerForm } from '../../domain/forms';
-import type { JourneyView } from '../../domain/journey';
+import type { SchoolJourneyView } from '../../domain/school-view';
 import { parseFormScope } from '../../links/link-scope';
 import { markLinkUsed, type OpenLink } from '../../links/open-link';
 import { submitRegistration } from '../../workflows/expertschool-journey.messages';
@@ -65,11 +65,11 @@ export function registrationState({ journey, link }: Pick<StepContext, 'journey'
 }
 
 /** The self-evaluation that came with the registration, as the journey keeps it among its forms. */
-function selfEvaluationOf(journey: JourneyView, cohortId: string) {
+function selfEvaluationOf(journey: SchoolJourneyView, cohortId: string) {
   return journey.forms.find((f) => f.kind === 'self_evaluation' && f.scope === cohortId)?.answer ?? undefined;
 }
 
-function showStanding(res: Response, journey: JourneyView, registration: Submitted, justSent: boolean): void {
+function showStanding(res: Response, journey: SchoolJourneyView, registration: Submitted, justSent: boolean): void {
   sendPage(
     res,
     200,
@@ -84,7 +84,7 @@ function showStanding(res: Response, journey: JourneyView, registration: Submitt
 }
 
 /** The page for a registration that cannot be filled in (any more). */
-function showNotOpen(res: Response, journey: JourneyView, current: Exclude<RegistrationState, { state: 'open' }>): void {
+function showNotOpen(res: Response, journey: SchoolJourneyView, current: Exclude<RegistrationState, { state: 'open' }>): void {
   switch (current.state) {
     case 'sent':
       return showStanding(res, journey, current.registration, false);

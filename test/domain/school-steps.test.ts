@@ -10,13 +10,17 @@ import { formAnswerFromForm } from '../../api/school/form-input';
 import { FormAnsweredPage, FormPage, FormPastDuePage } from '../../api/school/form-page';
 import { errorsByField } from '../../api/pages/form-fields';
 import { AnswerForm, formDefinitions } from '../../domain/forms';
-import type { EnrolmentView } from '../../domain/journey';
+import type { EnrolmentView, JourneyView } from '../../domain/journey';
 import { acceptWithinScope, answerWithinScope, chooseWithinScope, enrolmentScope, formScope, parseFormScope } from '../../links/link-scope';
 import { LinkPurpose, purposeLabel, purposePhases } from '../../links/link-token';
 import { RegistrationClosedPage, RegistrationPage, RegistrationStandingPage } from '../../api/school/registration-page';
 import { checkRegistration, isRegistrationLink, registrationFromForm, registrationState } from '../../api/school/registration-step';
 import type { RegistrationView } from '../../domain/cohort';
-import type { JourneyView } from '../../domain/journey';
+import type { SchoolJourneyView } from '../../domain/school-view';
+import type { Client } from '@temporalio/client';
+import { loadStep, sendAction } from '../../api/school/school-step';
+import type { Db } from '../../platform/db';
+import { registerExpertTeam } from '../../workflows/expertschool-journey.messages';
 import type { OpenLink } from '../../links/open-link';
 
 const render = (page: JSX.Element) => renderToString(page);
@@ -253,8 +257,15 @@ describe('the registration for a cohort', () => {
   const after = Date.parse('2027-05-01T00:00:00Z');
   const link = (scope = `self_evaluation/${cohortId}`) =>
     ({ id: 'l', journeyId: 'j', purpose: 'form', scope, singleUse: true, expiresAt: new Date() }) as OpenLink;
-  const journey = (extra: Partial<JourneyView>) =>
-    ({ phase: 'registration', allowedActions: ['submitRegistration', 'cancelJourney'], registration: open, forms: [], outcome: null, ...extra }) as JourneyView;
+  const journey = (extra: Partial<SchoolJourneyView>) =>
+    ({
+      phase: 'registration',
+      allowedActions: ['submitRegistration', 'cancelJourney'],
+      registration: open,
+      forms: [],
+      outcome: null,
+      ...extra,
+    }) as SchoolJourneyView;
   const post = (extra: Record<string, unknown> = {}) => ({
     theme: 'wellbeing',
     secondTheme: '',
@@ -276,7 +287,7 @@ describe('the registration for a cohort', () => {
     expect(registrationState({ journey: journey({ registration: null }), link: link() }, before).state).toBe('not_open');
     expect(registrationState({ journey: journey({}), link: link() }, after).state).toBe('closed');
     // Sent a moment ago, the cohort still answering: the workflow refuses a second one.
-    expect(registrationState({ journey: journey({ allowedActions: ['cancelJourney'] }), link: link() }, before).state).toBe('processing');
+    expect(registrationState({ journey: journey({ allowedActions: [] }), link: link() }, before).state).toBe('processing');
     expect(registrationState({ journey: journey({ registration: sent, allowedActions: [] }), link: link() }, after)).toEqual({
       state: 'sent',
       registration: sent,
@@ -391,5 +402,46 @@ describe('the registration for a cohort', () => {
     expect(placed).toContain('online intake');
 
     expect(render(h(RegistrationClosedPage, { registration: open }))).toContain('kon worden verstuurd tot vrijdag 30 april 2027 om 17:00');
+  });
+});
+
+describe('the journey a school page renders from', () => {
+  const report = 'Verkennend gesprek: de directie twijfelt over de IB.';
+  const notes = 'Intern: bestuur is terughoudend.';
+  const staff = 'Anna Visser';
+  const reason = 'Voorlopig, nog niet in werking.';
+  const officeView = {
+    journeyId: 'journey-expertschool-12AB',
+    track: 'expertschool',
+    school: { brin: '12AB', name: 'Basisschool De Linde' },
+    phase: 'aspirant_year',
+    plannedConversation: {
+      number: 1,
+      kind: 'exploratory',
+      startsAt: '2026-12-01T09:00:00.000Z',
+      durationMinutes: 60,
+      location: 'Utrecht',
+      plannedBy: staff,
+      response: null,
+    },
+    conversation: { kind: 'exploratory', conductedOn: '2026-11-20', report, recordedBy: staff },
+    intake: { outcome: 'expertschool', notes, recordedBy: staff },
+    application: null,
+    aspirantOutcome: { outcome: 'dropped_out', reason, decidedBy: staff },
+    allowedActions: ['registerExpertTeam', 'recordAspirantOutcome', 'cancelJourney'],
+    unrecordedSteps: 0,
+  } as unknown as JourneyView;
+
+  it("is the school's own view, when the page opens and after the school's action: nothing the office keeps", async () => {
+    const handle = { query: async () => officeView, executeUpdate: async () => officeView };
+    const temporal = { workflow: { getHandle: () => handle } } as unknown as Client;
+    const ctx = await loadStep({ db: {} as Db, temporal }, 'A'.repeat(43), { journeyId: officeView.journeyId } as OpenLink);
+    const sent = await sendAction(ctx, registerExpertTeam, { members: [] });
+    for (const journey of [ctx.journey, sent.ok ? sent.journey : null]) {
+      const text = JSON.stringify(journey);
+      for (const secret of [report, notes, staff, reason]) expect(text).not.toContain(secret);
+      expect(journey).not.toHaveProperty('unrecordedSteps');
+      expect(journey!.allowedActions).toEqual(['registerExpertTeam']);
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { DevelopmentTheme } from '../../domain/development-groups';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { cohortRequest, registration } from '../support/cohorts';
 import { createSchool } from '../support/fixtures';
-import { linkIn, tokenOf } from '../support/school-links';
+import { getPage, linkIn, tokenOf } from '../support/school-links';
 import { until } from '../support/until';
 
 let stack: DevStack;
@@ -155,4 +155,41 @@ test('23 schools over 4 themes: registration by link, intake, groups of 5 to 7 w
   const again = await asStaff('POST', `/api/cohorts/${request.id}/groups/confirm`);
   expect(again.status).toBe(422);
   expect(again.body.error.issues).toEqual([{ path: ['groups'], message: expect.stringContaining('Samenwerken in het team') }]);
+});
+
+test('when a place frees up, the school still waiting reads its new place in line on its page and in its JSON view', async () => {
+  const request = { ...cohortRequest(Date.now()), capacity: 5 };
+  expect((await api(stack, 'POST', '/api/cohorts', request)).status).toBe(201);
+  const schools: { journeyId: string; link: string }[] = [];
+  // One after the other: first come, first served, so the last two wait in this order.
+  for (let i = 1; i <= 7; i++) {
+    const school = await createSchool(stack.db, { name: `VO-school Wachtrij ${i}`, sector: 'VO' });
+    const { journeyId } = (await asStaff('POST', `/api/cohorts/${request.id}/registrations`, { brin: school.brin })).body as { journeyId: string };
+    const link = linkIn(
+      await stack.mail.waitFor((m) => m.to === school.contactEmail && m.subject.startsWith(`Meld uw school aan voor ${request.name}`), 30_000),
+    );
+    const submitted = await api(stack, 'POST', `/api/journeys/${journeyId}/registration`, registration('wellbeing'), tokenOf(link));
+    expect(submitted.status).toBe(200);
+    schools.push({ journeyId, link });
+  }
+  const last = schools[6]!;
+  expect((await getPage(last.link)).html).toContain('op plaats 2');
+
+  // A placed school is referred at intake: the first in line gets its place, the last moves up to first.
+  const referred = await asStaff('POST', `/api/journeys/${schools[0]!.journeyId}/intake-outcome`, {
+    outcome: 'other_pillar',
+    notes: 'Past beter bij Groeikracht.',
+  });
+  expect(referred.status).toBe(200);
+  const page = await until(
+    () => getPage(last.link),
+    (p) => p.html.includes('op plaats 1'),
+    'the new place in line on the page',
+  );
+  expect(page.status).toBe(200);
+  expect(page.html).toContain('Plaats op de wachtlijst');
+  const view = await api(stack, 'GET', `/api/journeys/${last.journeyId}/school-view`, undefined, tokenOf(last.link));
+  expect(view.status).toBe(200);
+  expect(view.body).toMatchObject({ journeyId: last.journeyId, registration: { place: 'waiting', position: 1 } });
+  expect(view.body).not.toHaveProperty('intake.notes');
 });

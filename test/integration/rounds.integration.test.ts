@@ -183,3 +183,49 @@ test('a link to apply lives as long as its round: a move extends it; after the c
   expect(viaJson).toMatchObject({ status: 410, body: { error: { code: 'step_ended' } } });
   expect(viaJson.body.error.message).toContain('volgende ronde');
 });
+
+test('in a round the office extended, a link to apply that expired on its own is renewed, and the new link lives until the new close', async () => {
+  const input = roundInput({ opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + DAY).toISOString() });
+  expect((await api(stack, 'POST', '/api/rounds', input)).status).toBe(201);
+  await until(
+    () => api(stack, 'GET', `/api/rounds/${input.id}`),
+    (r) => r.body.status === 'open',
+    'the round to open',
+  );
+  const school = await createSchool(stack.db);
+  const { body: started } = await api(stack, 'POST', '/api/journeys', { brin: school.brin });
+  const reported = await api(stack, 'POST', `/api/journeys/${started.journeyId}/conversation-report`, {
+    conductedOn: '2026-11-20',
+    report: 'Verkennend gesprek over de aanpak.',
+    recordedBy: office,
+  });
+  expect(reported.status).toBe(200);
+  const applying = await api(stack, 'POST', `/api/journeys/${started.journeyId}/intake-outcome`, { outcome: 'expertschool', recordedBy: office });
+  expect(applying).toMatchObject({ status: 200, body: { application: { roundId: input.id } } });
+  const link = linkIn(await stack.mail.waitFor((mail) => mail.to === school.contactEmail && /is geopend$/.test(mail.subject), 30_000));
+
+  // The office extends the round by two days; the link sent already follows.
+  const later = new Date(Date.parse(input.closesAt) + 2 * DAY).toISOString();
+  expect((await api(stack, 'POST', `/api/rounds/${input.id}/reschedule`, { closesAt: later })).status).toBe(200);
+  await until(
+    () => stack.db.linkToken.findUniqueOrThrow({ where: { tokenHash: hashToken(tokenOf(link)) } }),
+    (l) => l.stepEndsAt.toISOString() === later,
+    'the link to live until the new close',
+  );
+  // The link's own lifetime has run out (as after weeks in a long round); the round is still open.
+  await stack.db.linkToken.update({ where: { tokenHash: hashToken(tokenOf(link)) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+  const expired = await getPage(link);
+  expect(expired.status).toBe(410);
+  expect(expired.html).toContain('Deze link is verlopen');
+  expect(expired.html).toContain(`action="/s/${tokenOf(link)}/nieuwe-link"`);
+
+  expect((await postForm(`${link}/nieuwe-link`, { intent: 'renew' })).status).toBe(202);
+  const renewal = linkIn(await stack.mail.waitFor((mail) => mail.to === school.contactEmail && /^Uw nieuwe link voor uw subsidieaanvraag$/.test(mail.subject)));
+  const fresh = await getPage(renewal);
+  expect(fresh.status).toBe(200);
+  expect(fresh.html).toContain(school.name);
+  const row = await stack.db.linkToken.findUniqueOrThrow({ where: { tokenHash: hashToken(tokenOf(renewal)) } });
+  expect(row).toMatchObject({ purpose: 'application', scope: input.id });
+  expect(row.stepEndsAt.toISOString()).toBe(later);
+  expect(row.expiresAt.toISOString()).toBe(later);
+});

@@ -460,6 +460,32 @@ describe('what a school may see', () => {
     expect(named).toMatchObject({ status: 200, body: { phase: 'aspirant_year', aspirantOutcome: null, expertTeam: [leader, teacher] } });
     expectNothingOfTheOffice(named.body, [reason]);
   });
+  test("a school's pages behind its links show no report, intake notes, staff names or an outcome not yet in effect", async () => {
+    const { school, journeyId } = await startJourney();
+    await planConversation(journeyId);
+    const invitation = linkIn(await stack.mail.waitFor(mailTo(school, /^Uitnodiging: /)));
+    const conversationPage = await getPage(invitation);
+    expect(conversationPage.status).toBe(200);
+    expect(conversationPage.html).toContain('Dorpsstraat 1, Utrecht');
+    for (const secret of staffNames) expect(conversationPage.html).not.toContain(secret);
+
+    await api(stack, 'POST', `/api/journeys/${journeyId}/conversation-report`, { conductedOn: '2026-11-20', report, recordedBy: office });
+    await api(stack, 'POST', `/api/journeys/${journeyId}/intake-outcome`, { outcome: 'expertschool', notes, recordedBy: office });
+    const applicationPage = await getPage(linkIn(await stack.mail.waitFor(mailTo(school, /^Aanvraagronde Voorjaar is geopend$/))));
+    expect(applicationPage.status).toBe(200);
+    expect(applicationPage.html).toContain(school.name);
+    for (const secret of [report, notes, ...staffNames]) expect(applicationPage.html).not.toContain(secret);
+
+    const aspirant = await createSchool(stack.db, { name: 'Basisschool De Beuk' });
+    const aspirantJourney = await startInAspirantYear(stack, aspirant);
+    const teamLink = linkIn(await stack.mail.waitFor(mailTo(aspirant, /^Geef uw expertteam door voor het aspirantjaar /)));
+    const reason = 'Voorlopig: het team groeit goed, definitief na de laatste hubbijeenkomst.';
+    expect((await api(stack, 'POST', `/api/journeys/${aspirantJourney}/aspirant-outcome`, { outcome: 'expertschool', reason })).status).toBe(200);
+    const teamPage = await getPage(teamLink);
+    expect(teamPage.status).toBe(200);
+    expect(teamPage.html).toContain('Expertteam van Basisschool De Beuk');
+    for (const secret of [reason, ...staffNames]) expect(teamPage.html).not.toContain(secret);
+  });
 });
 
 describe('a large draft saved many times', () => {

@@ -39,6 +39,8 @@ export interface TimeSkippingHarness {
 export interface TimeSkippingOptions {
   /** The worker's mailer; by default one that sends to `mail`, the harness's catcher. */
   mailer?: Mailer;
+  /** Wraps the worker's real activities (e.g. to hold one back: support/activity-gate.ts). */
+  wrapActivities?: (activities: ReturnType<typeof createActivities>) => ReturnType<typeof createActivities>;
 }
 
 export async function startTimeSkippingHarness(options: TimeSkippingOptions = {}): Promise<TimeSkippingHarness> {
@@ -49,11 +51,18 @@ export async function startTimeSkippingHarness(options: TimeSkippingOptions = {}
   const taskQueue = `test-${randomUUID()}`;
   const mail = await startMailCatcher({ smtpPort: await freePort() });
   const mailer = options.mailer ?? createMailer({ smtpUrl: mail.smtpUrl });
+  const activities = createActivities({
+    db,
+    mailer,
+    temporal: env.client,
+    publicUrl: TEST_PUBLIC_URL,
+    organizerEmail: 'programmabureau@ontwikkelkracht.example',
+  });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: requiredEnv('KOERS_WORKFLOW_BUNDLE') },
-    activities: createActivities({ db, mailer, temporal: env.client, publicUrl: TEST_PUBLIC_URL, organizerEmail: 'programmabureau@ontwikkelkracht.example' }),
+    activities: options.wrapActivities ? options.wrapActivities(activities) : activities,
   });
   const running = worker.run();
   return {

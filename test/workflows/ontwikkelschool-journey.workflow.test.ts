@@ -20,6 +20,7 @@ import {
   submitApplication,
 } from '../../workflows/expertschool-journey.messages';
 import { getHub, hubWorkflowId, recordHubOutcome, releasePlace, trajectoryIdOf } from '../../workflows/hub-year.messages';
+import { ActivityGate } from '../support/activity-gate';
 import { createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
 import { recordHistories } from '../support/histories';
 import { JourneyDriver } from '../support/journey-driver';
@@ -29,9 +30,10 @@ import { until } from '../support/until';
 const DAY = 24 * 60 * 60 * 1000;
 const office = 'Anna Visser';
 let h: TimeSkippingHarness;
+const gate = new ActivityGate();
 
 beforeAll(async () => {
-  h = await startTimeSkippingHarness();
+  h = await startTimeSkippingHarness({ wrapActivities: (activities) => gate.wrap(activities) });
 });
 afterAll(async () => {
   await h?.close();
@@ -248,6 +250,35 @@ test('when a place frees up, every school still waiting sees its new place in li
   expect((await hub.query(getHub)).trajectories[0]!.list.waiting.map((w) => w.journeyId)).toEqual([second.journeyId]);
   await second.recordHistories('ontwikkelschool-moves-up-in-line');
   await recordHistories(h.env.client, hub.workflowId, 'hub-year-tells-places-in-line');
+});
+
+test('a place offered while the school is still waiting for the answer to its own request is kept: the school is offered the place', async () => {
+  const { hub, trajectoryId, schoolYear } = await hubThisYear(1);
+  const holder = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Houder');
+  const late = await approvedOntwikkelschool(schoolYear, 'Ontwikkelschool Laat Antwoord');
+  expect((await holder.act(chooseTrajectory, { trajectoryId })).enrolment).toMatchObject({ status: 'enrolled' });
+  await late.reach('enrolment');
+
+  // The hub has put the school in line, but the answer has not reached the journey yet.
+  const request = gate.hold('requestTrajectoryPlace', late.journeyId);
+  const choice = late.act(chooseTrajectory, { trajectoryId });
+  await request.reached;
+  expect((await hub.query(getHub)).trajectories[0]!.list.waiting.map((w) => w.journeyId)).toEqual([late.journeyId]);
+
+  // Meanwhile the place frees up, and the hub's offer reaches the journey before its answer does.
+  await holder.act(cancelJourney, { reason: 'De school stopt met het programma.', cancelledBy: office });
+  await until(
+    async () => (await late.handle.fetchHistory()).events ?? [],
+    (events) => events.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'placeOffered'),
+    'the offer to reach the journey',
+  );
+  request.release();
+
+  expect((await choice).enrolment).toMatchObject({ status: 'offered', position: null });
+  const offered = await late.reach('enrolment', (v) => v.enrolment?.status === 'offered');
+  expect(offered).toMatchObject({ waitingFor: 'school', allowedActions: ['acceptPlace', 'cancelJourney'] });
+  expect((await late.act(acceptPlace, { trajectoryId })).enrolment).toMatchObject({ status: 'enrolled' });
+  expect((await hub.query(getHub)).trajectories[0]!.list.taken.map((t) => t.journeyId)).toEqual([late.journeyId]);
 });
 
 test('the office releases a place in the learning year: the school reads the reason by mail, and the reason is stored', async () => {

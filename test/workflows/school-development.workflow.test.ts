@@ -14,6 +14,7 @@ import type { JourneyPhase, JourneyView } from '../../domain/journey';
 import { developmentEvaluations } from '../../domain/tracks';
 import { cohortWorkflowId, confirmGroups, getCohort, proposeGroups } from '../../workflows/development-cohort.messages';
 import { answerForm, cancelJourney, getJourney, recordIntakeOutcome, submitRegistration } from '../../workflows/expertschool-journey.messages';
+import { ActivityGate } from '../support/activity-gate';
 import { cohortRequest, registration } from '../support/cohorts';
 import { recordHistories } from '../support/histories';
 import { createSchool } from '../support/fixtures';
@@ -24,9 +25,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const office = 'Anna Visser';
 let h: TimeSkippingHarness;
+const gate = new ActivityGate();
 
 beforeAll(async () => {
-  h = await startTimeSkippingHarness();
+  h = await startTimeSkippingHarness({ wrapActivities: (activities) => gate.wrap(activities) });
 });
 afterAll(async () => {
   await h?.close();
@@ -245,4 +247,40 @@ test('a school stopped while its registration is under way does not keep the pla
   );
   expect(places.taken).toHaveLength(0);
   await recordHistories(h.env.client, journeyId, 'school-development-stopped-while-registering');
+});
+
+test('a place granted while the school is still waiting for the answer to its registration is kept: the school goes on to intake', async () => {
+  const deps = { db: h.db, temporal: h.env.client, taskQueue: h.taskQueue };
+  const request = cohortRequest(await h.env.currentTimeMs(), { capacity: 1 });
+  await createCohort(deps, request);
+  const cohortHandle = h.env.client.workflow.getHandle(cohortWorkflowId(request.id));
+  const [placed, late] = await Promise.all(
+    ['VO-school Voorop', 'VO-school Laat Antwoord'].map(async (name) => {
+      const school = await createSchool(h.db, { name, sector: 'VO' });
+      const handle = h.env.client.workflow.getHandle((await registerForCohort(deps, request.id, school.brin)).journeyId);
+      await reach(handle, 'registration');
+      return handle;
+    }),
+  );
+  expect(await placed!.executeUpdate(submitRegistration, { args: [registration('wellbeing')] })).toMatchObject({ registration: { place: 'placed' } });
+
+  // The cohort has put the school in line, but its answer has not reached the journey yet.
+  const held = gate.hold('requestCohortPlace', late!.workflowId);
+  const submitted = late!.executeUpdate(submitRegistration, { args: [registration('wellbeing')] });
+  await held.reached;
+  expect((await cohortHandle.query(getCohort)).places.waiting.map((p) => p.journeyId)).toEqual([late!.workflowId]);
+
+  // Meanwhile the placed school is referred at intake: the cohort grants its place before the answer arrives.
+  await placed!.executeUpdate(recordIntakeOutcome, { args: [{ outcome: 'other_pillar', notes: 'Past beter bij Groeikracht.', recordedBy: office }] });
+  await until(
+    async () => (await late!.fetchHistory()).events ?? [],
+    (events) => events.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'cohortPlaceGranted'),
+    'the grant to reach the journey',
+  );
+  held.release();
+  await submitted;
+
+  const granted = await reach(late!, 'intake');
+  expect(granted).toMatchObject({ waitingFor: 'office', registration: { place: 'placed', position: null }, outcome: null });
+  expect((await cohortHandle.query(getCohort)).places.taken.map((p) => p.journeyId)).toEqual([late!.workflowId]);
 });
