@@ -62,7 +62,7 @@ export const ConversationRequest = z
           z
             .string()
             .trim()
-            .regex(/^\+?[0-9][0-9 ()-]{8,18}[0-9]$/),
+            .regex(/^\+?[0-9][0-9 ()-]{8,18}[0-9]$/, { message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 030 123 45 67.' }),
         ],
         { message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 030 123 45 67.' },
       )

@@ -150,17 +150,19 @@ test('bad input gets a Dutch 400 that names the field; an unknown hub a 404', as
   expect(shortReason.body.error.message).toBe('Geef een reden voor het besluit (minstens 10 tekens).');
 
   // Checked by the hub itself: a date outside its year, a trajectory of another hub, a school not on the list.
+  // Input of the right shape that a rule refuses: 422, as documented.
   const lastYear = await api(stack, 'POST', `/api/hubs/${hubId}/sessions`, { trajectoryId, kind: 'start', heldOn: '2020-09-01' });
-  expect(lastYear.status).toBe(400);
+  expect(lastYear.status).toBe(422);
   expect(lastYear.body.error.issues).toEqual([{ path: ['heldOn'], message: `De datum valt buiten het schooljaar ${schoolYear}.` }]);
   const otherHub = await api(stack, 'POST', `/api/hubs/${hubId}/sessions`, { trajectoryId: trajectoryIdOf('hub-99ZZ-2020-2021', 1), kind: 'start', heldOn });
-  expect(otherHub.body.error).toMatchObject({ code: 'invalid_input', message: 'Dit leertraject hoort niet bij deze hub.' });
+  expect(otherHub.status).toBe(422);
+  expect(otherHub.body.error).toMatchObject({ code: 'rule_violated', message: 'Dit leertraject hoort niet bij deze hub.' });
   const notListed = await api(stack, 'POST', `/api/hubs/${hubId}/release`, {
     trajectoryId,
     journeyId: 'journey-ontwikkelschool-99ZZ',
     reason: 'Deze school staat er niet op.',
   });
-  expect(notListed.status).toBe(400);
+  expect(notListed.status).toBe(422);
   expect(notListed.body.error.message).toBe('Deze school staat niet (meer) op de lijst van dit leertraject.');
 
   expect((await api(stack, 'GET', '/api/hubs?schoolYear=2024')).status).toBe(400);

@@ -217,7 +217,13 @@ test('vol = vol: a round with 2 places takes 2 of 3 applications sent at once, t
   expect(await roundEnded(run)).toMatchObject({ status: 'closed', closedReason: 'full' });
   expect(await h.db.roundPlace.count({ where: { roundId: round.id } })).toBe(2);
   expect(await refused[0]!.journey.reach('awaiting_round')).toMatchObject({ round: null });
-  expect(await mailsTo(refused[0]!.to, 2)).toEqual([`round-opened/${round.id}`, `round-missed/${round.id}`]);
+  // Whether the school was first told it waits for a round (parked) depends on what was open when it got there.
+  const told = await until(
+    () => mailsTo(refused[0]!.to, 0),
+    (purposes) => purposes.includes(`round-missed/${round.id}`),
+    'the round-missed mail',
+  );
+  expect(told.filter((purpose) => !purpose.startsWith('awaiting-round/'))).toEqual([`round-opened/${round.id}`, `round-missed/${round.id}`]);
 });
 
 test('a retried capacity claim still tells the round that it is full', async () => {
