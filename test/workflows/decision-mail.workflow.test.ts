@@ -35,6 +35,8 @@ async function submitted(hasAspirantYearBehind = false) {
   const now = await h.env.currentTimeMs();
   const round = openRoundAt(now, 30, { roundId: `decision-${school.brin}-${now}` });
   await createRoundRecord(h.db, now, { id: round.roundId, schoolYear: round.schoolYear, opensInDays: 0, openForDays: 30 });
+  // Open on record, as the round's workflow leaves it: a journey checks the round there before it joins.
+  await h.db.subsidyRound.update({ where: { id: round.roundId }, data: { status: 'open', openedAt: new Date(now) } });
   await journey.openRound(round);
   await journey.reach('application');
   await journey.act(submitApplication, completeApplication(hasAspirantYearBehind));
