@@ -89,6 +89,8 @@ test('a rejection reaches the school with the office reason and what it can do n
 });
 
 test('a school parked after its intake, with no round open, hears that it will hear when one opens', async () => {
+  // No round open: the rounds the tests above opened on record are over.
+  await h.db.subsidyRound.updateMany({ where: { status: 'open' }, data: { status: 'closed', closedAt: new Date() } });
   const { school, journey } = await startedJourney();
   await journey.act(recordIntakeOutcome, { outcome: 'expertschool', notes: '', recordedBy: office });
   await journey.reach('awaiting_round');
