@@ -106,6 +106,25 @@ async function signalEach(ids: string[], send: (id: string) => Promise<void>): P
   return told;
 }
 
+/** One school's reminder of a round: the same mail, whether sent in a batch or by the older single activity. */
+function reminderOf(
+  round: { id: string; name: string; closesAt: Date },
+  draft: { journeyId: string; journey: { school: { name: string; contactEmail: string } } },
+  daysBefore: number,
+  remindAt: string,
+): Parameters<RoundActivityDependencies['sendRoundReminder']>[0] {
+  return {
+    roundId: round.id,
+    journeyId: draft.journeyId,
+    to: draft.journey.school.contactEmail,
+    schoolName: draft.journey.school.name,
+    roundName: round.name,
+    closesAt: round.closesAt.toISOString(),
+    daysBefore,
+    remindAt,
+  };
+}
+
 export function createRoundActivities({ db, temporal, sendRoundReminder }: RoundActivityDependencies) {
   return {
     /** Marks the round open, once; null when it is not this workflow's to open (already open, cancelled, closed). */
@@ -157,16 +176,7 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
         orderBy: { journeyId: 'asc' },
       });
       for (const draft of drafts) {
-        await sendRoundReminder({
-          roundId,
-          journeyId: draft.journeyId,
-          to: draft.journey.school.contactEmail,
-          schoolName: draft.journey.school.name,
-          roundName: round.name,
-          closesAt: round.closesAt.toISOString(),
-          daysBefore,
-          remindAt,
-        });
+        await sendRoundReminder(reminderOf(round, draft, daysBefore, remindAt));
         Context.current().heartbeat();
       }
       return drafts.length;
@@ -185,20 +195,7 @@ export function createRoundActivities({ db, temporal, sendRoundReminder }: Round
         orderBy: { journeyId: 'asc' },
         take: limit,
       });
-      const results = await Promise.allSettled(
-        drafts.map((draft) =>
-          sendRoundReminder({
-            roundId,
-            journeyId: draft.journeyId,
-            to: draft.journey.school.contactEmail,
-            schoolName: draft.journey.school.name,
-            roundName: round.name,
-            closesAt: round.closesAt.toISOString(),
-            daysBefore,
-            remindAt,
-          }),
-        ),
-      );
+      const results = await Promise.allSettled(drafts.map((draft) => sendRoundReminder(reminderOf(round, draft, daysBefore, remindAt))));
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
       return { mails: drafts.length, next: drafts.length < limit ? null : drafts[drafts.length - 1]!.journeyId };

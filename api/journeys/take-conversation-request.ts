@@ -15,13 +15,18 @@ import { startOnce } from './start-once';
 
 type Tx = Prisma.TransactionClient;
 
+/** The newest journey of the school on record that is not closed. */
+async function newestOpenJourneyId(tx: Tx, brin: string): Promise<string | null> {
+  return (await tx.journey.findFirst({ where: { brin, phase: { not: 'closed' } }, orderBy: { startedAt: 'desc' }, select: { id: true } }))?.id ?? null;
+}
+
 /**
  * The school's journey that is still running, if any: the newest journey on record that is not
  * closed, or one an earlier request started whose workflow has not written its record yet.
  */
 async function runningJourneyId(tx: Tx, brin: string): Promise<string | null> {
-  const recorded = await tx.journey.findFirst({ where: { brin, phase: { not: 'closed' } }, orderBy: { startedAt: 'desc' }, select: { id: true } });
-  if (recorded) return recorded.id;
+  const recorded = await newestOpenJourneyId(tx, brin);
+  if (recorded) return recorded;
   const started = await tx.conversationRequest.findFirst({ where: { brin, outcome: 'started' }, orderBy: { createdAt: 'desc' }, select: { journeyId: true } });
   if (started && (await tx.journey.count({ where: { id: started.journeyId } })) === 0) return started.journeyId;
   return null;
@@ -33,8 +38,8 @@ async function runningJourneyId(tx: Tx, brin: string): Promise<string | null> {
  */
 async function justStartedJourneyId(tx: Tx, brin: string, fallback: string): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const running = await tx.journey.findFirst({ where: { brin, phase: { not: 'closed' } }, orderBy: { startedAt: 'desc' }, select: { id: true } });
-    if (running) return running.id;
+    const running = await newestOpenJourneyId(tx, brin);
+    if (running) return running;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   return fallback;
