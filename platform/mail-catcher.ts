@@ -138,6 +138,9 @@ export async function startMailCatcher({ smtpPort, httpPort, dir }: MailCatcherO
       });
     },
   });
+  // A client that dies mid-session (a worker killed while sending) resets its connection; the
+  // server reports that as an 'error' event, which must not bring the catcher down with it.
+  smtp.on('error', () => {});
   await new Promise<void>((resolve, reject) => {
     smtp.server.once('error', reject);
     smtp.listen(smtpPort, HOST, () => {
