@@ -12,8 +12,8 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { CohortPlaceRequest, CohortStatus } from '../domain/cohort';
 import type { PlaceAnswer } from '../domain/places';
 import type { Db } from '../platform/db';
-import { cohortWorkflowId, intakeCompleted, leaveCohort, requestCohortPlace } from '../workflows/development-cohort.messages';
-import { RefusalType } from '../workflows/expertschool-journey.messages';
+import { cohortWorkflowId, intakeCompleted, leaveCohort, requestCohortPlace } from '../workflows/contracts/development-cohort';
+import { RefusalType } from '../workflows/contracts/journey';
 
 export interface ConfirmedGroups {
   cohortId: string;

@@ -12,8 +12,8 @@ import type { HubOutcomeView, HubStatus, KnowledgeSharingKind, PlaceAcceptance, 
 import type { PlaceAnswer } from '../domain/places';
 import type { SchoolYear } from '../domain/school-year';
 import type { Db, Prisma } from '../platform/db';
-import { RefusalType } from '../workflows/expertschool-journey.messages';
-import { acceptPlace, hubIdOfTrajectory, leaveTrajectory, requestPlace } from '../workflows/hub-year.messages';
+import { RefusalType } from '../workflows/contracts/journey';
+import { acceptPlace, hubIdOfTrajectory, leaveTrajectory, requestPlace } from '../workflows/contracts/hub-year';
 
 export type HubChange =
   | 'hub_opened'

@@ -16,7 +16,7 @@ import { describeTrajectory, type TrajectoryDescription } from './trajectories';
 import { createHubActivities } from './hub-years';
 import { createCohortActivities } from './development-cohorts';
 import { DEFAULT_RETENTION_DAYS } from '../platform/config';
-import { erasePersonalDataOfClosedJourneys, type ErasureRun } from '../privacy/erase-personal-data';
+import { erasePersonalDataOfClosedJourneys, type ErasureRun } from '../services/privacy/erase-personal-data';
 
 export interface ActivityDependencies {
   db: Db;

@@ -10,8 +10,8 @@ import { developmentThemeLabel } from '../domain/development-groups';
 import type { OpenRound, PlannedConversation } from '../domain/journey';
 import type { SchoolYear } from '../domain/school-year';
 import { schoolYearBounds } from '../domain/school-year';
-import { issueLink, type IssuedLink, type LinkRequest } from '../links/issue-link';
-import { choiceScope, formScope, offerScope } from '../links/link-scope';
+import { issueLink, type IssuedLink, type LinkRequest } from '../services/links/issue-link';
+import { choiceScope, formScope, offerScope } from '../services/links/link-scope';
 import {
   formName,
   renderApplicationReminder,

@@ -6,8 +6,8 @@
  * - resendLink: the office sends a fresh link (the first mail went astray, or to the wrong person);
  *   the step's earlier links stop working.
  */
-import { issueLink } from '../links/issue-link';
-import { LinkPurpose, purposeLabel, purposePhases } from '../links/link-token';
+import { issueLink } from '../services/links/issue-link';
+import { LinkPurpose, purposeLabel, purposePhases } from '../services/links/link-token';
 import { renderLinkRenewed } from '../mail';
 import type { Db } from '../platform/db';
 import { schoolOf, sendOnce, type SchoolMailDependencies } from './notify-school';

@@ -6,10 +6,10 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { AppError } from '../api/errors';
-import { roundFromPlan } from '../api/rounds/round-plan';
+import { roundFromPlan } from '../services/rounds/round-plan';
 import type { RoundTrack } from '../domain/round';
 import type { Db } from '../platform/db';
-import type { RoundFromPlanResult } from '../workflows/round-from-plan.messages';
+import type { RoundFromPlanResult } from '../workflows/contracts/round-from-plan';
 
 export function createRoundPlanActivities({ db, temporal }: { db: Db; temporal: Client }) {
   return {

@@ -8,10 +8,10 @@ import { daysBeforeInAmsterdam } from '../domain/amsterdam-time';
 import type { OpenRound } from '../domain/journey';
 import { RoundTrack } from '../domain/round';
 import { SubsidyRates } from '../domain/subsidy-rates';
-import { LINK_LIFETIME_DAYS } from '../links/link-token';
+import { LINK_LIFETIME_DAYS } from '../services/links/link-token';
 import type { Db } from '../platform/db';
-import { roundChanged, roundOpened } from '../workflows/expertschool-journey.messages';
-import { roundFull, type OpenedRound } from '../workflows/subsidy-round.messages';
+import { roundChanged, roundOpened } from '../workflows/contracts/journey';
+import { roundFull, type OpenedRound } from '../workflows/contracts/subsidy-round';
 
 /** Journeys a round opening concerns: not applying yet, not closed. */
 const PHASES_BEFORE_APPLYING = ['conversation', 'intake', 'awaiting_round'];

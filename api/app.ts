@@ -4,7 +4,7 @@ import express from 'express';
 import { DEFAULT_MAIL_FROM, DEFAULT_RETENTION_DAYS, mailFromAddress, type TrustProxy } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
-import { auditOfficeAccess } from '../privacy/office-access-log';
+import { auditOfficeAccess } from '../services/privacy/office-access-log';
 import { errorHandler, notFound, requireJson } from './errors-middleware';
 import { loadSession, requireSameOrigin } from './office/authenticate';
 import { OpenAPIRegistry, openApiDocument, registerSecuritySchemes } from './openapi';

@@ -9,8 +9,8 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { startJourney } from '../api/journeys/start-journey';
-import { createRound } from '../api/rounds/manage-rounds';
+import { startJourney } from '../services/journeys/start-journey';
+import { createRound } from '../services/rounds/manage-rounds';
 import type { JourneyView } from '../domain/journey';
 import { nextSchoolYear, schoolYearOf } from '../domain/school-year';
 import { subsidyRatesFor } from '../domain/subsidy-rates';
@@ -24,7 +24,7 @@ import {
   respondToConversation,
   saveApplicationDraft,
   submitApplication,
-} from '../workflows/expertschool-journey.messages';
+} from '../workflows/contracts/journey';
 import { act, handleUpdates } from './bare-workflows';
 import { brinFor, createBenchSchools, inBatches, p50p95, ratio, startBenchStack, writeResults, type BenchStack } from './stack';
 import { createBareWorker, runWorker } from './workers';

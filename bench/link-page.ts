@@ -9,11 +9,11 @@
  */
 import express from 'express';
 import { createApp } from '../api/app';
-import { startJourney } from '../api/journeys/start-journey';
-import { issueLink } from '../links/issue-link';
+import { startJourney } from '../services/journeys/start-journey';
+import { issueLink } from '../services/links/issue-link';
 import { listenOnLoopback, type Listening } from '../platform/listen';
 import { createLogger } from '../platform/logger';
-import { planConversation } from '../workflows/expertschool-journey.messages';
+import { planConversation } from '../workflows/contracts/journey';
 import { inBatches, percentile, startBenchStack, writeResults } from './stack';
 
 const JOURNEYS = 50;

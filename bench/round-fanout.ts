@@ -6,11 +6,11 @@
  *
  * Writes bench/results/round-fanout.json and prints a table.
  */
-import { startJourney } from '../api/journeys/start-journey';
-import { createRound } from '../api/rounds/manage-rounds';
+import { startJourney } from '../services/journeys/start-journey';
+import { createRound } from '../services/rounds/manage-rounds';
 import { nextSchoolYear, schoolYearOf } from '../domain/school-year';
 import { subsidyRatesFor } from '../domain/subsidy-rates';
-import { recordConversationReport, recordIntakeOutcome } from '../workflows/expertschool-journey.messages';
+import { recordConversationReport, recordIntakeOutcome } from '../workflows/contracts/journey';
 import { isWaiting, waitForOneSignal, wake } from './bare-workflows';
 import { brinFor, createBenchSchools, inBatches, startBenchStack, writeResults, type BenchStack } from './stack';
 import { createBareWorker, runWorker } from './workers';

@@ -14,7 +14,7 @@
  * Writes bench/results/worker-memory.json and prints a table.
  */
 import type { Client } from '@temporalio/client';
-import { startJourney } from '../api/journeys/start-journey';
+import { startJourney } from '../services/journeys/start-journey';
 import { waitForOneSignal } from './bare-workflows';
 import { workerMemoryProcess, type WorkerMemory, type WorkerVariant } from './memory-worker';
 import { brinFor, createBenchSchools, inBatches, ratio, startBenchStack, writeResults, type BenchStack } from './stack';

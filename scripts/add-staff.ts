@@ -3,10 +3,10 @@
  * prints its first password, once. This is how the first admin comes to exist; there is no
  * default account or password. Uses DATABASE_URL, or the database of a running `npm start`.
  */
-import { localDatabaseUrl } from '../platform/embedded-postgres';
+import { localDatabaseUrl } from '../devtools/embedded-postgres';
 import { createDb } from '../platform/db';
-import { generatePassword } from '../staff/password';
-import { createStaffMember, NewStaffMember, StaffExistsError } from '../staff/staff-member';
+import { generatePassword } from '../services/staff/password';
+import { createStaffMember, NewStaffMember, StaffExistsError } from '../services/staff/staff-member';
 
 async function main(): Promise<void> {
   const [email, name, role = 'staff'] = process.argv.slice(2);

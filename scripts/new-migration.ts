@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../platform/embedded-postgres';
-import { freePort } from '../platform/free-port';
+import { startEmbeddedPostgres } from '../devtools/embedded-postgres';
+import { freePort } from '../devtools/free-port';
 import { schemaDiffSql } from '../platform/schema-sql';
 import { projectRoot } from './provision';
 

@@ -9,10 +9,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PostgresCannotReachError, startEmbeddedPostgres } from '../platform/embedded-postgres';
-import { startMailCatcher } from '../platform/mail-catcher';
+import { PostgresCannotReachError, startEmbeddedPostgres } from '../devtools/embedded-postgres';
+import { startMailCatcher } from '../devtools/mail-catcher';
 import { migrateDatabase } from '../platform/migrate';
-import { startDevServer } from '../platform/temporal-dev-server';
+import { startDevServer } from '../devtools/temporal-dev-server';
 import { ensureTemporalCli, projectRoot } from './provision';
 import { supervise } from './supervise';
 

@@ -6,8 +6,8 @@ import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { createMailer } from '../platform/mailer';
 import { registerSearchAttributes } from '../platform/search-attributes';
-import { ensureRetentionSchedule } from '../privacy/retention-schedule';
-import { ensureRoundPlanSchedules } from '../api/rounds/round-plan';
+import { ensureRetentionSchedule } from '../services/privacy/retention-schedule';
+import { ensureRoundPlanSchedules } from '../services/rounds/round-plan';
 import { createKoersWorker } from './create-worker';
 
 async function main(): Promise<void> {

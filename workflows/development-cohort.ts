@@ -39,8 +39,8 @@ import {
   leaveCohort,
   proposeGroups,
   requestCohortPlace,
-} from './development-cohort.messages';
-import { RefusalType } from './expertschool-journey.messages';
+} from './contracts/development-cohort';
+import { RefusalType } from './contracts/journey';
 
 const { recordCohortStatus, recordDevelopmentGroups } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',

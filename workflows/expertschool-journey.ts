@@ -12,16 +12,9 @@
 import { ParentClosePolicy, getExternalWorkflowHandle, log, patched, startChild } from '@temporalio/workflow';
 import { RecordAspirantOutcome, RegisterExpertTeam } from '../domain/journey';
 import { nextSchoolYear, schoolYearBounds } from '../domain/school-year';
-import {
-  recordAspirantOutcome,
-  registerExpertTeam,
-  RefusalType,
-  type ExpertschoolEntry,
-  type JourneyInput,
-  type JourneyResult,
-} from './expertschool-journey.messages';
+import { recordAspirantOutcome, registerExpertTeam, RefusalType, type ExpertschoolEntry, type JourneyInput, type JourneyResult } from './contracts/journey';
 import { hubYear } from './hub-year';
-import { hubStopped, hubWorkflowId, type HubResult } from './hub-year.messages';
+import { hubStopped, hubWorkflowId, type HubResult } from './contracts/hub-year';
 import { conversationSteps } from './journey/conversation';
 import { startJourney, type Journey } from './journey/kernel';
 import { subsidyApplication } from './journey/subsidy-application';

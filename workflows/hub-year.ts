@@ -34,7 +34,7 @@ import {
 import { acceptOffer, askForPlace, emptyPlaceList, expireOffer, leave, offerFreePlace, standing, type PlaceAnswer, type PlaceHolder } from '../domain/places';
 import { schoolYearBounds } from '../domain/school-year';
 import type { z } from '../domain/zod';
-import { RefusalType } from './expertschool-journey.messages';
+import { RefusalType } from './contracts/journey';
 import {
   HUB_CLOSED_MESSAGE,
   OFFER_ACCEPT_DAYS,
@@ -54,7 +54,7 @@ import {
   trajectoryIdOf,
   type HubInput,
   type HubResult,
-} from './hub-year.messages';
+} from './contracts/hub-year';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { RoundFromPlanInput, RoundFromPlanResult } from './round-from-plan.messages';
+import type { RoundFromPlanInput, RoundFromPlanResult } from './contracts/round-from-plan';
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',

@@ -21,15 +21,8 @@ import { developmentThemeLabel } from '../domain/development-groups';
 import type { FormRequestView } from '../domain/forms';
 import { RecordIntakeOutcome, intakeOutcomeLabel } from '../domain/journey';
 import { developmentEvaluations, tracks } from '../domain/tracks';
-import { cohortPlaceGranted, cohortPositionChanged, groupAssigned } from './development-cohort.messages';
-import {
-  recordIntakeOutcome,
-  RefusalType,
-  submitRegistration,
-  type JourneyInput,
-  type JourneyResult,
-  type SchoolDevelopmentEntry,
-} from './expertschool-journey.messages';
+import { cohortPlaceGranted, cohortPositionChanged, groupAssigned } from './contracts/development-cohort';
+import { recordIntakeOutcome, RefusalType, submitRegistration, type JourneyInput, type JourneyResult, type SchoolDevelopmentEntry } from './contracts/journey';
 import { formSteps } from './journey/forms';
 import { retry, startJourney } from './journey/kernel';
 

@@ -17,7 +17,7 @@ import {
   type OpenedRound,
   type SubsidyRoundInput,
   type SubsidyRoundState,
-} from './subsidy-round.messages';
+} from './contracts/subsidy-round';
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',

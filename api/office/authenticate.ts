@@ -6,8 +6,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies, serialize } from 'cookie';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../platform/db';
-import { findSession, SESSION_HOURS, type Session } from '../../staff/sessions';
-import { roleAllows, type StaffRole } from '../../staff/staff-member';
+import { findSession, SESSION_HOURS, type Session } from '../../services/staff/sessions';
+import { roleAllows, type StaffRole } from '../../services/staff/staff-member';
 import { AppError } from '../errors';
 
 export const SESSION_COOKIE = 'koers_session';

@@ -17,11 +17,11 @@ import {
 } from '../../domain/journey';
 import { aspirantOutcomeLabel, conversationAnswerLabel, equalAccessLabel, inspectionRatingLabel, labelOf, mailStatusLabel } from '../../domain/labels';
 import { trackLabel } from '../../domain/tracks';
-import { LinkPurpose, purposeLabel } from '../../links/link-token';
+import { LinkPurpose, purposeLabel } from '../../services/links/link-token';
 import { formatMoment } from '../../mail/format';
-import type { Session } from '../../staff/sessions';
+import type { Session } from '../../services/staff/sessions';
 import { exclusions } from '../../domain/eligibility';
-import type { TimelineEntry } from '../journeys/journey-timeline';
+import type { TimelineEntry } from '../../services/journeys/journey-timeline';
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';

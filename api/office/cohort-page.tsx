@@ -7,8 +7,8 @@
 import { cohortStatusLabel, type CohortStatus, type CohortView } from '../../domain/cohort';
 import { developmentThemeLabel, type DevelopmentTheme } from '../../domain/development-groups';
 import { formatMoment } from '../../mail/format';
-import type { Session } from '../../staff/sessions';
-import { roleAllows } from '../../staff/staff-member';
+import type { Session } from '../../services/staff/sessions';
+import { roleAllows } from '../../services/staff/staff-member';
 import { TextField } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';

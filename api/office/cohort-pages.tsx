@@ -2,15 +2,22 @@
  * The office's cohort pages under /kantoor/cohorten: the cohorts of the school development
  * trajectory (admins create them here), and one cohort with its places and development groups.
  * Every form post carries the session's CSRF token; what it asks goes through the same functions
- * as the JSON API (api/cohorts/manage-cohorts.ts), so the page shows what the cohort's workflow decided.
+ * as the JSON API (services/cohorts/manage-cohorts.ts), so the page shows what the cohort's workflow decided.
  */
 import type { Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
 import { CohortId, CreateCohort, RegisterForCohort } from '../../domain/cohort';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { cohortWorkflowId, getCohort } from '../../workflows/development-cohort.messages';
-import { confirmDevelopmentGroups, createCohort, cohortView, listCohorts, proposeDevelopmentGroups, registerForCohort } from '../cohorts/manage-cohorts';
+import { cohortWorkflowId, getCohort } from '../../workflows/contracts/development-cohort';
+import {
+  confirmDevelopmentGroups,
+  createCohort,
+  cohortView,
+  listCohorts,
+  proposeDevelopmentGroups,
+  registerForCohort,
+} from '../../services/cohorts/manage-cohorts';
 import { AppError, issuesOf } from '../errors';
 import { toAppError } from '../errors-middleware';
 import { errorsByField } from '../pages/form-fields';

@@ -3,13 +3,13 @@ import { JourneyPhase, phaseLabel, Track, waitingForLabel, WaitingFor } from '..
 import { trackLabel, tracks } from '../../domain/tracks';
 import { Sector } from '../../domain/school';
 import { formatMoment } from '../../mail/format';
-import type { Session } from '../../staff/sessions';
+import type { Session } from '../../services/staff/sessions';
 import { SelectField, TextField } from '../pages/form-fields';
 import { Alert, Heading1, Heading2, Paragraph } from '../pages/layout';
-import type { CaseFilters, CaseList, MailProblem } from './case-list';
+import type { CaseFilters, CaseList, MailProblem } from '../../services/office/case-list';
 import { OfficePage } from './office-page';
 import { RatesWarning } from './rates-warning';
-import type { PlannedOpening } from '../rounds/round-plan';
+import type { PlannedOpening } from '../../services/rounds/round-plan';
 
 export interface DashboardProps {
   session: Session;

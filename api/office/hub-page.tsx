@@ -5,8 +5,8 @@
 import { hubOutcomeLabel, hubStatusLabel, knowledgeSharingKindLabel, type HubTrajectoryView, type HubView, KnowledgeSharingKind } from '../../domain/hub';
 import type { SchoolYear } from '../../domain/school-year';
 import { formatMoment } from '../../mail/format';
-import type { Session } from '../../staff/sessions';
-import type { HubSummary } from '../hubs/hub-record';
+import type { Session } from '../../services/staff/sessions';
+import type { HubSummary } from '../../services/hubs/hub-record';
 import { ChoiceGroup, SelectField, TextArea, TextField } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';

@@ -1,7 +1,7 @@
 /** The frame of every office page: navigation, who is signed in, and signing out (a form, with its CSRF token). */
 import type { ComponentChildren } from 'preact';
-import type { Session } from '../../staff/sessions';
-import { roleLabel } from '../../staff/staff-member';
+import type { Session } from '../../services/staff/sessions';
+import { roleLabel } from '../../services/staff/staff-member';
 import { Page } from '../pages/layout';
 
 export type OfficeSection = 'overzicht' | 'scholen' | 'hubs' | 'cohorten' | 'rondes' | 'rapportages' | 'medewerkers' | 'wachtwoord' | 'dossier';

@@ -4,8 +4,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Session } from '../../staff/sessions';
-import { roleAllows, type StaffRole } from '../../staff/staff-member';
+import type { Session } from '../../services/staff/sessions';
+import { roleAllows, type StaffRole } from '../../services/staff/staff-member';
 import { Heading1, Page, Paragraph } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { LoginPage } from './login-page';

@@ -8,7 +8,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { formatDay as formatCalendarDay } from '../../mail/format';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import type { Session } from '../../staff/sessions';
+import type { Session } from '../../services/staff/sessions';
 import { ErrorSummary, SubmitButton, type FieldErrors } from '../pages/form-fields';
 import { text } from '../pages/form-text';
 import { Heading1, Page, Paragraph } from '../pages/layout';

@@ -6,7 +6,7 @@
 import { roundTrackLabel } from '../../domain/round-plan';
 import { formatMoment } from '../../mail/format';
 import { Alert, Paragraph } from '../pages/layout';
-import type { PlannedOpening } from '../rounds/round-plan';
+import type { PlannedOpening } from '../../services/rounds/round-plan';
 import { link } from './page-parts';
 
 export function RatesWarning({ openings }: { openings: PlannedOpening[] }) {

@@ -4,14 +4,14 @@ import { Router } from 'express';
 import { phaseLabel, JourneyPhase } from '../../domain/journey';
 import { sectorLabel } from '../../domain/labels';
 import type { Db } from '../../platform/db';
-import type { Session } from '../../staff/sessions';
+import type { Session } from '../../services/staff/sessions';
 import { ErrorSummary, TextField } from '../pages/form-fields';
 import { Heading1, Heading2, Paragraph } from '../pages/layout';
 import { sendPage } from '../pages/render';
 import { Table } from '../pages/table';
 import { OfficePage } from './office-page';
 import { pageSession, requireOfficePage } from './page-guard';
-import { buildReports, equalAccessLabel, ReportPeriod, reportRows, type Reports } from './reports';
+import { buildReports, equalAccessLabel, ReportPeriod, reportRows, type Reports } from '../../services/office/reports';
 
 const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });

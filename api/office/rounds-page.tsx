@@ -8,12 +8,12 @@ import type { ComponentChildren } from 'preact';
 import { roundStatusLabel, type RoundTrack, type RoundView } from '../../domain/round';
 import { monthLabels, roundTrackLabel, type RoundPlan } from '../../domain/round-plan';
 import { formatMoment } from '../../mail/format';
-import type { Session } from '../../staff/sessions';
-import { roleAllows } from '../../staff/staff-member';
+import type { Session } from '../../services/staff/sessions';
+import { roleAllows } from '../../services/staff/staff-member';
 import { ChoiceGroup, SelectField, SubmitButton, TextArea, TextField } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';
-import type { PlannedOpening } from '../rounds/round-plan';
+import type { PlannedOpening } from '../../services/rounds/round-plan';
 import { CsrfField, OfficePage } from './office-page';
 import { ActionForm, link, prefixed, type FailedAction } from './page-parts';
 

@@ -2,7 +2,7 @@
  * The office's round pages under /kantoor/rondes: staff see every round and the yearly plan; admins
  * create, reschedule, open now and cancel rounds (each after a "Weet u het zeker?" step, without
  * JavaScript) and save the plan. Every form carries the session's CSRF token; every change goes
- * through the same functions as the JSON API (api/rounds/), so a refusal is the same refusal.
+ * through the same functions as the JSON API (services/rounds/), so a refusal is the same refusal.
  */
 import type { Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
@@ -16,8 +16,8 @@ import { toAppError } from '../errors-middleware';
 import { errorsByField } from '../pages/form-fields';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
-import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound } from '../rounds/manage-rounds';
-import { listRoundPlans, nextPlannedOpenings, saveRoundPlan } from '../rounds/round-plan';
+import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound } from '../../services/rounds/manage-rounds';
+import { listRoundPlans, nextPlannedOpenings, saveRoundPlan } from '../../services/rounds/round-plan';
 import { validate } from '../validate';
 import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, whole, type FailedAction } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';

@@ -8,8 +8,8 @@ import { EqualAccessMarker, InspectionRating, Sector, type School } from '../../
 import { equalAccessMarkerLabel, inspectionRatingLabel, sectorLabel } from '../../domain/school-labels';
 import { amsterdamIso } from '../../domain/amsterdam-time';
 import { trackLabel, tracks } from '../../domain/tracks';
-import type { Session } from '../../staff/sessions';
-import type { SchoolJourney, SchoolList } from '../schools/school-record';
+import type { Session } from '../../services/staff/sessions';
+import type { SchoolJourney, SchoolList } from '../../services/schools/school-record';
 import { ChoiceGroup, SelectField, TextField, type FieldErrors } from '../pages/form-fields';
 import { Alert, DataList, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';

@@ -1,7 +1,7 @@
 /**
  * The office's school pages under /kantoor/scholen: find, add and change schools, and start a
  * school's journey. Every form post carries the session's CSRF token; the pages call the same
- * functions as the JSON API (api/schools/school-record.ts, api/journeys/start-journey.ts).
+ * functions as the JSON API (services/schools/school-record.ts, services/journeys/start-journey.ts).
  */
 import { Router, type Request, type Response } from 'express';
 import { Track } from '../../domain/journey';
@@ -10,12 +10,12 @@ import { z } from '../../domain/zod';
 import type { Logger } from '../../platform/logger';
 import { AppError, issuesOf, type Issue } from '../errors';
 import { toAppError } from '../errors-middleware';
-import { startJourney, type JourneyDependencies } from '../journeys/start-journey';
+import { startJourney, type JourneyDependencies } from '../../services/journeys/start-journey';
 import { errorsByField } from '../pages/form-fields';
 import { text } from '../pages/form-text';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
-import { addSchool, findSchool, schoolJourneys, SchoolSearch, SchoolUpdate, searchSchools, updateSchool } from '../schools/school-record';
+import { addSchool, findSchool, schoolJourneys, SchoolSearch, SchoolUpdate, searchSchools, updateSchool } from '../../services/schools/school-record';
 import { validate } from '../validate';
 import { ensureSession, formValues, officeForm, officePageErrors, type FailedAction } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';

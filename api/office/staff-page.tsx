@@ -3,10 +3,10 @@
  * give it a new password, after a confirmation step), and every member's own password change.
  * A generated password is on the page once, in the answer to the post that made it.
  */
-import type { Session } from '../../staff/sessions';
-import type { StaffAccount } from '../../staff/manage-staff';
-import { MIN_PASSWORD_LENGTH } from '../../staff/manage-staff';
-import { StaffRole } from '../../staff/staff-member';
+import type { Session } from '../../services/staff/sessions';
+import type { StaffAccount } from '../../services/staff/manage-staff';
+import { MIN_PASSWORD_LENGTH } from '../../services/staff/manage-staff';
+import { StaffRole } from '../../services/staff/staff-member';
 import { ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from '../pages/form-fields';
 import { Alert, Heading1, Heading2, Paragraph } from '../pages/layout';
 import { Table } from '../pages/table';

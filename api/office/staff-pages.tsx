@@ -1,7 +1,7 @@
 /**
  * The office's account pages: /kantoor/medewerkers (admins only) and /kantoor/wachtwoord (every
  * member). Every form carries the session's CSRF token; disabling an account and resetting its
- * password ask for confirmation first. The pages call what the JSON API calls (staff/manage-staff.ts).
+ * password ask for confirmation first. The pages call what the JSON API calls (services/staff/manage-staff.ts).
  */
 import { Router, type Response } from 'express';
 import type { Db } from '../../platform/db';
@@ -16,9 +16,9 @@ import {
   RoleChange,
   StaffChangeRefused,
   findStaffAccount,
-} from '../../staff/manage-staff';
-import { generatePassword } from '../../staff/password';
-import { createStaffMember, NewStaffMember, StaffExistsError } from '../../staff/staff-member';
+} from '../../services/staff/manage-staff';
+import { generatePassword } from '../../services/staff/password';
+import { createStaffMember, NewStaffMember, StaffExistsError } from '../../services/staff/staff-member';
 import { AppError, issuesOf } from '../errors';
 import { errorsByField } from '../pages/form-fields';
 import { text } from '../pages/form-text';

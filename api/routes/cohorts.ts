@@ -10,7 +10,7 @@ import {
   proposeDevelopmentGroups,
   registerForCohort,
   type CohortDependencies,
-} from '../cohorts/manage-cohorts';
+} from '../../services/cohorts/manage-cohorts';
 import { officeSession } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
-import { CaseFilters, CaseList, listCases, MailProblem, mailProblems } from '../office/case-list';
-import { buildReports, ReportPeriod, Reports } from '../office/reports';
+import { CaseFilters, CaseList, listCases, MailProblem, mailProblems } from '../../services/office/case-list';
+import { buildReports, ReportPeriod, Reports } from '../../services/office/reports';
 import { errorResponse, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
 import { validate } from '../validate';

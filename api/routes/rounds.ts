@@ -3,8 +3,8 @@ import { CancelRound, CreateRound, RescheduleRound, RoundId, RoundView } from '.
 import { z } from '../../domain/zod';
 import { RoundPlan } from '../../domain/round-plan';
 import { officeSession } from '../office/authenticate';
-import { listRoundPlans, saveRoundPlan } from '../rounds/round-plan';
-import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound, type RoundDependencies } from '../rounds/manage-rounds';
+import { listRoundPlans, saveRoundPlan } from '../../services/rounds/round-plan';
+import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound, type RoundDependencies } from '../../services/rounds/manage-rounds';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
 import { validate } from '../validate';

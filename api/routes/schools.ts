@@ -15,7 +15,7 @@ import {
   SchoolUpdate,
   searchSchools,
   updateSchool,
-} from '../schools/school-record';
+} from '../../services/schools/school-record';
 import { validate } from '../validate';
 
 const BrinParams = z.object({ brin: Brin });

@@ -16,9 +16,9 @@ import {
   StaffAccount,
   StaffChangeRefused,
   StaffId,
-} from '../../staff/manage-staff';
-import { generatePassword } from '../../staff/password';
-import { createStaffMember, NewStaffMember, StaffExistsError } from '../../staff/staff-member';
+} from '../../services/staff/manage-staff';
+import { generatePassword } from '../../services/staff/password';
+import { createStaffMember, NewStaffMember, StaffExistsError } from '../../services/staff/staff-member';
 import { AppError } from '../errors';
 import { StaffView } from './session';
 import { officeSession, sessionToken } from '../office/authenticate';

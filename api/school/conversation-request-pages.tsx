@@ -21,7 +21,7 @@ import { Sector } from '../../domain/school';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { AppError } from '../errors';
-import { takeConversationRequest } from '../journeys/take-conversation-request';
+import { takeConversationRequest } from '../../services/journeys/take-conversation-request';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextArea, TextField, errorsByField, type FieldErrors } from '../pages/form-fields';
 import { text } from '../pages/form-text';

@@ -1,7 +1,7 @@
 /** The invitation behind a school's link: confirm the conversation or ask for another moment. */
 import { RespondToConversation } from '../../domain/journey';
-import { markLinkUsed } from '../../links/open-link';
-import { respondToConversation } from '../../workflows/expertschool-journey.messages';
+import { markLinkUsed } from '../../services/links/open-link';
+import { respondToConversation } from '../../workflows/contracts/journey';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { ConversationAnsweredPage, ConversationPage } from './conversation-page';

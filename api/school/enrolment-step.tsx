@@ -6,10 +6,10 @@
 import type { Response } from 'express';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
 import type { SchoolJourneyView } from '../../domain/school-view';
-import { acceptWithinScope, enrolmentScope, OFFER_LINK_CANNOT_CHOOSE } from '../../links/link-scope';
-import { markLinkUsed } from '../../links/open-link';
-import { acceptPlace, chooseTrajectory } from '../../workflows/expertschool-journey.messages';
-import { openTrajectories } from '../hubs/open-trajectories';
+import { acceptWithinScope, enrolmentScope, OFFER_LINK_CANNOT_CHOOSE } from '../../services/links/link-scope';
+import { markLinkUsed } from '../../services/links/open-link';
+import { acceptPlace, chooseTrajectory } from '../../workflows/contracts/journey';
+import { openTrajectories } from '../../services/hubs/open-trajectories';
 import { text } from '../pages/form-text';
 import { sendPage } from '../pages/render';
 import { EnrolmentStandingPage, TrajectoryChoicePage } from './enrolment-page';

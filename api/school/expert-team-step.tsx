@@ -1,7 +1,7 @@
 /** The expert team behind a school's link, at the start of its aspirant year. */
 import { RegisterExpertTeam } from '../../domain/journey';
-import { markLinkUsed } from '../../links/open-link';
-import { registerExpertTeam } from '../../workflows/expertschool-journey.messages';
+import { markLinkUsed } from '../../services/links/open-link';
+import { registerExpertTeam } from '../../workflows/contracts/journey';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { ExpertTeamPage, ExpertTeamRegisteredPage, MAX_MEMBER_ROWS } from './expert-team-page';

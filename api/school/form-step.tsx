@@ -5,10 +5,10 @@
 import type { Response } from 'express';
 import { AnswerForm, type FormRequestView } from '../../domain/forms';
 import type { SchoolJourneyView } from '../../domain/school-view';
-import { answerWithinScope, parseFormScope, type FormScope } from '../../links/link-scope';
-import { purposePhases } from '../../links/link-token';
-import { markLinkUsed } from '../../links/open-link';
-import { answerForm } from '../../workflows/expertschool-journey.messages';
+import { answerWithinScope, parseFormScope, type FormScope } from '../../services/links/link-scope';
+import { purposePhases } from '../../services/links/link-token';
+import { markLinkUsed } from '../../services/links/open-link';
+import { answerForm } from '../../workflows/contracts/journey';
 import { issuesOf } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';

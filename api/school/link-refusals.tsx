@@ -2,7 +2,7 @@
  * What a school sees when its link does not open its step: one page per reason, each with its
  * own status, none saying anything about a case beyond what the link itself already showed.
  */
-import type { LinkRefusal } from '../../links/open-link';
+import type { LinkRefusal } from '../../services/links/open-link';
 import { AppError, type ErrorCode } from '../errors';
 import { Heading1, Page, Paragraph } from '../pages/layout';
 import { SubmitButton } from '../pages/form-fields';

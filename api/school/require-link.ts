@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
-import { openLink, type OpenLink } from '../../links/open-link';
-import type { LinkPurpose } from '../../links/link-token';
+import { openLink, type OpenLink } from '../../services/links/open-link';
+import type { LinkPurpose } from '../../services/links/link-token';
 import type { Db } from '../../platform/db';
 import { refusalError } from './link-refusals';
 

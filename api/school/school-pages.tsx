@@ -6,13 +6,13 @@
 import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { openLink, type LinkRefusal, type OpenLink } from '../../links/open-link';
-import type { LinkPurpose } from '../../links/link-token';
+import { openLink, type LinkRefusal, type OpenLink } from '../../services/links/open-link';
+import type { LinkPurpose } from '../../services/links/link-token';
 import { conversationInvitation } from '../../mail/conversation-invitation';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { RENEW_SCHOOL_LINK, linkRenewalWorkflowId } from '../../workflows/link-renewal.messages';
-import { startOnce } from '../journeys/start-once';
+import { RENEW_SCHOOL_LINK, linkRenewalWorkflowId } from '../../workflows/contracts/link-renewal';
+import { startOnce } from '../../services/journeys/start-once';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
 import { applicationStep } from './application-step';

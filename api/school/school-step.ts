@@ -8,12 +8,12 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import type { JourneyView } from '../../domain/journey';
 import { schoolViewOf, type SchoolJourneyView } from '../../domain/school-view';
-import type { OpenLink } from '../../links/open-link';
+import type { OpenLink } from '../../services/links/open-link';
 import type { Db } from '../../platform/db';
-import { getJourney } from '../../workflows/expertschool-journey.messages';
+import { getJourney } from '../../workflows/contracts/journey';
 import type { AppError } from '../errors';
 import { toAppError } from '../errors-middleware';
-import { executeJourneyUpdate, withStoredDraft } from '../journeys/staged-drafts';
+import { executeJourneyUpdate, withStoredDraft } from '../../services/journeys/staged-drafts';
 
 export interface StepContext {
   token: string;

@@ -10,10 +10,10 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { openTrajectories, type OpenTrajectory } from '../../api/hubs/open-trajectories';
-import { startJourney } from '../../api/journeys/start-journey';
-import { buildReports, type Reports } from '../../api/office/reports';
-import { startRoundNow } from '../../api/rounds/round-schedule';
+import { openTrajectories, type OpenTrajectory } from '../../services/hubs/open-trajectories';
+import { startJourney } from '../../services/journeys/start-journey';
+import { buildReports, type Reports } from '../../services/office/reports';
+import { startRoundNow } from '../../services/rounds/round-schedule';
 import { nextSchoolYear, previousSchoolYear, schoolYearOf, type SchoolYear } from '../../domain/school-year';
 import type { FormKind } from '../../domain/forms';
 import type { Db } from '../../platform/db';
@@ -31,8 +31,8 @@ import {
   registerExpertTeam,
   respondToConversation,
   submitApplication,
-} from '../../workflows/expertschool-journey.messages';
-import { recordHubOutcome } from '../../workflows/hub-year.messages';
+} from '../../workflows/contracts/journey';
+import { recordHubOutcome } from '../../workflows/contracts/hub-year';
 import { inBatches } from '../pure';
 import { afterYear, CONVERSATION_AFTER_DAYS, ROUND_DAYS, stepMoment, YEAR_STEPS, type YearStep } from './calendar';
 import { pick, seededDraw, type Draw } from './random';

@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../api/office/authenticate';
 import type { DevelopmentTheme } from '../../domain/development-groups';
-import { journeyWorkflowId } from '../../workflows/expertschool-journey.messages';
+import { journeyWorkflowId } from '../../workflows/contracts/journey';
 import { launchChromium, seriousAccessibilityViolations } from '../support/browser';
 import { cohortRequest, registration } from '../support/cohorts';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';

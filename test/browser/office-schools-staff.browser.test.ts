@@ -5,8 +5,8 @@
  * account after the confirmation step. axe-core checks every page on the way.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { signIn } from '../../staff/sessions';
-import { createStaffMember } from '../../staff/staff-member';
+import { signIn } from '../../services/staff/sessions';
+import { createStaffMember } from '../../services/staff/staff-member';
 import { launchChromium, seriousAccessibilityViolations } from '../support/browser';
 import { startDevStack, type DevStack } from '../support/dev-stack';
 

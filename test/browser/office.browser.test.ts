@@ -4,7 +4,7 @@
  * reports, sign out. axe-core checks every office page for serious WCAG 2.1 A/AA violations.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createStaffMember } from '../../staff/staff-member';
+import { createStaffMember } from '../../services/staff/staff-member';
 import { launchChromium, seriousAccessibilityViolations } from '../support/browser';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { createSchool } from '../support/fixtures';

@@ -14,7 +14,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PROGRAMME_TIME_ZONE } from '../../domain/amsterdam-time';
 import { schoolYearOf } from '../../domain/school-year';
-import { createStaffMember } from '../../staff/staff-member';
+import { createStaffMember } from '../../services/staff/staff-member';
 import { launchChromium, seriousAccessibilityViolations } from '../support/browser';
 import { startDevStack, type DevStack } from '../support/dev-stack';
 import { completeApplication } from '../support/fixtures';

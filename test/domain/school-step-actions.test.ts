@@ -9,9 +9,9 @@ import { formStep } from '../../api/school/form-step';
 import type { StepContext } from '../../api/school/school-step';
 import { formDefinitions } from '../../domain/forms';
 import type { EnrolmentView, JourneyView } from '../../domain/journey';
-import type { LinkPurpose } from '../../links/link-token';
+import type { LinkPurpose } from '../../services/links/link-token';
 
-jest.mock('../../api/hubs/open-trajectories', () => ({
+jest.mock('../../services/hubs/open-trajectories', () => ({
   openTrajectories: jest.fn(async () => [
     {
       trajectoryId: 'hub-12AB-2040-2041/t1',

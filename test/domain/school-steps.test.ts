@@ -4,15 +4,15 @@
  */
 import { h, type JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { checkLinkScope, journeyAction } from '../../api/journeys/journey-actions';
+import { checkLinkScope, journeyAction } from '../../services/journeys/journey-actions';
 import { EnrolmentStandingPage, placesLine, TrajectoryChoicePage, type TrajectoryOption } from '../../api/school/enrolment-page';
 import { formAnswerFromForm } from '../../api/school/form-input';
 import { FormAnsweredPage, FormPage, FormPastDuePage } from '../../api/school/form-page';
 import { errorsByField } from '../../api/pages/form-fields';
 import { AnswerForm, formDefinitions } from '../../domain/forms';
 import type { EnrolmentView, JourneyView } from '../../domain/journey';
-import { acceptWithinScope, answerWithinScope, chooseWithinScope, enrolmentScope, formScope, parseFormScope } from '../../links/link-scope';
-import { LinkPurpose, purposeLabel, purposePhases } from '../../links/link-token';
+import { acceptWithinScope, answerWithinScope, chooseWithinScope, enrolmentScope, formScope, parseFormScope } from '../../services/links/link-scope';
+import { LinkPurpose, purposeLabel, purposePhases } from '../../services/links/link-token';
 import { RegistrationClosedPage, RegistrationPage, RegistrationStandingPage } from '../../api/school/registration-page';
 import { checkRegistration, isRegistrationLink, registrationFromForm, registrationState } from '../../api/school/registration-step';
 import type { RegistrationView } from '../../domain/cohort';
@@ -20,8 +20,8 @@ import type { SchoolJourneyView } from '../../domain/school-view';
 import type { Client } from '@temporalio/client';
 import { loadStep, sendAction } from '../../api/school/school-step';
 import type { Db } from '../../platform/db';
-import { registerExpertTeam } from '../../workflows/expertschool-journey.messages';
-import type { OpenLink } from '../../links/open-link';
+import { registerExpertTeam } from '../../workflows/contracts/journey';
+import type { OpenLink } from '../../services/links/open-link';
 
 const render = (page: JSX.Element) => renderToString(page);
 const token = 'A'.repeat(43);

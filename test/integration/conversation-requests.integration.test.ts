@@ -5,8 +5,8 @@
  * limit). The answer never tells whether a school is in the programme.
  */
 import { conversationRequestReceived } from '../../domain/conversation-request';
-import type { CaughtMail } from '../../platform/mail-catcher';
-import { conversationRequestWorkflowId } from '../../workflows/conversation-request.messages';
+import type { CaughtMail } from '../../devtools/mail-catcher';
+import { conversationRequestWorkflowId } from '../../workflows/contracts/conversation-request';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { createSchool } from '../support/fixtures';
 import { getPage, postForm } from '../support/school-links';

@@ -11,7 +11,7 @@ import { createApp } from '../../api/app';
 import type { ApplicationView } from '../../domain/journey';
 import { createDb, type Db } from '../../platform/db';
 import { listenOnLoopback } from '../../platform/listen';
-import { startMailCatcher } from '../../platform/mail-catcher';
+import { startMailCatcher } from '../../devtools/mail-catcher';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase } from '../support/database';
 import { officeCookie } from '../support/dev-stack';

@@ -8,14 +8,14 @@
 import { mailPreviews } from '../../mail';
 import { schoolYearOf } from '../../domain/school-year';
 import { hubYear } from '../../workflows';
-import { hubWorkflowId, requestPlace, trajectoryIdOf } from '../../workflows/hub-year.messages';
+import { hubWorkflowId, requestPlace, trajectoryIdOf } from '../../workflows/contracts/hub-year';
 import { cohortRequest } from '../support/cohorts';
 import { completeApplication, createSchool } from '../support/fixtures';
 import { api, openRoundNow, startDevStack, startInAspirantYear, type DevStack } from '../support/dev-stack';
 import { rawCodesIn, visibleText } from '../support/raw-codes';
 import { applicationFields, getPage, linkIn, postForm } from '../support/school-links';
 import type { School } from '../../domain/school';
-import type { CaughtMail } from '../../platform/mail-catcher';
+import type { CaughtMail } from '../../devtools/mail-catcher';
 import { until } from '../support/until';
 
 const DAY = 86_400_000;

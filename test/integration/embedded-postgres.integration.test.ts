@@ -9,8 +9,8 @@ import { lstat, chmod, copyFile, mkdir, mkdtemp, readdir, readlink, rm, symlink,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { firstUnreachable } from '../../platform/embedded-postgres';
-import { freePort } from '../../platform/free-port';
+import { firstUnreachable } from '../../devtools/embedded-postgres';
+import { freePort } from '../../devtools/free-port';
 import { projectRoot, run } from '../support/npm-start';
 import { startPostgresProcess } from '../support/postgres-process';
 

@@ -7,7 +7,7 @@ import { recordHubStep, type HubStep } from '../../activities/hub-years';
 import type { SchoolSnapshot } from '../../domain/journey';
 import { schoolYearBounds, schoolYearOf } from '../../domain/school-year';
 import { hubYear } from '../../workflows';
-import { hubWorkflowId, requestPlace, trajectoryIdOf } from '../../workflows/hub-year.messages';
+import { hubWorkflowId, requestPlace, trajectoryIdOf } from '../../workflows/contracts/hub-year';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { createSchool } from '../support/fixtures';
 

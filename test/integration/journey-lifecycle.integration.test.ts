@@ -8,7 +8,7 @@ import { createSchool } from '../support/fixtures';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { getPage, linkIn } from '../support/school-links';
 import type { School } from '../../domain/school';
-import type { CaughtMail } from '../../platform/mail-catcher';
+import type { CaughtMail } from '../../devtools/mail-catcher';
 import { until } from '../support/until';
 
 const DAY = 86_400_000;

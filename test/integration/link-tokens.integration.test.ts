@@ -3,9 +3,9 @@
  * wrong in more than one way is refused (unknown → revoked → used → case closed → expired).
  */
 import { randomUUID } from 'node:crypto';
-import { issueLink } from '../../links/issue-link';
-import { LINK_LIFETIME_DAYS, hashToken } from '../../links/link-token';
-import { openLink, revokeLinks } from '../../links/open-link';
+import { issueLink } from '../../services/links/issue-link';
+import { LINK_LIFETIME_DAYS, hashToken } from '../../services/links/link-token';
+import { openLink, revokeLinks } from '../../services/links/open-link';
 import { createTestDatabase } from '../support/database';
 import { createDb, type Db } from '../../platform/db';
 import { createSchool } from '../support/fixtures';

@@ -13,8 +13,8 @@ import { escapeHtml } from '../../mail/layout';
 import { roundOpenedSample } from '../../mail/round-opened';
 import { createTestDatabase } from '../support/database';
 import { createDb, type Db } from '../../platform/db';
-import { freePort } from '../../platform/free-port';
-import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../platform/mail-catcher';
+import { freePort } from '../../devtools/free-port';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../devtools/mail-catcher';
 import { createMailer, type Mailer } from '../../platform/mailer';
 
 const from = 'Ontwikkelkracht <noreply@ontwikkelkracht.example>';

@@ -8,7 +8,7 @@ import { createApp } from '../../api/app';
 import { WRONG_CREDENTIALS } from '../../api/routes/session';
 import { listenOnLoopback } from '../../platform/listen';
 import { createLogger } from '../../platform/logger';
-import { createStaffMember } from '../../staff/staff-member';
+import { createStaffMember } from '../../services/staff/staff-member';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { createSchool } from '../support/fixtures';
 

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SESSION_COOKIE } from '../../api/office/authenticate';
-import { signIn } from '../../staff/sessions';
-import { createStaffMember, type StaffRole } from '../../staff/staff-member';
+import { signIn } from '../../services/staff/sessions';
+import { createStaffMember, type StaffRole } from '../../services/staff/staff-member';
 import { createSchool } from '../support/fixtures';
 import { startDevStack, type DevStack } from '../support/dev-stack';
 import { until } from '../support/until';

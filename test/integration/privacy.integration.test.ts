@@ -3,8 +3,8 @@
  * and the case it named; an admin can export everything Koers holds about one school; the
  * retention rule erases personal data of long-closed journeys, daily, by Temporal Schedule.
  */
-import { ERASED, erasePersonalDataOfClosedJourneys } from '../../privacy/erase-personal-data';
-import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../privacy/retention-schedule';
+import { ERASED, erasePersonalDataOfClosedJourneys } from '../../services/privacy/erase-personal-data';
+import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../services/privacy/retention-schedule';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { createSchool } from '../support/fixtures';
 import { until } from '../support/until';

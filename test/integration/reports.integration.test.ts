@@ -3,7 +3,7 @@
  * and applications, every KPI and equal-access figure equals the count made directly from the
  * seed, for all time and for a period.
  */
-import { buildReports, EqualAccessMarker, reportRows } from '../../api/office/reports';
+import { buildReports, EqualAccessMarker, reportRows } from '../../services/office/reports';
 import { JourneyPhase } from '../../domain/journey';
 import { createDb, type Db } from '../../platform/db';
 import { createTestDatabase } from '../support/database';

@@ -7,8 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { messageIdFor } from '../../activities/send-mail';
-import { freePort } from '../../platform/free-port';
-import { getJourney, recordIntakeOutcome } from '../../workflows/expertschool-journey.messages';
+import { freePort } from '../../devtools/free-port';
+import { getJourney, recordIntakeOutcome } from '../../workflows/contracts/journey';
 import { createSchool } from '../support/fixtures';
 import { startPostgresProcess, type PostgresProcess } from '../support/postgres-process';
 import { requiredEnv } from '../support/time-skipping';

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { freePort } from '../../platform/free-port';
-import { startDevServer, type DevServer } from '../../platform/temporal-dev-server';
-import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../privacy/retention-schedule';
+import { freePort } from '../../devtools/free-port';
+import { startDevServer, type DevServer } from '../../devtools/temporal-dev-server';
+import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../services/privacy/retention-schedule';
 import { requiredEnv } from '../support/time-skipping';
 
 let server: DevServer;

@@ -10,7 +10,7 @@ import { createSchool } from '../support/fixtures';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { requiredEnv } from '../support/time-skipping';
 import { until } from '../support/until';
-import { hashToken } from '../../links/link-token';
+import { hashToken } from '../../services/links/link-token';
 import { getPage, linkIn, postForm, tokenOf } from '../support/school-links';
 
 const DAY = 86_400_000;

@@ -13,8 +13,8 @@ import { completeApplication, createSchool } from '../support/fixtures';
 import { api, openRoundNow, startDevStack, startInAspirantYear, type DevStack } from '../support/dev-stack';
 import { applicationFields, getPage, linkIn, postForm, tokenOf } from '../support/school-links';
 import type { School } from '../../domain/school';
-import { hashToken } from '../../links/link-token';
-import type { CaughtMail } from '../../platform/mail-catcher';
+import { hashToken } from '../../services/links/link-token';
+import type { CaughtMail } from '../../devtools/mail-catcher';
 import { until } from '../support/until';
 import { SchoolJourneyView } from '../../domain/school-view';
 

@@ -6,8 +6,8 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { PostgresCannotReachError, startEmbeddedPostgres, type EmbeddedDatabase } from '../../platform/embedded-postgres';
-import { freePort } from '../../platform/free-port';
+import { PostgresCannotReachError, startEmbeddedPostgres, type EmbeddedDatabase } from '../../devtools/embedded-postgres';
+import { freePort } from '../../devtools/free-port';
 import { migrateDatabase } from '../../platform/migrate';
 import { ensureSchemathesis, ensureSystemPackages, ensureTemporalCli, ensureTestServer } from '../../scripts/provision';
 

@@ -4,10 +4,10 @@
  */
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import { startJourney } from '../../api/journeys/start-journey';
+import { startJourney } from '../../services/journeys/start-journey';
 import type { JourneyPhase, JourneyView, OpenRound } from '../../domain/journey';
 import type { Db } from '../../platform/db';
-import { getJourney, roundOpened } from '../../workflows/expertschool-journey.messages';
+import { getJourney, roundOpened } from '../../workflows/contracts/journey';
 import { recordHistories } from './histories';
 
 export interface Refusal {

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../platform/free-port';
+import { freePort } from '../../devtools/free-port';
 import { until } from './until';
 
 export interface NpmStart {

@@ -2,7 +2,7 @@
  * `tsx test/support/postgres-process-main.ts <dataDir> <port> [migrate]`: starts embedded PostgreSQL,
  * prints its URL as one JSON line, and stops it on SIGTERM. Started by postgres-process.ts.
  */
-import { startEmbeddedPostgres } from '../../platform/embedded-postgres';
+import { startEmbeddedPostgres } from '../../devtools/embedded-postgres';
 import { migrateDatabase } from '../../platform/migrate';
 
 const [dataDir, port, migrate] = process.argv.slice(2);

@@ -13,8 +13,8 @@ import * as journey from '../../domain/journey';
 import { allLabelTables } from '../../domain/labels';
 import * as round from '../../domain/round';
 import * as school from '../../domain/school';
-import * as linkToken from '../../links/link-token';
-import * as staff from '../../staff/staff-member';
+import * as linkToken from '../../services/links/link-token';
+import * as staff from '../../services/staff/staff-member';
 
 /**
  * Codes that are Dutch words (or the abbreviations everyone in Dutch education reads), so prose

@@ -1,5 +1,5 @@
 /** Following a school's e-mailed link, as a browser without JavaScript would. */
-import type { CaughtMail } from '../../platform/mail-catcher';
+import type { CaughtMail } from '../../devtools/mail-catcher';
 
 /** The personal link in a mail's plain text (the HTML carries the same one). */
 export function linkIn(mail: CaughtMail): string {

@@ -9,9 +9,9 @@ import { registerSearchAttributes } from '../../platform/search-attributes';
 import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createDb, type Db } from '../../platform/db';
-import { createTimeSkippingEnvironment } from '../../platform/temporal-test-server';
-import { freePort } from '../../platform/free-port';
-import { startMailCatcher, type MailCatcher } from '../../platform/mail-catcher';
+import { createTimeSkippingEnvironment } from '../../devtools/temporal-test-server';
+import { freePort } from '../../devtools/free-port';
+import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher';
 import { createMailer, type Mailer } from '../../platform/mailer';
 import { createTestDatabase } from './database';
 

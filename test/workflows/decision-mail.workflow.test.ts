@@ -4,7 +4,7 @@
  * server, with the mail caught by a real SMTP server on loopback.
  */
 import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
-import { decideApplication, recordConversationReport, recordIntakeOutcome, submitApplication } from '../../workflows/expertschool-journey.messages';
+import { decideApplication, recordConversationReport, recordIntakeOutcome, submitApplication } from '../../workflows/contracts/journey';
 import { completeApplication, createRoundRecord, createSchool, openRoundAt } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';

@@ -2,7 +2,7 @@
  * Whole journeys on the time-skipping test server: months pass in seconds, with a real worker
  * writing real records to PostgreSQL.
  */
-import { getHub, hubWorkflowId, recordHubOutcome } from '../../workflows/hub-year.messages';
+import { getHub, hubWorkflowId, recordHubOutcome } from '../../workflows/contracts/hub-year';
 import { temporal } from '@temporalio/proto';
 import { recordHistories } from '../support/histories';
 import { until } from '../support/until';
@@ -18,7 +18,7 @@ import {
   respondToConversation,
   saveApplicationDraft,
   submitApplication,
-} from '../../workflows/expertschool-journey.messages';
+} from '../../workflows/contracts/journey';
 import { completeApplication, createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';
 import { startTimeSkippingHarness, TEST_PUBLIC_URL, type TimeSkippingHarness } from '../support/time-skipping';

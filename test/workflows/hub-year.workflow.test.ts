@@ -23,7 +23,7 @@ import {
   releasePlace,
   requestPlace,
   trajectoryIdOf,
-} from '../../workflows/hub-year.messages';
+} from '../../workflows/contracts/hub-year';
 import { createSchool } from '../support/fixtures';
 import { recordHistories } from '../support/histories';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';

@@ -17,8 +17,8 @@ import {
   submitApplication,
   type ExpertschoolEntry,
   type JourneyInput,
-} from '../../workflows/expertschool-journey.messages';
-import { hubWorkflowId, releasePlace, trajectoryIdOf } from '../../workflows/hub-year.messages';
+} from '../../workflows/contracts/journey';
+import { hubWorkflowId, releasePlace, trajectoryIdOf } from '../../workflows/contracts/hub-year';
 import type { School } from '../../domain/school';
 import { createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
 import { recordHistories } from '../support/histories';

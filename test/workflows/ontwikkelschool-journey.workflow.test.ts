@@ -18,8 +18,8 @@ import {
   recordConversationReport,
   recordIntakeOutcome,
   submitApplication,
-} from '../../workflows/expertschool-journey.messages';
-import { getHub, hubWorkflowId, recordHubOutcome, releasePlace, trajectoryIdOf } from '../../workflows/hub-year.messages';
+} from '../../workflows/contracts/journey';
+import { getHub, hubWorkflowId, recordHubOutcome, releasePlace, trajectoryIdOf } from '../../workflows/contracts/hub-year';
 import { ActivityGate } from '../support/activity-gate';
 import { createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
 import { recordHistories } from '../support/histories';

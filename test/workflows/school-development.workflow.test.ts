@@ -7,13 +7,13 @@
  */
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { createCohort, registerForCohort } from '../../api/cohorts/manage-cohorts';
-import { dayStartsAt } from '../../api/cohorts/cohort-record';
+import { createCohort, registerForCohort } from '../../services/cohorts/manage-cohorts';
+import { dayStartsAt } from '../../services/cohorts/cohort-record';
 import type { AnswerForm, FormKind } from '../../domain/forms';
 import type { JourneyPhase, JourneyView } from '../../domain/journey';
 import { developmentEvaluations } from '../../domain/tracks';
-import { cohortWorkflowId, confirmGroups, getCohort, proposeGroups } from '../../workflows/development-cohort.messages';
-import { answerForm, cancelJourney, getJourney, recordIntakeOutcome, submitRegistration } from '../../workflows/expertschool-journey.messages';
+import { cohortWorkflowId, confirmGroups, getCohort, proposeGroups } from '../../workflows/contracts/development-cohort';
+import { answerForm, cancelJourney, getJourney, recordIntakeOutcome, submitRegistration } from '../../workflows/contracts/journey';
 import { ActivityGate } from '../support/activity-gate';
 import { cohortRequest, registration } from '../support/cohorts';
 import { recordHistories } from '../support/histories';

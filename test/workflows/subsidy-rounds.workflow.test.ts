@@ -10,15 +10,9 @@ import { createRoundActivities, remindersFor } from '../../activities/subsidy-ro
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { subsidyRound } from '../../workflows';
 import { REMINDER_BATCH } from '../../workflows/subsidy-round';
-import {
-  recordConversationReport,
-  recordIntakeOutcome,
-  roundChanged,
-  saveApplicationDraft,
-  submitApplication,
-} from '../../workflows/expertschool-journey.messages';
-import { cancelRound } from '../../api/rounds/manage-rounds';
-import { getRound, roundRescheduled, type SubsidyRoundState } from '../../workflows/subsidy-round.messages';
+import { recordConversationReport, recordIntakeOutcome, roundChanged, saveApplicationDraft, submitApplication } from '../../workflows/contracts/journey';
+import { cancelRound } from '../../services/rounds/manage-rounds';
+import { getRound, roundRescheduled, type SubsidyRoundState } from '../../workflows/contracts/subsidy-round';
 import { completeApplication, createRoundRecord, createSchool, openRoundAt } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';

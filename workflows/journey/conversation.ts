@@ -3,7 +3,7 @@
  * and the intake whose outcome routes the school: the first steps of every application track.
  */
 import { PlanConversation, RecordConversationReport, RecordIntakeOutcome, RespondToConversation, type ConversationKind } from '../../domain/journey';
-import { planConversation, recordConversationReport, recordIntakeOutcome, respondToConversation, RefusalType } from '../expertschool-journey.messages';
+import { planConversation, recordConversationReport, recordIntakeOutcome, respondToConversation, RefusalType } from '../contracts/journey';
 import type { Journey } from './kernel';
 
 export function conversationSteps(journey: Journey) {

@@ -10,8 +10,8 @@ import type { Activities } from '../../activities';
 import type { PlaceAnswer } from '../../domain/places';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
 import { schoolYearBounds, type SchoolYear } from '../../domain/school-year';
-import { acceptPlace, chooseTrajectory, RefusalType } from '../expertschool-journey.messages';
-import { placeInLine, placeOffered, placeOfferExpired, placeWithdrawn } from '../hub-year.messages';
+import { acceptPlace, chooseTrajectory, RefusalType } from '../contracts/journey';
+import { placeInLine, placeOffered, placeOfferExpired, placeWithdrawn } from '../contracts/hub-year';
 import { retry, type Journey } from './kernel';
 
 const { describeTrajectory, requestTrajectoryPlace, acceptTrajectoryPlace, leaveTrajectoryPlace } = proxyActivities<Activities>({

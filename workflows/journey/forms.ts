@@ -7,7 +7,7 @@
 import { condition } from '@temporalio/workflow';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { AnswerForm, type FormMoment, type FormRequestView } from '../../domain/forms';
-import { answerForm, RefusalType } from '../expertschool-journey.messages';
+import { answerForm, RefusalType } from '../contracts/journey';
 import type { Journey } from './kernel';
 
 /** A form asked late (the school joined mid-year) still gets this long to be answered. */

@@ -48,7 +48,7 @@ import {
   type CarriedSignal,
   type JourneyInput,
   type JourneyResult,
-} from '../expertschool-journey.messages';
+} from '../contracts/journey';
 
 // A database or mail outage must delay a journey, never lose a step: retry for as long as it takes.
 export const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } as const;

@@ -1,0 +1,196 @@
+/**
+ * The actions on a journey, each the workflow's Update: who may take it (the office, or the school
+ * through its link for one step), its input schema, and for office actions the field that names
+ * who acted, which comes from the session and never from the request.
+ */
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  AcceptPlace,
+  AnswerForm,
+  CancelJourney,
+  ChooseTrajectory,
+  DecideApplication,
+  PlanConversation,
+  RecordAspirantOutcome,
+  RecordConversationReport,
+  RecordIntakeOutcome,
+  RegisterExpertTeam,
+  RespondToConversation,
+  SaveApplicationDraft,
+  SubmitApplication,
+  type JourneyView,
+} from '../../domain/journey';
+import { SubmitRegistration } from '../../domain/cohort';
+import type { z } from '../../domain/zod';
+import { acceptWithinScope, answerWithinScope, chooseWithinScope, parseFormScope, type ScopeRule } from '../links/link-scope';
+import type { LinkPurpose } from '../links/link-token';
+import type { OpenLink } from '../links/open-link';
+import * as journey from '../../workflows/contracts/journey';
+import type { Db } from '../../platform/db';
+import { AppError } from '../../api/errors';
+import { executeJourneyUpdate } from './staged-drafts';
+import { updateAcrossHandOver } from './update-across-hand-over';
+import { validate } from '../../api/validate';
+
+export interface JourneyActionSpec {
+  /** The URL segment: POST /api/journeys/{journeyId}/{name} */
+  name: string;
+  summary: string;
+  update: UpdateDefinition<JourneyView, [never]>;
+  /** The Update's input. */
+  schema: z.ZodType;
+  /** What a request sends: the input without the actor field for office actions. */
+  requestSchema: z.ZodType;
+  who:
+    | { office: true; actorField: string }
+    | {
+        office: false;
+        linkPurpose: LinkPurpose;
+        /** For steps a link opens only part of (one form, one offered place): what its scope allows. */
+        withinScope?: ScopeRule<never>;
+      };
+}
+
+function office<S extends z.ZodObject>(
+  name: string,
+  update: UpdateDefinition<JourneyView, [z.output<S>]>,
+  schema: S,
+  actorField: keyof S['shape'] & string,
+  summary: string,
+): JourneyActionSpec {
+  const requestSchema = schema.omit({ [actorField]: true } as never).openapi(`${name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}Request`);
+  return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema, who: { office: true, actorField } };
+}
+
+function school<T>(
+  name: string,
+  update: UpdateDefinition<JourneyView, [T]>,
+  schema: z.ZodType<T>,
+  linkPurpose: LinkPurpose,
+  summary: string,
+  withinScope?: ScopeRule<T>,
+): JourneyActionSpec {
+  const who = { office: false as const, linkPurpose, ...(withinScope ? { withinScope: withinScope as ScopeRule<never> } : {}) };
+  return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema: schema, who };
+}
+
+export const journeyActions: JourneyActionSpec[] = [
+  office(
+    'conversation-plan',
+    journey.planConversation,
+    PlanConversation,
+    'plannedBy',
+    'Office: plan the (evaluation) conversation; the school gets an invitation with a calendar file',
+  ),
+  school(
+    'conversation-response',
+    journey.respondToConversation,
+    RespondToConversation,
+    'conversation',
+    'School: confirm the planned conversation or ask for another moment',
+  ),
+  office(
+    'conversation-report',
+    journey.recordConversationReport,
+    RecordConversationReport,
+    'recordedBy',
+    'Office: record the report of the (evaluation) conversation',
+  ),
+  office('intake-outcome', journey.recordIntakeOutcome, RecordIntakeOutcome, 'recordedBy', 'Office: record the intake outcome, which routes the school'),
+  school('application-draft', journey.saveApplicationDraft, SaveApplicationDraft, 'application', 'School: save a half-filled application to resume later'),
+  school('application', journey.submitApplication, SubmitApplication, 'application', 'School: submit the application (checked against the subsidy rules)'),
+  office('decision', journey.decideApplication, DecideApplication, 'decidedBy', 'Office: approve or reject the application, with a reason'),
+  school('expert-team', journey.registerExpertTeam, RegisterExpertTeam, 'expert-team', 'School: name the expert team of the aspirant year'),
+  office('aspirant-outcome', journey.recordAspirantOutcome, RecordAspirantOutcome, 'recordedBy', 'Office: record how the aspirant year ended'),
+  school(
+    'trajectory-choice',
+    journey.chooseTrajectory,
+    ChooseTrajectory,
+    'enrolment',
+    "Ontwikkelschool: choose a learning trajectory of the school year; a place while one is free, else a place on its waiting list (needs the choice link, not an offer's)",
+    chooseWithinScope,
+  ),
+  school(
+    'place-acceptance',
+    journey.acceptPlace,
+    AcceptPlace,
+    'enrolment',
+    "Ontwikkelschool: accept the place offered when one came free, before the offer's deadline (an offer's link accepts only its own trajectory)",
+    acceptWithinScope,
+  ),
+  school(
+    'form-answer',
+    journey.answerForm,
+    AnswerForm,
+    'form',
+    'School: answer a form it was sent (a measurement, a self-evaluation, an evaluation); the link answers only the form it was sent for',
+    answerWithinScope,
+  ),
+  school(
+    'registration',
+    journey.submitRegistration,
+    SubmitRegistration,
+    'form',
+    "School development: the school leader completes the registration for the cohort (themes, self-evaluation, school leader); a place first come, first served, or the waiting list (needs the registration mail's link)",
+    registrationWithinScope,
+  ),
+  office('cancel', journey.cancelJourney, CancelJourney, 'cancelledBy', 'Office: stop the journey, with a reason'),
+];
+
+/** The registration is sent with the link of the registration mail: a form link for the self-evaluation. */
+function registrationWithinScope(linkScope: string): string | null {
+  return parseFormScope(linkScope)?.kind === 'self_evaluation'
+    ? null
+    : 'Deze link hoort bij een andere vragenlijst. Gebruik de link uit de e-mail over de aanmelding voor het schoolontwikkeltraject.';
+}
+
+export function journeyAction(name: string): JourneyActionSpec | undefined {
+  return journeyActions.find((action) => action.name === name);
+}
+
+async function journeyHasEnded(handle: WorkflowHandle): Promise<boolean> {
+  const description = await handle.describe().catch(() => undefined);
+  return description !== undefined && description.status.name !== 'RUNNING';
+}
+
+/**
+ * A school action whose link opens only part of its step (one form, one offered place) is refused
+ * when the input reaches beyond the link's scope, and when no link is given at all: it fails closed.
+ */
+export function checkLinkScope(action: JourneyActionSpec, input: never, link: Pick<OpenLink, 'scope'> | undefined): void {
+  if (action.who.office || !action.who.withinScope) return;
+  if (!link) throw new AppError('link_required', 'Deze actie vraagt om de link uit de e-mail aan de school (Authorization: Bearer <token>).');
+  const refusal = action.who.withinScope(link.scope, input);
+  if (refusal) throw new AppError('link_wrong_purpose', refusal);
+}
+
+/**
+ * Validates the input with the action's schema (the actor, for office actions, named by the
+ * caller; for school actions, within the scope of the link the caller checked) and sends it as
+ * the Update; answers the journey as the workflow then sees it.
+ */
+export async function takeJourneyAction(
+  temporal: Client,
+  journeyId: string,
+  action: JourneyActionSpec,
+  body: unknown,
+  actorName?: string,
+  link?: Pick<OpenLink, 'scope'>,
+  /** With the database, a draft is stored first and sent by reference, and the answer shows its content. */
+  db?: Db,
+): Promise<JourneyView> {
+  const raw = action.who.office && typeof body === 'object' && body !== null ? { ...body, [action.who.actorField]: actorName } : body;
+  const input = validate(action.schema, raw) as never;
+  checkLinkScope(action, input, link);
+  const handle = temporal.workflow.getHandle(journeyId);
+  try {
+    return db ? await executeJourneyUpdate(db, handle, action.update, input) : await updateAcrossHandOver(handle, action.update, input);
+  } catch (error) {
+    // A journey that has ended is still found, but takes no more Updates.
+    if (error instanceof WorkflowNotFoundError && (await journeyHasEnded(handle))) {
+      throw new AppError('not_allowed_now', journey.JOURNEY_CLOSED_MESSAGE);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../../platform/db';
+import { hashToken, looksLikeToken, type LinkPurpose } from './link-token';
+
+export interface OpenLink {
+  id: string;
+  journeyId: string;
+  purpose: LinkPurpose;
+  scope: string;
+  singleUse: boolean;
+  expiresAt: Date;
+}
+
+/**
+ * What opening a link finds, checked in this order so that the answer says the most useful thing
+ * without saying anything about a case to someone who does not hold a valid link for it:
+ * unknown → revoked → used → case closed → step ended → expired.
+ */
+export type LinkCheck =
+  | { status: 'valid'; link: OpenLink }
+  | { status: 'unknown' }
+  | { status: 'revoked' }
+  | { status: 'used' }
+  | { status: 'closed' }
+  /** The step's own end has passed (the round closed): a new link would not help. */
+  | { status: 'ended'; purpose: LinkPurpose }
+  /** The link id lets the school ask for a new one; it reveals nothing else. */
+  | { status: 'expired'; linkId: string };
+
+export type LinkRefusal = Exclude<LinkCheck, { status: 'valid' }>;
+
+export async function openLink(db: Db, token: string, now: Date = new Date()): Promise<LinkCheck> {
+  if (!looksLikeToken(token)) return { status: 'unknown' };
+  const row = await db.linkToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row) return { status: 'unknown' };
+  if (row.revokedAt) return { status: 'revoked' };
+  if (row.usedAt) return { status: 'used' };
+  const journey = await db.journey.findUnique({ where: { id: row.journeyId }, select: { phase: true } });
+  if (!journey || journey.phase === 'closed') return { status: 'closed' };
+  if (row.stepEndsAt <= now) return { status: 'ended', purpose: row.purpose as LinkPurpose };
+  if (row.expiresAt <= now) return { status: 'expired', linkId: row.id };
+  return {
+    status: 'valid',
+    link: { id: row.id, journeyId: row.journeyId, purpose: row.purpose as LinkPurpose, scope: row.scope, singleUse: row.singleUse, expiresAt: row.expiresAt },
+  };
+}
+
+/** Marks a link's step done: a single-use link is spent from now on. Safe to call twice. */
+export async function markLinkUsed(db: Db, linkId: string, now: Date = new Date()): Promise<void> {
+  await db.linkToken.updateMany({ where: { id: linkId, usedAt: null }, data: { usedAt: now } });
+}
+
+/** Revokes a journey's live links (of one purpose, or all); answers how many. */
+export async function revokeLinks(db: Db, request: { journeyId: string; purpose?: LinkPurpose; revokedBy: string }, now: Date = new Date()): Promise<number> {
+  const { count } = await db.linkToken.updateMany({
+    where: { journeyId: request.journeyId, revokedAt: null, usedAt: null, ...(request.purpose ? { purpose: request.purpose } : {}) },
+    data: { revokedAt: now, revokedBy: request.revokedBy },
+  });
+  return count;
+}
