@@ -13,7 +13,7 @@ import type { CohortPlaceRequest, CohortStatus } from '../domain/cohort';
 import type { PlaceAnswer } from '../domain/places';
 import type { Db } from '../platform/db';
 import { cohortWorkflowId, intakeCompleted, leaveCohort, requestCohortPlace } from '../workflows/contracts/development-cohort';
-import { RefusalType } from '../workflows/contracts/journey';
+import { RefusalType } from '../workflows/contracts/refusals';
 
 export interface ConfirmedGroups {
   cohortId: string;

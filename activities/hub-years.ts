@@ -12,7 +12,7 @@ import type { HubOutcomeView, HubStatus, KnowledgeSharingKind, PlaceAcceptance, 
 import type { PlaceAnswer } from '../domain/places';
 import type { SchoolYear } from '../domain/school-year';
 import type { Db, Prisma } from '../platform/db';
-import { RefusalType } from '../workflows/contracts/journey';
+import { RefusalType } from '../workflows/contracts/refusals';
 import { acceptPlace, hubIdOfTrajectory, leaveTrajectory, requestPlace } from '../workflows/contracts/hub-year';
 
 export type HubChange =

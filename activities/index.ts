@@ -5,7 +5,7 @@ import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
-import type { JourneyStep } from './journey-step';
+import type { JourneyStep } from '../domain/journey-step';
 import { confirmConversationRequest, type ConversationRequestConfirmation } from './confirm-conversation-request';
 import { notifySchool, remindOfApplication, type SchoolNotice } from './notify-school';
 import { recordJourneyStep } from './record-journey-step';

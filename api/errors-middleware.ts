@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../platform/logger';
-import { RefusalType } from '../workflows/contracts/journey';
+import { RefusalType } from '../workflows/contracts/refusals';
 import { AppError, type ErrorCode, type Issue } from './errors';
 
 const refusalCodes: Record<string, ErrorCode> = {

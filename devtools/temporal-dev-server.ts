@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { searchAttributes } from '../workflows/contracts/journey';
+import { searchAttributes } from '../platform/temporal-namespace';
 
 export interface DevServerOptions {
   /** Path of the Temporal CLI; undefined: let the SDK download one. */

@@ -4,7 +4,7 @@
  * (phaseLabel, roundStatusLabel, trackLabel, …) stay there; this module holds the rest and lists
  * every label table, which the raw-code test walks.
  */
-import type { JourneyEventType } from '../activities/journey-step';
+import type { JourneyEventType } from './journey-step';
 import { participantRoleLabel, otherSubsidyLabel, sectionLabel } from './application';
 import { cohortStatusLabel } from './cohort';
 import { developmentThemeLabel } from './development-groups';

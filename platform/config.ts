@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { TASK_QUEUE_DEFAULT } from '../workflows/contracts/journey';
+import { TASK_QUEUE_DEFAULT } from './temporal-namespace';
 
 /** Two years: enough for the yearly accountability and a question about it; then names and notes go. */
 export const DEFAULT_RETENTION_DAYS = 730;

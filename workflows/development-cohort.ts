@@ -40,7 +40,7 @@ import {
   proposeGroups,
   requestCohortPlace,
 } from './contracts/development-cohort';
-import { RefusalType } from './contracts/journey';
+import { RefusalType } from './contracts/refusals';
 
 const { recordCohortStatus, recordDevelopmentGroups } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',

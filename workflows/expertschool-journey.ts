@@ -12,7 +12,9 @@
 import { ParentClosePolicy, getExternalWorkflowHandle, log, patched, startChild } from '@temporalio/workflow';
 import { RecordAspirantOutcome, RegisterExpertTeam } from '../domain/journey';
 import { nextSchoolYear, schoolYearBounds } from '../domain/school-year';
-import { recordAspirantOutcome, registerExpertTeam, RefusalType, type ExpertschoolEntry, type JourneyInput, type JourneyResult } from './contracts/journey';
+import { recordAspirantOutcome, registerExpertTeam, type JourneyInput, type JourneyResult } from './contracts/journey';
+import { RefusalType } from './contracts/refusals';
+import { type ExpertschoolEntry } from './contracts/expertschool-journey';
 import { hubYear } from './hub-year';
 import { hubStopped, hubWorkflowId, type HubResult } from './contracts/hub-year';
 import { conversationSteps } from './journey/conversation';

@@ -34,7 +34,7 @@ import {
 import { acceptOffer, askForPlace, emptyPlaceList, expireOffer, leave, offerFreePlace, standing, type PlaceAnswer, type PlaceHolder } from '../domain/places';
 import { schoolYearBounds } from '../domain/school-year';
 import type { z } from '../domain/zod';
-import { RefusalType } from './contracts/journey';
+import { RefusalType } from './contracts/refusals';
 import {
   HUB_CLOSED_MESSAGE,
   OFFER_ACCEPT_DAYS,

@@ -10,7 +10,8 @@
 import { patched } from '@temporalio/workflow';
 import { learningYearForms } from '../domain/tracks';
 import { schoolYearBounds } from '../domain/school-year';
-import type { JourneyInput, JourneyResult, OntwikkelschoolEntry } from './contracts/journey';
+import type { JourneyInput, JourneyResult } from './contracts/journey';
+import type { OntwikkelschoolEntry } from './contracts/ontwikkelschool-journey';
 import { conversationSteps } from './journey/conversation';
 import { PLACE_RELEASE_TOLD, trajectoryEnrolment } from './journey/enrolment';
 import { formSteps } from './journey/forms';

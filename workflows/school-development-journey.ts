@@ -22,7 +22,9 @@ import type { FormRequestView } from '../domain/forms';
 import { RecordIntakeOutcome, intakeOutcomeLabel } from '../domain/journey';
 import { developmentEvaluations, tracks } from '../domain/tracks';
 import { cohortPlaceGranted, cohortPositionChanged, groupAssigned } from './contracts/development-cohort';
-import { recordIntakeOutcome, RefusalType, submitRegistration, type JourneyInput, type JourneyResult, type SchoolDevelopmentEntry } from './contracts/journey';
+import { recordIntakeOutcome, submitRegistration, type JourneyInput, type JourneyResult } from './contracts/journey';
+import { RefusalType } from './contracts/refusals';
+import { type SchoolDevelopmentEntry } from './contracts/school-development-journey';
 import { formSteps } from './journey/forms';
 import { retry, startJourney } from './journey/kernel';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { workflowType } from '../../workflows/contracts/workflow-types';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -10,7 +11,7 @@ import { LinkPurpose } from '../../services/links/link-token';
 import { markLinkUsed, revokeLinks } from '../../services/links/open-link';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/contracts/journey';
-import { linkResendWorkflowId, RESEND_SCHOOL_LINK } from '../../workflows/contracts/link-renewal';
+import { linkResendWorkflowId } from '../../workflows/contracts/link-renewal';
 import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
 import { journeyAction, journeyActions, takeJourneyAction } from '../../services/journeys/journey-actions';
 import { readJourney } from '../../services/journeys/journey-record';
@@ -261,7 +262,7 @@ export function requestLinkResend(
   request: { journeyId: string; purpose: LinkPurpose; requestId: string; requestedBy: string },
 ): Promise<void> {
   return startOnce(deps.temporal, {
-    workflow: RESEND_SCHOOL_LINK,
+    workflow: workflowType.resendSchoolLink,
     workflowId: linkResendWorkflowId(request.requestId),
     taskQueue: deps.taskQueue,
     args: [request],

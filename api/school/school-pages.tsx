@@ -3,6 +3,7 @@
  * and which step; the link is checked on every request, and every action goes to the journey's
  * workflow, so the page shows what the workflow decided.
  */
+import { workflowType } from '../../workflows/contracts/workflow-types';
 import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -11,7 +12,7 @@ import type { LinkPurpose } from '../../services/links/link-token';
 import { conversationInvitation } from '../../mail/conversation-invitation';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { RENEW_SCHOOL_LINK, linkRenewalWorkflowId } from '../../workflows/contracts/link-renewal';
+import { linkRenewalWorkflowId } from '../../workflows/contracts/link-renewal';
 import { startOnce } from '../../services/journeys/start-once';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
@@ -108,7 +109,7 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
     const check = await openLink(deps.db, token);
     if (check.status !== 'expired') return check.status === 'valid' ? res.redirect(303, `/s/${token}`) : refuse(res, token, check);
     await startOnce(deps.temporal, {
-      workflow: RENEW_SCHOOL_LINK,
+      workflow: workflowType.renewSchoolLink,
       workflowId: linkRenewalWorkflowId(check.linkId),
       taskQueue: deps.taskQueue,
       args: [check.linkId],

@@ -6,7 +6,7 @@
 import type { Client } from '@temporalio/client';
 import type { CohortView, CreateCohort } from '../../domain/cohort';
 import type { Db } from '../../platform/db';
-import { developmentCohort } from '../../workflows';
+import { workflowType } from '../../workflows/contracts/workflow-types';
 import { cohortWorkflowId, confirmGroups, getCohort, proposeGroups } from '../../workflows/contracts/development-cohort';
 import { AppError } from '../../api/errors';
 import { startJourney } from '../journeys/start-journey';
@@ -37,7 +37,7 @@ export async function createCohort({ db, temporal, taskQueue }: CohortDependenci
   };
   const created = await db.developmentCohort.createMany({ data: [data], skipDuplicates: true });
   if (created.count === 0) throw new AppError('cohort_exists', `Er bestaat al een cohort met id ${request.id}.`);
-  await startOnce(temporal, { workflow: developmentCohort.name, workflowId: cohortWorkflowId(request.id), taskQueue, args: [cohortInputOf(data)] });
+  await startOnce(temporal, { workflow: workflowType.developmentCohort, workflowId: cohortWorkflowId(request.id), taskQueue, args: [cohortInputOf(data)] });
   return cohortSummary(data);
 }
 

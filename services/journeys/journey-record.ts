@@ -4,7 +4,7 @@
  * (the case page, GET /api/journeys/{id}). The view is rebuilt from the case row and its steps.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { JourneyEvent } from '../../activities/journey-step';
+import type { JourneyEvent } from '../../domain/journey-step';
 import { JourneyView, type ClosingOutcome, type JourneyPhase, type Track, type WaitingFor } from '../../domain/journey';
 import type { Db } from '../../platform/db';
 import { getJourney } from '../../workflows/contracts/journey';

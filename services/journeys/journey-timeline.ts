@@ -16,7 +16,7 @@ import {
 import { closingOutcomeLabel, intakeOutcomeLabel, phaseLabel, type ClosingOutcome, type IntakeOutcome, type JourneyPhase } from '../../domain/journey';
 import { formKindLabel, type FormKind } from '../../domain/forms';
 import { developmentThemeLabel, type DevelopmentTheme } from '../../domain/development-groups';
-import type { JourneyEventType } from '../../activities/journey-step';
+import type { JourneyEventType } from '../../domain/journey-step';
 import { formatMoment } from '../../mail/format';
 import type { Db } from '../../platform/db';
 

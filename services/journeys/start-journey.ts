@@ -3,9 +3,10 @@ import type { Db, DbClient } from '../../platform/db';
 import type { SchoolSnapshot, Track } from '../../domain/journey';
 import { AppError } from '../../api/errors';
 import { tracks } from '../../domain/tracks';
-import { expertschoolJourney, ontwikkelschoolJourney, schoolDevelopmentJourney } from '../../workflows';
 import { findCohortInput } from '../cohorts/cohort-record';
-import { journeyGeneration, journeyWorkflowId, searchAttributes, type JourneyInput } from '../../workflows/contracts/journey';
+import { workflowType } from '../../workflows/contracts/workflow-types';
+import { journeyGeneration, journeyWorkflowId, type JourneyInput } from '../../workflows/contracts/journey';
+import { searchAttributes } from '../../platform/temporal-namespace';
 
 export interface StartJourneyRequest {
   brin: string;
@@ -22,7 +23,11 @@ export interface JourneyDependencies {
 }
 
 /** The workflow that carries each track's journey. */
-const journeyWorkflow = { expertschool: expertschoolJourney, ontwikkelschool: ontwikkelschoolJourney, schoolontwikkeling: schoolDevelopmentJourney } as const;
+const journeyWorkflow = {
+  expertschool: workflowType.expertschoolJourney,
+  ontwikkelschool: workflowType.ontwikkelschoolJourney,
+  schoolontwikkeling: workflowType.schoolDevelopmentJourney,
+} as const;
 
 /**
  * The id of the school's next journey in this track, or null while its latest is still under way.
@@ -96,7 +101,7 @@ export async function startJourney(
     entry,
   };
   try {
-    await temporal.workflow.start<(input: JourneyInput) => Promise<unknown>>(journeyWorkflow[request.track].name, {
+    await temporal.workflow.start<(input: JourneyInput) => Promise<unknown>>(journeyWorkflow[request.track], {
       workflowId: journeyId,
       // An id names one journey: a closed one is never started again under it.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',

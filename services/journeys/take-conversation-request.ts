@@ -4,10 +4,11 @@
  * joins the journey it already has running, keeps the request, and has the confirmation mailed.
  * The caller answers the same whatever happened here, so nobody learns which schools take part.
  */
+import { workflowType } from '../../workflows/contracts/workflow-types';
 import { randomUUID } from 'node:crypto';
 import { journeyTrackFor, type ConversationRequest } from '../../domain/conversation-request';
 import type { Prisma } from '../../platform/db';
-import { CONFIRM_CONVERSATION_REQUEST, conversationRequestWorkflowId } from '../../workflows/contracts/conversation-request';
+import { conversationRequestWorkflowId } from '../../workflows/contracts/conversation-request';
 import { journeyWorkflowId } from '../../workflows/contracts/journey';
 import { AppError } from '../../api/errors';
 import { startJourney, type JourneyDependencies } from './start-journey';
@@ -117,7 +118,12 @@ export async function takeConversationRequest(deps: JourneyDependencies, request
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
-  await startOnce(temporal, { workflow: CONFIRM_CONVERSATION_REQUEST, workflowId: conversationRequestWorkflowId(requestId), taskQueue, args: [requestId] });
+  await startOnce(temporal, {
+    workflow: workflowType.confirmConversationRequest,
+    workflowId: conversationRequestWorkflowId(requestId),
+    taskQueue,
+    args: [requestId],
+  });
 }
 
 /** The requests that reached a case, oldest first, for the office's case page. */

@@ -7,7 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { JourneyView } from '../../domain/journey';
-import { RefusalType } from '../../workflows/contracts/journey';
+import { RefusalType } from '../../workflows/contracts/refusals';
 
 /** A run hands over to the next within moments (its last mails and steps); longer, and the caller hears 503. */
 const HAND_OVER_ATTEMPTS = 50;

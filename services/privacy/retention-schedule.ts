@@ -5,16 +5,16 @@
 import { ScheduleAlreadyRunning, type Client, type ScheduleOptionsStartWorkflowAction, type ScheduleUpdateOptions } from '@temporalio/client';
 import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_RETENTION_DAYS } from '../../platform/config';
-import type { personalDataRetention } from '../../workflows/personal-data-retention';
+import { workflowType, type PersonalDataRetentionWorkflow } from '../../workflows/contracts/workflow-types';
 
 export const RETENTION_SCHEDULE_ID = 'personal-data-retention';
 
-function retentionSchedule(taskQueue: string, retentionDays: number): ScheduleUpdateOptions<ScheduleOptionsStartWorkflowAction<typeof personalDataRetention>> {
+function retentionSchedule(taskQueue: string, retentionDays: number): ScheduleUpdateOptions<ScheduleOptionsStartWorkflowAction<PersonalDataRetentionWorkflow>> {
   return {
     spec: { calendars: [{ hour: 3, minute: 30, comment: 'daily, at night' }], timezone: 'Europe/Amsterdam' },
     action: {
       type: 'startWorkflow',
-      workflowType: 'personalDataRetention',
+      workflowType: workflowType.personalDataRetention,
       args: [{ retentionDays }],
       taskQueue,
       workflowId: 'personal-data-retention',
@@ -40,7 +40,7 @@ export async function ensureRetentionSchedule(temporal: Client, taskQueue: strin
   const handle = temporal.schedule.getHandle(RETENTION_SCHEDULE_ID);
   const current = await handle.describe();
   if (current.action.taskQueue === taskQueue && isDeepStrictEqual(current.action.args, wanted.action.args)) return;
-  await handle.update<typeof personalDataRetention>((previous) => ({
+  await handle.update<PersonalDataRetentionWorkflow>((previous) => ({
     ...wanted,
     // Paused by someone on purpose: a start does not undo that.
     state: previous.state.paused ? { paused: true, note: previous.state.note } : wanted.state,

@@ -3,13 +3,14 @@
  * fires at each year's opening moment (Amsterdam time), and what a firing does: make that year's
  * round through createRound, exactly as the office does by hand, and open it.
  */
+import { workflowType } from '../../workflows/contracts/workflow-types';
 import { ScheduleAlreadyRunning, type Client, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
 import { CreateRound, type RoundTrack } from '../../domain/round';
 import { currentPlannedRound, nextPlannedOpening, RoundPlan, type PlannedRound } from '../../domain/round-plan';
 import { PROGRAMME_TIME_ZONE } from '../../domain/amsterdam-time';
 import { subsidyRatesFor } from '../../domain/subsidy-rates';
 import type { Db } from '../../platform/db';
-import { ROUND_FROM_PLAN_WORKFLOW, roundPlanScheduleId, type RoundFromPlanResult } from '../../workflows/contracts/round-from-plan';
+import { roundPlanScheduleId, type RoundFromPlanResult } from '../../workflows/contracts/round-from-plan';
 import { AppError } from '../../api/errors';
 import { createRound, openRoundNow, type RoundDependencies } from './manage-rounds';
 
@@ -31,7 +32,7 @@ function yearlyAtOpening(plan: RoundPlan): ScheduleSpec {
 }
 
 function planAction(track: RoundTrack, taskQueue: string): ScheduleOptionsAction {
-  return { type: 'startWorkflow', workflowType: ROUND_FROM_PLAN_WORKFLOW, args: [{ track }], taskQueue, workflowId: roundPlanScheduleId(track) };
+  return { type: 'startWorkflow', workflowType: workflowType.roundFromPlan, args: [{ track }], taskQueue, workflowId: roundPlanScheduleId(track) };
 }
 
 /** Creates the track's Schedule, or brings an existing one in line with the plan: safe to run twice. */

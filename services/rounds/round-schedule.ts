@@ -3,7 +3,7 @@
  * a calendar entry for that one instant, with one action left. No cron of our own.
  */
 import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, type Client, type ScheduleSpec } from '@temporalio/client';
-import { subsidyRound } from '../../workflows';
+import { workflowType, type SubsidyRoundWorkflow } from '../../workflows/contracts/workflow-types';
 import { roundScheduleId, roundWorkflowId } from '../../workflows/contracts/subsidy-round';
 
 const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
@@ -30,7 +30,7 @@ export async function createRoundSchedule(temporal: Client, taskQueue: string, r
   await temporal.schedule.create({
     scheduleId: roundScheduleId(round.id),
     spec: onceAt(round.opensAt),
-    action: { type: 'startWorkflow', workflowType: subsidyRound, args: [{ roundId: round.id }], taskQueue, workflowId: roundWorkflowId(round.id) },
+    action: { type: 'startWorkflow', workflowType: workflowType.subsidyRound, args: [{ roundId: round.id }], taskQueue, workflowId: roundWorkflowId(round.id) },
     policies: { catchupWindow: '1 day' },
     state: { remainingActions: 1, note: `Opens subsidy round "${round.name}"` },
   });
@@ -59,7 +59,7 @@ export async function deleteRoundSchedule(temporal: Client, roundId: string): Pr
  */
 export async function startRoundNow(temporal: Client, taskQueue: string, roundId: string): Promise<void> {
   await temporal.workflow
-    .start(subsidyRound, {
+    .start<SubsidyRoundWorkflow>(workflowType.subsidyRound, {
       workflowId: `${roundWorkflowId(roundId)}-now`,
       taskQueue,
       args: [{ roundId }],

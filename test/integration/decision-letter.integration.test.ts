@@ -5,7 +5,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
-import type { CaseState, JourneyEvent } from '../../activities/journey-step';
+import type { CaseState, JourneyEvent } from '../../domain/journey-step';
 import { recordJourneyStep } from '../../activities/record-journey-step';
 import { createApp } from '../../api/app';
 import type { ApplicationView } from '../../domain/journey';

@@ -4,6 +4,7 @@
  * for the plan's dates; the pages create, reschedule, open and cancel rounds only after their
  * "Weet u het zeker?" step, and refuse bad input in Dutch at the field, writing nothing.
  */
+import { workflowType } from '../../workflows/contracts/workflow-types';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -14,7 +15,7 @@ import { PROGRAMME_TIME_ZONE } from '../../domain/amsterdam-time';
 import { currentPlannedRound, nextPlannedOpening, planRoundId, RoundPlan } from '../../domain/round-plan';
 import { schoolYearOf } from '../../domain/school-year';
 import { roundFromPlan } from '../../workflows/round-from-plan';
-import { ROUND_FROM_PLAN_WORKFLOW, roundPlanScheduleId, type RoundFromPlanResult } from '../../workflows/contracts/round-from-plan';
+import { roundPlanScheduleId, type RoundFromPlanResult } from '../../workflows/contracts/round-from-plan';
 import { roundScheduleId } from '../../workflows/contracts/subsidy-round';
 import { api, startDevStack, type DevStack } from '../support/dev-stack';
 import { createSchool } from '../support/fixtures';
@@ -60,7 +61,7 @@ const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 const errorAt = (html: string, id: string) => new RegExp(`id="${id}-fout">([^<]*)<`).exec(html)?.[1];
 
 test('the yearly plan is a Schedule; firing it twice makes and opens one round for the plan’s dates', async () => {
-  expect(roundFromPlan.name).toBe(ROUND_FROM_PLAN_WORKFLOW);
+  expect(roundFromPlan.name).toBe(workflowType.roundFromPlan);
   // Opened yesterday (from January to July: on 1 August, the school year's start), closes in three
   // weeks: the firing makes this school year's round and opens it at once. A round opening in a
   // January to July would be for the next school year, whose rates may not be published yet.
@@ -92,7 +93,7 @@ test('the yearly plan is a Schedule; firing it twice makes and opens one round f
   const described = await handle.describe();
   expect(described.action).toMatchObject({
     type: 'startWorkflow',
-    workflowType: ROUND_FROM_PLAN_WORKFLOW,
+    workflowType: workflowType.roundFromPlan,
     args: [{ track: 'expertschool' }],
     taskQueue: stack.taskQueue,
   });

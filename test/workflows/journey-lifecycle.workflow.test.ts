@@ -5,19 +5,8 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { schoolYearOf } from '../../domain/school-year';
 import { expertschoolJourney } from '../../workflows/expertschool-journey';
-import {
-  cancelJourney,
-  chooseTrajectory,
-  decideApplication,
-  getJourney,
-  journeyWorkflowId,
-  planConversation,
-  recordConversationReport,
-  recordIntakeOutcome,
-  submitApplication,
-  type ExpertschoolEntry,
-  type JourneyInput,
-} from '../../workflows/contracts/journey';
+import { cancelJourney, chooseTrajectory, decideApplication, getJourney, journeyWorkflowId, planConversation, recordConversationReport, recordIntakeOutcome, submitApplication, type JourneyInput } from '../../workflows/contracts/journey';
+import { type ExpertschoolEntry } from '../../workflows/contracts/expertschool-journey';
 import { hubWorkflowId, releasePlace, trajectoryIdOf } from '../../workflows/contracts/hub-year';
 import type { School } from '../../domain/school';
 import { createSchool, openRoundAt, schoolLeader } from '../support/fixtures';

@@ -1,5 +1,4 @@
-/** How clients start the confirmation of a school's own request: its name and id scheme. */
-export const CONFIRM_CONVERSATION_REQUEST = 'confirmConversationRequest';
+/** How clients address the confirmation of a school's own conversation request: its id scheme (name in workflow-types.ts). */
 
 /** One confirmation per request: starting it twice finds the same workflow. */
 export function conversationRequestWorkflowId(requestId: string): string {

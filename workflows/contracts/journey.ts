@@ -1,10 +1,9 @@
 /**
- * Everything a client needs to talk to the expertschool journey workflow: its name, id scheme,
- * Updates (one per action), query, signal and search attributes. The API and tests import these;
- * nobody repeats the strings.
+ * The contract every school journey shares, whatever its track: its id scheme, input and result,
+ * the query, the Updates (one per action) and the round signals. Services, activities and tests
+ * import these; nobody repeats the strings. Each track's own entry sits in its own contract.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type {
   ClosingOutcome,
   AcceptPlace,
@@ -26,12 +25,10 @@ import type {
   SchoolSnapshot,
   SubmitApplication,
 } from '../../domain/journey';
-import type { Participant } from '../../domain/application';
-import type { CohortInput, DevelopmentGroupView, RegistrationView, SubmitRegistration } from '../../domain/cohort';
-import type { FormRequestView } from '../../domain/forms';
-import type { SchoolYear } from '../../domain/school-year';
-
-export const TASK_QUEUE_DEFAULT = 'koers-journeys';
+import type { SubmitRegistration } from '../../domain/cohort';
+import type { ExpertschoolEntry } from './expertschool-journey';
+import type { OntwikkelschoolEntry } from './ontwikkelschool-journey';
+import type { SchoolDevelopmentEntry } from './school-development-journey';
 
 /**
  * A school may have several journeys in one track, one after another (it stops and comes back a
@@ -53,30 +50,6 @@ export function journeyGeneration(journeyId: string, brin: string, track: string
 
 /** The shape of every journey id, with or without its generation. */
 export const JOURNEY_ID_PATTERN = /^journey-[a-z]+-([0-9]{2}[A-Z]{2})(?:-[1-9][0-9]*)?$/;
-
-/** Where a run of the expertschool journey begins; a new run starts at each school-year boundary (continueAsNew). */
-export type ExpertschoolEntry =
-  | { stage: 'conversation' }
-  | { stage: 'aspirant_year'; schoolYear: SchoolYear; application: ApplicationView }
-  | { stage: 'hub_year'; schoolYear: SchoolYear; application: ApplicationView; expertTeam: Participant[] };
-
-/** Where a run of the ontwikkelschool journey begins: applying and enrolling, or its learning year. */
-export type OntwikkelschoolEntry =
-  { stage: 'conversation' } | { stage: 'learning_year'; schoolYear: SchoolYear; application: ApplicationView; enrolment: EnrolmentView };
-
-/**
- * Where a run of the school development journey begins: registering for its cohort (through intake,
- * grouping and preparation), or, from the start day, the execution with its evaluations.
- */
-export type SchoolDevelopmentEntry =
-  | { stage: 'registration'; cohort: CohortInput }
-  | {
-      stage: 'execution';
-      cohort: CohortInput;
-      registration: RegistrationView;
-      developmentGroup: DevelopmentGroupView;
-      forms: FormRequestView[];
-    };
 
 export type JourneyEntry = ExpertschoolEntry | OntwikkelschoolEntry | SchoolDevelopmentEntry;
 
@@ -127,24 +100,4 @@ export const roundOpened = defineSignal<[OpenRound]>('roundOpened');
 /** The round the journey joined changed: its deadline moved, or it closed early (full, cancelled). */
 export const roundChanged = defineSignal<[OpenRound]>('roundChanged');
 
-/** Custom search attributes: the Temporal UI and CLI show what the dashboard shows. */
-export const searchAttributes = {
-  phase: defineSearchAttributeKey('KoersPhase', SearchAttributeType.KEYWORD),
-  track: defineSearchAttributeKey('KoersTrack', SearchAttributeType.KEYWORD),
-  sector: defineSearchAttributeKey('KoersSector', SearchAttributeType.KEYWORD),
-  region: defineSearchAttributeKey('KoersRegion', SearchAttributeType.KEYWORD),
-  round: defineSearchAttributeKey('KoersRound', SearchAttributeType.KEYWORD),
-  waitingFor: defineSearchAttributeKey('KoersWaitingFor', SearchAttributeType.KEYWORD),
-  nextDeadline: defineSearchAttributeKey('KoersNextDeadline', SearchAttributeType.DATETIME),
-} as const;
-
 export const JOURNEY_CLOSED_MESSAGE = 'Deze reis is afgesloten.';
-
-/** Failure types of the Update validators; the API maps each to an HTTP status. */
-export const RefusalType = {
-  invalidInput: 'InvalidInput',
-  notNow: 'ActionNotAllowedNow',
-  notEligible: 'NotEligible',
-  /** The run is handing over to the next (continueAsNew): the same action, sent again, reaches the new run. */
-  handingOver: 'JourneyHandingOver',
-} as const;

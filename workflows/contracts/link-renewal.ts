@@ -1,12 +1,8 @@
-/** How clients start the link renewal workflow: its name and id scheme. */
-export const RENEW_SCHOOL_LINK = 'renewSchoolLink';
-
+/** How clients address the link renewal and resend workflows: their id schemes (names in workflow-types.ts). */
 /** One renewal per expired link: asking twice finds the same workflow. */
 export function linkRenewalWorkflowId(expiredLinkId: string): string {
   return `link-renewal-${expiredLinkId}`;
 }
-
-export const RESEND_SCHOOL_LINK = 'resendSchoolLink';
 
 /** One mail per office request, however often the request is sent. */
 export function linkResendWorkflowId(requestId: string): string {

@@ -1,9 +1,6 @@
 /** How the yearly round plan's Schedule starts its workflow. The API, worker and tests import these. */
 import type { RoundTrack } from '../../domain/round';
 
-/** The workflow type's name, as the Schedule's action names it. */
-export const ROUND_FROM_PLAN_WORKFLOW = 'roundFromPlan';
-
 /** One recurring Schedule per track (the workflows it starts get the firing time appended to this id). */
 export function roundPlanScheduleId(track: RoundTrack): string {
   return `round-plan-${track}`;

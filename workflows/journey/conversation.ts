@@ -3,7 +3,8 @@
  * and the intake whose outcome routes the school: the first steps of every application track.
  */
 import { PlanConversation, RecordConversationReport, RecordIntakeOutcome, RespondToConversation, type ConversationKind } from '../../domain/journey';
-import { planConversation, recordConversationReport, recordIntakeOutcome, respondToConversation, RefusalType } from '../contracts/journey';
+import { planConversation, recordConversationReport, recordIntakeOutcome, respondToConversation } from '../contracts/journey';
+import { RefusalType } from '../contracts/refusals';
 import type { Journey } from './kernel';
 
 export function conversationSteps(journey: Journey) {

@@ -10,7 +10,8 @@ import type { Activities } from '../../activities';
 import type { PlaceAnswer } from '../../domain/places';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
 import { schoolYearBounds, type SchoolYear } from '../../domain/school-year';
-import { acceptPlace, chooseTrajectory, RefusalType } from '../contracts/journey';
+import { acceptPlace, chooseTrajectory } from '../contracts/journey';
+import { RefusalType } from '../contracts/refusals';
 import { placeInLine, placeOffered, placeOfferExpired, placeWithdrawn } from '../contracts/hub-year';
 import { retry, type Journey } from './kernel';
 

@@ -7,7 +7,8 @@
 import { condition } from '@temporalio/workflow';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { AnswerForm, type FormMoment, type FormRequestView } from '../../domain/forms';
-import { answerForm, RefusalType } from '../contracts/journey';
+import { answerForm } from '../contracts/journey';
+import { RefusalType } from '../contracts/refusals';
 import type { Journey } from './kernel';
 
 /** A form asked late (the school joined mid-year) still gets this long to be answered. */

@@ -18,7 +18,7 @@ import {
 } from '@temporalio/workflow';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities';
-import type { CaseState, JourneyEvent, JourneyStep } from '../../activities/journey-step';
+import type { CaseState, JourneyEvent, JourneyStep } from '../../domain/journey-step';
 import type { NoticeContent } from '../../activities/notify-school';
 import type { FormRequestView } from '../../domain/forms';
 import {
@@ -39,16 +39,9 @@ import {
 import type { SchoolYear } from '../../domain/school-year';
 import { allowedActions } from '../../domain/tracks';
 import type { z } from '../../domain/zod';
-import {
-  RefusalType,
-  getJourney,
-  cancelJourney,
-  searchAttributes,
-  JOURNEY_CLOSED_MESSAGE,
-  type CarriedSignal,
-  type JourneyInput,
-  type JourneyResult,
-} from '../contracts/journey';
+import { RefusalType } from '../contracts/refusals';
+import { getJourney, cancelJourney, JOURNEY_CLOSED_MESSAGE, type CarriedSignal, type JourneyInput, type JourneyResult } from '../contracts/journey';
+import { searchAttributes } from '../../platform/temporal-namespace';
 
 // A database or mail outage must delay a journey, never lose a step: retry for as long as it takes.
 export const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } as const;

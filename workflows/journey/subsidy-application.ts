@@ -9,7 +9,8 @@ import type { RoundShut } from '../../activities/subsidy-rounds';
 import { checkEligibility, type Ineligibility } from '../../domain/eligibility';
 import { DecideApplication, SaveApplicationDraftInput, SubmitApplication, type ApplicationView, type OpenRound } from '../../domain/journey';
 import { subsidyAmount } from '../../domain/subsidy-amount';
-import { decideApplication, roundChanged, roundOpened, saveApplicationDraft, submitApplication, RefusalType, type JourneyResult } from '../contracts/journey';
+import { decideApplication, roundChanged, roundOpened, saveApplicationDraft, submitApplication, type JourneyResult } from '../contracts/journey';
+import { RefusalType } from '../contracts/refusals';
 import { retry, type Journey } from './kernel';
 
 const { findOpenRound, claimRoundPlace, currentRound } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });

@@ -13,11 +13,11 @@ import type {
   RecordAspirantOutcome,
   Track,
   WaitingFor,
-} from '../domain/journey';
-import type { Participant } from '../domain/application';
-import type { FormRequestView } from '../domain/forms';
-import type { DevelopmentGroupView, RegistrationView } from '../domain/cohort';
-import type { SchoolYear } from '../domain/school-year';
+} from './journey';
+import type { Participant } from './application';
+import type { FormRequestView } from './forms';
+import type { DevelopmentGroupView, RegistrationView } from './cohort';
+import type { SchoolYear } from './school-year';
 
 /** The case's row in the read model after a step. */
 export interface CaseState {
