@@ -16,7 +16,15 @@ import { nextSchoolYear, schoolYearOf } from '../domain/school-year';
 import { subsidyRatesFor } from '../domain/subsidy-rates';
 import { completeApplication } from '../test/support/fixtures';
 import { until } from '../test/support/until';
-import { decideApplication, planConversation, recordConversationReport, recordIntakeOutcome, respondToConversation, saveApplicationDraft, submitApplication } from '../workflows/contracts/journey';
+import {
+  decideApplication,
+  planConversation,
+  recordConversationReport,
+  recordIntakeOutcome,
+  respondToConversation,
+  saveApplicationDraft,
+  submitApplication,
+} from '../workflows/contracts/journey';
 import { act, handleUpdates } from './bare-workflows';
 import { brinFor, createBenchSchools, inBatches, p50p95, ratio, startBenchStack, writeResults, type BenchStack } from './stack';
 import { createBareWorker, runWorker } from './workers';

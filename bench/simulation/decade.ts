@@ -18,7 +18,20 @@ import { nextSchoolYear, previousSchoolYear, schoolYearOf, type SchoolYear } fro
 import type { FormKind } from '../../domain/forms';
 import type { Db } from '../../platform/db';
 import { createRoundRecord, schoolLeader } from '../../test/support/fixtures';
-import { acceptPlace, answerForm, cancelJourney, chooseTrajectory, decideApplication, planConversation, recordAspirantOutcome, recordConversationReport, recordIntakeOutcome, registerExpertTeam, respondToConversation, submitApplication } from '../../workflows/contracts/journey';
+import {
+  acceptPlace,
+  answerForm,
+  cancelJourney,
+  chooseTrajectory,
+  decideApplication,
+  planConversation,
+  recordAspirantOutcome,
+  recordConversationReport,
+  recordIntakeOutcome,
+  registerExpertTeam,
+  respondToConversation,
+  submitApplication,
+} from '../../workflows/contracts/journey';
 import { recordHubOutcome } from '../../workflows/contracts/hub-year';
 import { inBatches } from '../pure';
 import { afterYear, CONVERSATION_AFTER_DAYS, ROUND_DAYS, stepMoment, YEAR_STEPS, type YearStep } from './calendar';

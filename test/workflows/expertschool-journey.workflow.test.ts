@@ -7,7 +7,18 @@ import { temporal } from '@temporalio/proto';
 import { recordHistories } from '../support/histories';
 import { until } from '../support/until';
 import { schoolYearBounds } from '../../domain/school-year';
-import { cancelJourney, decideApplication, planConversation, recordAspirantOutcome, recordConversationReport, recordIntakeOutcome, registerExpertTeam, respondToConversation, saveApplicationDraft, submitApplication } from '../../workflows/contracts/journey';
+import {
+  cancelJourney,
+  decideApplication,
+  planConversation,
+  recordAspirantOutcome,
+  recordConversationReport,
+  recordIntakeOutcome,
+  registerExpertTeam,
+  respondToConversation,
+  saveApplicationDraft,
+  submitApplication,
+} from '../../workflows/contracts/journey';
 import { completeApplication, createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';
 import { startTimeSkippingHarness, TEST_PUBLIC_URL, type TimeSkippingHarness } from '../support/time-skipping';

@@ -5,7 +5,18 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { schoolYearOf } from '../../domain/school-year';
 import { expertschoolJourney } from '../../workflows/expertschool-journey';
-import { cancelJourney, chooseTrajectory, decideApplication, getJourney, journeyWorkflowId, planConversation, recordConversationReport, recordIntakeOutcome, submitApplication, type JourneyInput } from '../../workflows/contracts/journey';
+import {
+  cancelJourney,
+  chooseTrajectory,
+  decideApplication,
+  getJourney,
+  journeyWorkflowId,
+  planConversation,
+  recordConversationReport,
+  recordIntakeOutcome,
+  submitApplication,
+  type JourneyInput,
+} from '../../workflows/contracts/journey';
 import { type ExpertschoolEntry } from '../../workflows/contracts/expertschool-journey';
 import { hubWorkflowId, releasePlace, trajectoryIdOf } from '../../workflows/contracts/hub-year';
 import type { School } from '../../domain/school';

@@ -8,7 +8,17 @@ import type { School } from '../../domain/school';
 import { schoolYearBounds, schoolYearOf } from '../../domain/school-year';
 import type { JourneyView } from '../../domain/journey';
 import { expertschoolJourney } from '../../workflows';
-import { acceptPlace, answerForm, cancelJourney, chooseTrajectory, decideApplication, journeyWorkflowId, recordConversationReport, recordIntakeOutcome, submitApplication } from '../../workflows/contracts/journey';
+import {
+  acceptPlace,
+  answerForm,
+  cancelJourney,
+  chooseTrajectory,
+  decideApplication,
+  journeyWorkflowId,
+  recordConversationReport,
+  recordIntakeOutcome,
+  submitApplication,
+} from '../../workflows/contracts/journey';
 import { getHub, hubWorkflowId, recordHubOutcome, releasePlace, trajectoryIdOf } from '../../workflows/contracts/hub-year';
 import { ActivityGate } from '../support/activity-gate';
 import { createSchool, openRoundAt, schoolLeader } from '../support/fixtures';
