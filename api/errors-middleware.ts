@@ -1,3 +1,7 @@
+/**
+ * Where every failure becomes one HTTP answer: a workflow's refusal, a missing workflow or an
+ * AppError gets its status and Dutch message; anything else is logged and answered as a 500.
+ */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler, RequestHandler } from 'express';

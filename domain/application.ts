@@ -1,3 +1,7 @@
+/**
+ * A subsidy application as the school fills it in: its participants (at least four, one a school
+ * leader), the activity plan's sections, and the schemas that check a draft and a submission.
+ */
 import { z } from './zod';
 
 export const ParticipantRole = z.enum(['school_leader', 'teacher', 'internal_supervisor', 'other'], { message: 'Kies de rol van de deelnemer.' });

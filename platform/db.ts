@@ -1,3 +1,4 @@
+/** The PostgreSQL client every process shares: Prisma on the pg driver adapter. */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 

@@ -1,3 +1,4 @@
+/** Serving an Express app on a free loopback port, for tests and benches that start their own API. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -1,3 +1,4 @@
+/** Brings a database up to prisma/migrations (`prisma migrate deploy`); `npm start` and the tests run it first. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';

@@ -1,3 +1,4 @@
+/** Registers the search attributes of platform/temporal-namespace.ts in a namespace that lacks them. */
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { searchAttributes } from './temporal-namespace';

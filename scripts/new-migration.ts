@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../devtools/embedded-postgres';
 import { freePort } from '../devtools/free-port';
-import { schemaDiffSql } from '../platform/schema-sql';
+import { schemaDiffSql } from '../devtools/schema-sql';
 import { projectRoot } from './provision';
 
 async function main(): Promise<void> {

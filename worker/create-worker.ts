@@ -1,3 +1,4 @@
+/** Builds a Koers worker: the workflows of workflows/index.ts and the activities on their dependencies. */
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';

@@ -1,3 +1,7 @@
+/**
+ * Starts a school's journey in a track: the next generation's workflow id (a school that stopped may
+ * start again), the school's snapshot as input, and one journey under way per school and track.
+ */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db, DbClient } from '../../platform/db';
 import type { SchoolSnapshot, Track } from '../../domain/journey';

@@ -4,7 +4,7 @@
  */
 import { Client } from 'pg';
 import { migrateDatabase } from '../../platform/migrate';
-import { schemaDiffSql } from '../../platform/schema-sql';
+import { schemaDiffSql } from '../../devtools/schema-sql';
 import { requiredEnv } from '../support/time-skipping';
 
 function urlOf(database: string): string {

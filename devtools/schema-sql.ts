@@ -1,3 +1,4 @@
+/** The SQL between two Prisma schemas, so a new migration is written from the schema, not by hand. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
