@@ -6,6 +6,7 @@
  * (domain/development-groups.ts); the office confirms the proposal.
  */
 import { z } from './zod';
+import { staffName } from './fields';
 import { amsterdamInstant } from './amsterdam-time';
 import { DevelopmentTheme, type GroupingProblem } from './development-groups';
 import { formDefinitions } from './forms';
@@ -177,7 +178,6 @@ export type CohortPlaceRequest = z.infer<typeof CohortPlaceRequest>;
 export const CohortJourneyNotice = z.object({ journeyId: z.string().min(1).max(100), reason: z.string().max(2_000).default('') });
 export type CohortJourneyNotice = z.infer<typeof CohortJourneyNotice>;
 
-const staffName = z.string().trim().min(2).max(200);
 export const ProposeGroups = z.object({ requestedBy: staffName });
 export const ConfirmGroups = z.object({ confirmedBy: staffName });
 

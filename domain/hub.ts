@@ -3,20 +3,11 @@
  * offers ontwikkelscholen. The hub workflow, the API and the OpenAPI document use these schemas.
  */
 import { z } from './zod';
+import { heldOn, isoDateTime, reasonText, staffName } from './fields';
 import { SchoolSnapshot } from './journey';
 import { PlaceList } from './places';
 import { Brin } from './school';
 import { SchoolYear } from './school-year';
-
-const staffName = z.string().trim().min(2, { message: 'Vul in wie dit vastlegt.' }).max(200);
-const reasonText = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(10, { message: `Geef een reden voor ${what} (minstens 10 tekens).` })
-    .max(5_000);
-const isoDateTime = z.iso.datetime({ offset: true });
-const heldOn = z.iso.date({ message: 'Vul de datum in als JJJJ-MM-DD.' });
 
 /** "Vol = vol": an expertschool serves at most 6 ontwikkelscholen per trajectory. */
 export const MAX_PLACES_PER_TRAJECTORY = 6;

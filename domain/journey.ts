@@ -3,6 +3,7 @@
  * workflow returns. The workflow, the API and the OpenAPI document all use these schemas.
  */
 import { z } from './zod';
+import { isoDateTime, reasonText, staffName } from './fields';
 import { ApplicationDraft, ApplicationForm, OtherSubsidy, Participant, SectionKey, Trajectory } from './application';
 import { Brin, InspectionRating, Sector } from './school';
 import { SchoolYear } from './school-year';
@@ -89,15 +90,6 @@ export const closingOutcomeLabel: Record<ClosingOutcome, string> = {
 };
 
 export const applicationStatusLabel = { draft: 'concept', submitted: 'ingediend', approved: 'toegekend', rejected: 'afgewezen' } as const;
-
-const staffName = z.string().trim().min(2, { message: 'Vul in wie dit vastlegt.' }).max(200);
-const reasonText = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(10, { message: `Geef een reden voor ${what} (minstens 10 tekens).` })
-    .max(5_000);
-const isoDateTime = z.iso.datetime({ offset: true });
 
 /** The school a journey is about, as it stood when the journey (or year) started. */
 export const SchoolSnapshot = z.object({
