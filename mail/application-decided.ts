@@ -4,6 +4,7 @@
  */
 import { decisionLetter, type DecisionFacts, type DecisionLetter } from '../domain/decision-letter';
 import { renderMail, type RenderedMail } from './layout';
+import { mailKind, notice } from './notice';
 
 export type ApplicationDecidedMail = DecisionFacts;
 
@@ -48,3 +49,33 @@ export const applicationRejectedSample: ApplicationDecidedMail = {
   decision: 'rejected',
   reason: 'Het activiteitenplan laat nog niet zien hoe de aanpak binnen één schooljaar overdraagbaar wordt.',
 };
+
+export const applicationDecided = mailKind({
+  file: 'application-decided',
+  render: renderApplicationDecided,
+  samples: [
+    {
+      id: 'application-approved',
+      title: 'Besluit: aanvraag toegekend (met besluitbrief als pdf)',
+      data: applicationApprovedSample,
+      letter: applicationApprovedSample,
+    },
+    {
+      id: 'application-rejected',
+      title: 'Besluit: aanvraag afgewezen, met de reden (met besluitbrief als pdf)',
+      data: applicationRejectedSample,
+      letter: applicationRejectedSample,
+    },
+  ],
+  /** The office decided the application: the letter is read from the stored decision, and attached as a PDF. */
+  notice: notice<{ applicationId: string }>()({
+    kind: 'application-decided',
+    purpose: ({ applicationId }) => `application-decided/${applicationId}`,
+    link: () => null,
+    // The step that stored the decision came first; a retry finds it if it had not (yet).
+    compose: async ({ applicationId }, { decision }) => {
+      const { facts, attachment } = await decision(applicationId);
+      return { mail: renderApplicationDecided(facts), attachment };
+    },
+  }),
+});

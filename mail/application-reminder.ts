@@ -1,6 +1,7 @@
 /** To a school whose application for an open round is not submitted yet, some days before it closes. */
 import { formatDaysLeft, formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
+import { mailKind } from './notice';
 
 export interface ApplicationReminderMail {
   schoolName: string;
@@ -31,3 +32,11 @@ export const applicationReminderSample: ApplicationReminderMail = {
   daysLeft: 14,
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
 };
+
+/** Sent by its own activity (remindOfApplication in activities/notify-school.ts), for a round, not a journey's notice. */
+export const applicationReminder = mailKind({
+  file: 'application-reminder',
+  render: renderApplicationReminder,
+  samples: [{ id: 'application-reminder', title: 'Herinnering: aanvraag nog niet ingediend', data: applicationReminderSample }],
+  notice: null,
+});

@@ -1,5 +1,7 @@
 /** To a school the intake sent on to a subsidy round while none is open: it hears when one opens. */
 import { renderMail, type RenderedMail } from './layout';
+import { trackLabel } from '../domain/tracks';
+import { mailKind, notice } from './notice';
 
 export interface AwaitingRoundMail {
   schoolName: string;
@@ -20,3 +22,20 @@ export function renderAwaitingRound(data: AwaitingRoundMail): RenderedMail {
 }
 
 export const awaitingRoundSample: AwaitingRoundMail = { schoolName: 'De Regenboog', trackLabel: 'expertschool' };
+
+export const awaitingRound = mailKind({
+  file: 'awaiting-round',
+  render: renderAwaitingRound,
+  samples: [{ id: 'awaiting-round', title: 'Intake afgerond, nog geen aanvraagronde open', data: awaitingRoundSample }],
+  /** Parked after the intake with no round open: the school hears when one opens. */
+  notice: notice<Record<never, never>>()({
+    kind: 'awaiting-round',
+    purpose: ({ cycle }) => `awaiting-round/${cycle}`,
+    link: () => null,
+    compose: async (_notice, { schoolName, track }) => {
+      const journeyTrack = await track();
+      const label = journeyTrack in trackLabel ? trackLabel[journeyTrack as keyof typeof trackLabel] : 'school';
+      return { mail: renderAwaitingRound({ schoolName, trackLabel: label.toLowerCase() }) };
+    },
+  }),
+});

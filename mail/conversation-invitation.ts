@@ -4,7 +4,7 @@
  * earlier invitation instead of adding a second one.
  */
 import { createEvent } from 'ics';
-import { conversationLabel } from './conversation-planned';
+import { conversationKindLabel as conversationLabel } from '../domain/labels';
 
 export interface ConversationInvitation {
   /** Stable per conversation, e.g. the journey id and programme year. */

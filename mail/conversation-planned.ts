@@ -2,6 +2,9 @@
 import { conversationKindLabel } from '../domain/labels';
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
+import type { PlannedConversation } from '../domain/journey';
+import { conversationInvitation } from './conversation-invitation';
+import { mailKind, notice } from './notice';
 
 export interface ConversationPlannedMail {
   schoolName: string;
@@ -57,3 +60,28 @@ export const conversationPlannedSample: ConversationPlannedMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-01-12T09:00:00.000Z',
 };
+
+export const conversationPlanned = mailKind({
+  file: 'conversation-planned',
+  render: renderConversationPlanned,
+  samples: [{ id: 'conversation-planned', title: 'Uitnodiging voor het gesprek (met agenda-uitnodiging)', data: conversationPlannedSample }],
+  notice: notice<{ conversation: PlannedConversation }>()({
+    kind: 'conversation-planned',
+    purpose: ({ cycle, conversation }) => `conversation-planned/${cycle}-${conversation.number}`,
+    link: ({ cycle, conversation }) => ({
+      purpose: 'conversation',
+      scope: `${cycle}-${conversation.number}`,
+      stepEndsAt: new Date(conversation.startsAt),
+      singleUse: true,
+      // The earlier invitation's link answers a moment that no longer stands.
+      revokesEarlier: 'system: new moment planned',
+    }),
+    compose: ({ journeyId, cycle, conversation }, { schoolName, organizerEmail }, link) => {
+      const { kind, startsAt, durationMinutes, location, number } = conversation;
+      const details = { schoolName, kind, startsAt, durationMinutes, location };
+      const mail = renderConversationPlanned({ ...details, isNewMoment: number > 1, ...link });
+      const uid = `${journeyId}-conversation-${cycle}@koers`;
+      return { mail, icalEvent: conversationInvitation({ ...details, uid, sequence: number - 1, url: link?.actionUrl, organizerEmail }) };
+    },
+  }),
+});

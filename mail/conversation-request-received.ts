@@ -6,6 +6,7 @@
  */
 import { CONTACT_WITHIN_WORKDAYS, trackInterestLabel, type TrackInterest } from '../domain/conversation-request';
 import { renderMail, type RenderedMail } from './layout';
+import { mailKind } from './notice';
 
 export interface ConversationRequestReceivedMail {
   contactName: string;
@@ -38,3 +39,17 @@ export const conversationRequestReceivedSample: ConversationRequestReceivedMail 
   brin: '12AB',
   trackInterest: 'unsure',
 };
+
+/** Sent by its own activity (activities/confirm-conversation-request.ts), to the address in the request. */
+export const conversationRequestReceived = mailKind({
+  file: 'conversation-request-received',
+  render: renderConversationRequestReceived,
+  samples: [
+    {
+      id: 'conversation-request-received',
+      title: 'Bevestiging van een aangevraagd verkennend gesprek (/gesprek-aanvragen)',
+      data: conversationRequestReceivedSample,
+    },
+  ],
+  notice: null,
+});

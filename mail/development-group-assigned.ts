@@ -1,6 +1,9 @@
 /** To a school placed in a development group: its group, the other schools, the kick-off and the start day. */
 import { formatDay } from './format';
 import { renderMail, type RenderedMail } from './layout';
+import type { DevelopmentGroupView } from '../domain/cohort';
+import { developmentThemeLabel } from '../domain/development-groups';
+import { mailKind, notice } from './notice';
 
 export interface DevelopmentGroupAssignedMail {
   schoolName: string;
@@ -36,3 +39,30 @@ export const developmentGroupAssignedSample: DevelopmentGroupAssignedMail = {
   kickOffOn: '2027-06-24',
   startDayOn: '2027-09-09',
 };
+
+export const developmentGroupAssigned = mailKind({
+  file: 'development-group-assigned',
+  render: renderDevelopmentGroupAssigned,
+  samples: [
+    {
+      id: 'development-group-assigned',
+      title: 'Schoolontwikkeltraject: ingedeeld in een ontwikkelgroep, met kick-off en startdag',
+      data: developmentGroupAssignedSample,
+    },
+  ],
+  notice: notice<{ cohortName: string; group: DevelopmentGroupView }>()({
+    kind: 'development-group-assigned',
+    purpose: ({ group }) => `development-group-assigned/${group.groupId}`,
+    link: () => null,
+    compose: ({ cohortName, group, brin }, { schoolName }) => ({
+      mail: renderDevelopmentGroupAssigned({
+        schoolName,
+        cohortName,
+        themeLabel: developmentThemeLabel[group.theme],
+        otherSchools: group.members.filter((m) => m.brin !== brin).map((m) => m.name),
+        kickOffOn: group.kickOffOn,
+        startDayOn: group.startDayOn,
+      }),
+    }),
+  }),
+});

@@ -1,5 +1,7 @@
 /** To a school starting its aspirant year: name the expert team that will carry it. */
 import { renderMail, type RenderedMail } from './layout';
+import { schoolYearBounds, type SchoolYear } from '../domain/school-year';
+import { mailKind, notice } from './notice';
 
 export interface ExpertTeamRequestedMail {
   schoolName: string;
@@ -27,3 +29,15 @@ export const expertTeamRequestedSample: ExpertTeamRequestedMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-09-15T10:00:00.000Z',
 };
+
+export const expertTeamRequested = mailKind({
+  file: 'expert-team-requested',
+  render: renderExpertTeamRequested,
+  samples: [{ id: 'expert-team-requested', title: 'Expertteam doorgeven bij het begin van het aspirantjaar', data: expertTeamRequestedSample }],
+  notice: notice<{ schoolYear: SchoolYear }>()({
+    kind: 'expert-team-requested',
+    purpose: ({ schoolYear }) => `expert-team-requested/${schoolYear}`,
+    link: ({ schoolYear }) => ({ purpose: 'expert-team', scope: schoolYear, stepEndsAt: schoolYearBounds(schoolYear).end, singleUse: true }),
+    compose: ({ schoolYear }, { schoolName }, link) => ({ mail: renderExpertTeamRequested({ schoolName, schoolYear, ...link }) }),
+  }),
+});

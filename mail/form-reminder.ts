@@ -2,6 +2,8 @@
 import { formatDaysLeft, formatMoment } from './format';
 import { inSentence } from './form-requested';
 import { renderMail, type RenderedMail } from './layout';
+import { formLink, formName, type RequestedForm } from './form-requested';
+import { mailKind, notice } from './notice';
 
 export interface FormReminderMail {
   schoolName: string;
@@ -35,3 +37,19 @@ export const formReminderSample: FormReminderMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-10-01T07:00:00.000Z',
 };
+
+export const formReminder = mailKind({
+  file: 'form-reminder',
+  render: renderFormReminder,
+  samples: [{ id: 'form-reminder', title: 'Herinnering: vragenlijst nog niet ingevuld', data: formReminderSample }],
+  notice: notice<{ form: RequestedForm; daysBefore: number }>()({
+    kind: 'form-reminder',
+    purpose: ({ form, daysBefore }) => `form-reminder-${daysBefore}d/${form.kind}-${form.scope}`,
+    // A fresh link: the first one may have expired (links live two weeks; a form is due later).
+    // The earlier one keeps working until then; whichever is used first, the form is answered once.
+    link: ({ form }) => formLink(form),
+    compose: ({ form, daysBefore }, { schoolName }, link) => ({
+      mail: renderFormReminder({ schoolName, formTitle: formName(form), dueAt: form.dueAt, daysLeft: daysBefore, ...link }),
+    }),
+  }),
+});

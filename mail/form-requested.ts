@@ -2,6 +2,9 @@
 import { formDefinitions, type FormKind } from '../domain/forms';
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
+import type { LinkPolicy } from '../services/links/issue-link';
+import { formScope } from '../services/links/link-scope';
+import { mailKind, notice } from './notice';
 
 /** A form as a school reads its name: "Nulmeting", or "Tussenevaluatie 2" when there is more than one of its kind. */
 export function formName(form: { kind: FormKind; scope: string }): string {
@@ -50,3 +53,32 @@ export const formRequestedSample: FormRequestedMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-09-15T07:00:00.000Z',
 };
+
+/** A form the school is asked to fill in, as a notice names it. */
+export interface RequestedForm {
+  kind: FormKind;
+  scope: string;
+  /** ISO moment the form is due: its link works until then. */
+  dueAt: string;
+}
+
+/** One form, answered once, until it is due. */
+export function formLink(form: RequestedForm): LinkPolicy {
+  return { purpose: 'form', scope: formScope(form), stepEndsAt: new Date(form.dueAt), singleUse: true };
+}
+
+export const formRequested = mailKind({
+  file: 'form-requested',
+  render: renderFormRequested,
+  samples: [{ id: 'form-requested', title: 'Vragenlijst invullen (nulmeting, eindmeting, evaluatie)', data: formRequestedSample }],
+  notice: notice<{ form: RequestedForm }>()({
+    kind: 'form-requested',
+    purpose: ({ form }) => `form-requested/${form.kind}-${form.scope}`,
+    link: ({ form }) => formLink(form),
+    compose: ({ form }, { schoolName }, link) => {
+      const definition = formDefinitions[form.kind];
+      const statements = Object.keys(definition.statements).length;
+      return { mail: renderFormRequested({ schoolName, formTitle: formName(form), intro: definition.intro, statements, dueAt: form.dueAt, ...link }) };
+    },
+  }),
+});

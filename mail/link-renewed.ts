@@ -3,6 +3,7 @@
  * never the asker's), or sent by the programme office, e.g. when the first mail went astray.
  */
 import { renderMail, type RenderedMail } from './layout';
+import { mailKind } from './notice';
 
 export interface LinkRenewedMail {
   schoolName: string;
@@ -35,3 +36,11 @@ export const linkRenewedSample: LinkRenewedMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-05-14T15:00:00.000Z',
 };
+
+/** Sent by its own activities (activities/replace-link.ts): the link it carries copies the old one's. */
+export const linkRenewed = mailKind({
+  file: 'link-renewed',
+  render: renderLinkRenewed,
+  samples: [{ id: 'link-renewed', title: 'Nieuwe link na een verlopen link', data: linkRenewedSample }],
+  notice: null,
+});

@@ -1,5 +1,6 @@
 /** To an ontwikkelschool that has a place in a trajectory: the confirmation, and what comes next. */
 import { renderMail, type RenderedMail } from './layout';
+import { mailKind, notice } from './notice';
 
 export interface PlaceEnrolledMail {
   schoolName: string;
@@ -25,3 +26,16 @@ export const placeEnrolledSample: PlaceEnrolledMail = {
   title: 'Begrijpend lezen in de onderbouw',
   expertschoolName: 'Het Kompas',
 };
+
+export const placeEnrolled = mailKind({
+  file: 'place-enrolled',
+  render: renderPlaceEnrolled,
+  samples: [{ id: 'place-enrolled', title: 'Ontwikkelschool: plaats in het leertraject bevestigd', data: placeEnrolledSample }],
+  notice: notice<{ trajectoryId: string; title: string; expertschoolName: string }>()({
+    kind: 'place-enrolled',
+    // A school can be enrolled in the same trajectory more than once: the moment the journey asked tells those apart.
+    purpose: (n) => `place-enrolled/${n.trajectoryId}/${n.requestedAt}`,
+    link: () => null,
+    compose: ({ title, expertschoolName }, { schoolName }) => ({ mail: renderPlaceEnrolled({ schoolName, title, expertschoolName }) }),
+  }),
+});

@@ -3,6 +3,9 @@
  * school, and it can choose again, with the link in this mail.
  */
 import { renderMail, type RenderedMail } from './layout';
+import type { SchoolYear } from '../domain/school-year';
+import { mailKind, notice } from './notice';
+import { choiceLink } from './trajectory-choice-requested';
 
 export interface PlaceOfferExpiredMail {
   schoolName: string;
@@ -34,3 +37,17 @@ export const placeOfferExpiredSample: PlaceOfferExpiredMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-07-06T15:00:00.000Z',
 };
+
+export const placeOfferExpired = mailKind({
+  file: 'place-offer-expired',
+  render: renderPlaceOfferExpired,
+  samples: [{ id: 'place-offer-expired', title: 'Ontwikkelschool: aangeboden plaats niet op tijd aanvaard', data: placeOfferExpiredSample }],
+  notice: notice<{ trajectoryId: string; title: string; schoolYear: SchoolYear }>()({
+    kind: 'place-offer-expired',
+    // A school can lose an offer in the same trajectory more than once: the moment the journey asked tells those apart.
+    purpose: (n) => `place-offer-expired/${n.trajectoryId}/${n.requestedAt}`,
+    // The school may choose again: this mail carries the link to do so.
+    link: ({ schoolYear }) => choiceLink(schoolYear),
+    compose: ({ title, schoolYear }, { schoolName }, link) => ({ mail: renderPlaceOfferExpired({ schoolName, title, schoolYear, ...link }) }),
+  }),
+});

@@ -1,6 +1,8 @@
 /** To the first ontwikkelschool on a waiting list: a place came free; accept it before the deadline. */
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
+import { offerScope } from '../services/links/link-scope';
+import { mailKind, notice } from './notice';
 
 export interface PlaceOfferedMail {
   schoolName: string;
@@ -36,3 +38,19 @@ export const placeOfferedSample: PlaceOfferedMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-06-22T15:00:00.000Z',
 };
+
+export const placeOffered = mailKind({
+  file: 'place-offered',
+  render: renderPlaceOffered,
+  samples: [{ id: 'place-offered', title: 'Ontwikkelschool: vrijgekomen plaats aangeboden', data: placeOfferedSample }],
+  notice: notice<{ trajectoryId: string; title: string; expertschoolName: string; acceptBefore: string }>()({
+    kind: 'place-offered',
+    // A second offer in the same trajectory always comes with a later deadline.
+    purpose: (n) => `place-offered/${n.trajectoryId}/${n.acceptBefore}`,
+    // Single use, and only until the deadline: it accepts this one place, nothing else.
+    link: (n) => ({ purpose: 'enrolment', scope: offerScope(n.trajectoryId), stepEndsAt: new Date(n.acceptBefore), singleUse: true }),
+    compose: ({ title, expertschoolName, acceptBefore }, { schoolName }, link) => ({
+      mail: renderPlaceOffered({ schoolName, title, expertschoolName, acceptBefore, ...link }),
+    }),
+  }),
+});

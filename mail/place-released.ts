@@ -4,6 +4,9 @@
  * with the link in this mail; during it, its participation ends.
  */
 import { renderMail, type RenderedMail } from './layout';
+import type { SchoolYear } from '../domain/school-year';
+import { mailKind, notice } from './notice';
+import { choiceLink } from './trajectory-choice-requested';
 
 export interface PlaceReleasedMail {
   schoolName: string;
@@ -43,3 +46,19 @@ export const placeReleasedSample: PlaceReleasedMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-07-06T15:00:00.000Z',
 };
+
+export const placeReleased = mailKind({
+  file: 'place-released',
+  render: renderPlaceReleased,
+  samples: [{ id: 'place-released', title: 'Ontwikkelschool: plaats ingetrokken door het programmabureau, met de reden', data: placeReleasedSample }],
+  notice: notice<{ trajectoryId: string; title: string; schoolYear: SchoolYear; reason: string; participationEnds: boolean }>()({
+    kind: 'place-released',
+    // A school can lose a place in the same trajectory more than once: the moment the journey asked tells those apart.
+    purpose: (n) => `place-released/${n.trajectoryId}/${n.requestedAt}`,
+    // Before the learning year the school may choose again: the mail carries the link.
+    link: ({ participationEnds, schoolYear }) => (participationEnds ? null : choiceLink(schoolYear)),
+    compose: ({ title, schoolYear, reason, participationEnds }, { schoolName }, link) => ({
+      mail: renderPlaceReleased({ schoolName, title, schoolYear, reason, participationEnds, ...link }),
+    }),
+  }),
+});

@@ -1,5 +1,6 @@
 /** To an ontwikkelschool that chose a full trajectory: it is on the waiting list, at this position. */
 import { renderMail, type RenderedMail } from './layout';
+import { mailKind, notice } from './notice';
 
 export interface PlaceWaitingMail {
   schoolName: string;
@@ -27,3 +28,17 @@ export const placeWaitingSample: PlaceWaitingMail = {
   title: 'Begrijpend lezen in de onderbouw',
   position: 2,
 };
+
+export const placeWaiting = mailKind({
+  file: 'place-waiting',
+  render: renderPlaceWaiting,
+  samples: [{ id: 'place-waiting', title: 'Ontwikkelschool: op de wachtlijst (leertraject vol)', data: placeWaitingSample }],
+  notice: notice<{ trajectoryId: string; title: string; position: number }>()({
+    kind: 'place-waiting',
+    // A school can be listed in the same trajectory more than once (it may leave and choose it
+    // again): the moment the journey asked tells those apart, and stays the same on a retry.
+    purpose: (n) => `place-waiting/${n.trajectoryId}/${n.requestedAt}`,
+    link: () => null,
+    compose: ({ title, position }, { schoolName }) => ({ mail: renderPlaceWaiting({ schoolName, title, position }) }),
+  }),
+});

@@ -1,6 +1,8 @@
 /** To a VO school registered for a cohort of the school development trajectory: the link to its registration. */
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
+import { formScope } from '../services/links/link-scope';
+import { mailKind, notice } from './notice';
 
 export interface RegistrationRequestedMail {
   schoolName: string;
@@ -34,3 +36,28 @@ export const registrationRequestedSample: RegistrationRequestedMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-04-30T15:00:00.000Z',
 };
+
+export const registrationRequested = mailKind({
+  file: 'registration-requested',
+  render: renderRegistrationRequested,
+  samples: [
+    {
+      id: 'registration-requested',
+      title: 'Schoolontwikkeltraject: aanmelding afronden (thema, zelfevaluatie, schoolleider)',
+      data: registrationRequestedSample,
+    },
+  ],
+  notice: notice<{ cohortId: string; cohortName: string; closesAt: string }>()({
+    kind: 'registration-requested',
+    purpose: ({ cohortId }) => `registration-requested/${cohortId}`,
+    // The registration is one form, sent once (the journey refuses a second); the link then keeps
+    // showing the school where it stands (a place, or its place in line) until registration closes.
+    link: ({ cohortId, closesAt }) => ({
+      purpose: 'form',
+      scope: formScope({ kind: 'self_evaluation', scope: cohortId }),
+      stepEndsAt: new Date(closesAt),
+      singleUse: false,
+    }),
+    compose: ({ cohortName, closesAt }, { schoolName }, link) => ({ mail: renderRegistrationRequested({ schoolName, cohortName, closesAt, ...link }) }),
+  }),
+});

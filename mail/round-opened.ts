@@ -1,6 +1,8 @@
 /** To every school that waits for a round: a subsidy round opened, and until when it can apply. */
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
+import type { OpenRound } from '../domain/journey';
+import { mailKind, notice } from './notice';
 
 export interface RoundOpenedMail {
   schoolName: string;
@@ -35,3 +37,21 @@ export const roundOpenedSample: RoundOpenedMail = {
   closesAt: '2027-05-14T15:00:00.000Z',
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
 };
+
+/** A round as a school reads its name. */
+export const roundName = (round: OpenRound): string => round.name ?? `subsidieronde ${round.schoolYear}`;
+
+export const roundOpened = mailKind({
+  file: 'round-opened',
+  render: renderRoundOpened,
+  samples: [{ id: 'round-opened', title: 'Aanvraagronde geopend', data: roundOpenedSample }],
+  notice: notice<{ round: OpenRound }>()({
+    kind: 'round-opened',
+    purpose: ({ round }) => `round-opened/${round.roundId}`,
+    // Open until the round closes: the school may come back to its application.
+    link: ({ round }) => ({ purpose: 'application', scope: round.roundId, stepEndsAt: new Date(round.closesAt), singleUse: false }),
+    compose: ({ round }, { schoolName }, link) => ({
+      mail: renderRoundOpened({ schoolName, roundName: roundName(round), schoolYear: round.schoolYear, closesAt: round.closesAt, ...link }),
+    }),
+  }),
+});

@@ -1,5 +1,9 @@
 /** To an ontwikkelschool whose application was granted: choose the learning trajectory it will follow. */
 import { renderMail, type RenderedMail } from './layout';
+import { schoolYearBounds, type SchoolYear } from '../domain/school-year';
+import type { LinkPolicy } from '../services/links/issue-link';
+import { choiceScope } from '../services/links/link-scope';
+import { mailKind, notice } from './notice';
 
 export interface TrajectoryChoiceRequestedMail {
   schoolName: string;
@@ -30,3 +34,21 @@ export const trajectoryChoiceRequestedSample: TrajectoryChoiceRequestedMail = {
   actionUrl: 'https://koers.ontwikkelkracht.example/s/voorbeeld',
   linkValidUntil: '2027-06-15T10:00:00.000Z',
 };
+
+/** Choosing a trajectory: open all school year (the school may come back to it), never spent by one choice. */
+export function choiceLink(schoolYear: SchoolYear): LinkPolicy {
+  return { purpose: 'enrolment', scope: choiceScope(schoolYear), stepEndsAt: schoolYearBounds(schoolYear).end, singleUse: false };
+}
+
+export const trajectoryChoiceRequested = mailKind({
+  file: 'trajectory-choice-requested',
+  render: renderTrajectoryChoiceRequested,
+  samples: [{ id: 'trajectory-choice-requested', title: 'Ontwikkelschool: leertraject kiezen na de toekenning', data: trajectoryChoiceRequestedSample }],
+  notice: notice<{ schoolYear: SchoolYear }>()({
+    kind: 'trajectory-choice-requested',
+    // Once a year; later choice links come with an expired offer's mail, or from the office.
+    purpose: ({ schoolYear }) => `trajectory-choice-requested/${schoolYear}`,
+    link: ({ schoolYear }) => choiceLink(schoolYear),
+    compose: ({ schoolYear }, { schoolName }, link) => ({ mail: renderTrajectoryChoiceRequested({ schoolName, schoolYear, ...link }) }),
+  }),
+});

@@ -1,3 +1,7 @@
+/**
+ * Issuing and withdrawing the links a mail carries, always inside the transaction that writes the
+ * mail to the outbox: a link exists exactly when the mail that carries it does.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../platform/db';
 import { LINK_LIFETIME_DAYS, hashToken, linkUrl, newToken, type LinkPurpose } from './link-token';
@@ -46,3 +50,31 @@ export async function issueLink(tx: Prisma.TransactionClient, publicUrl: string,
   });
   return { id, token, url: linkUrl(publicUrl, token), expiresAt };
 }
+
+/**
+ * The link a kind of mail carries, as its catalogue entry declares it (mail/notice.ts): the step it
+ * opens, until when, whether one use spends it, and whether it replaces the step's earlier links.
+ */
+export interface LinkPolicy extends Omit<LinkRequest, 'journeyId' | 'renews'> {
+  /** The purpose's earlier unused links stop working, for this reason (e.g. a new moment replaces the old). */
+  revokesEarlier?: string;
+}
+
+/** Withdraws a journey's unused links for one purpose (one step, when a scope is given). */
+export async function revokeOpenLinks(
+  tx: Prisma.TransactionClient,
+  where: { journeyId: string; purpose: LinkPurpose; scope?: string },
+  revokedBy: string,
+): Promise<void> {
+  await tx.linkToken.updateMany({ where: { ...where, revokedAt: null, usedAt: null }, data: { revokedAt: new Date(), revokedBy } });
+}
+
+/** Issues the link a policy describes, withdrawing the links it replaces first. */
+export async function issuePolicyLink(tx: Prisma.TransactionClient, publicUrl: string, journeyId: string, policy: LinkPolicy): Promise<IssuedLink> {
+  const { revokesEarlier, ...request } = policy;
+  if (revokesEarlier) await revokeOpenLinks(tx, { journeyId, purpose: request.purpose }, revokesEarlier);
+  return issueLink(tx, publicUrl, { journeyId, ...request });
+}
+
+/** The issued link as a mail shows it: where it leads and until when. */
+export const mailLinkOf = ({ url, expiresAt }: IssuedLink) => ({ actionUrl: url, linkValidUntil: expiresAt.toISOString() });
