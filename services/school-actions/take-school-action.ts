@@ -76,9 +76,10 @@ export async function takeSchoolAction(deps: SchoolActionDependencies, request: 
   const check = await openSchoolLink(deps.db, request.token, { journeyId: request.journeyId, purpose: action.who.linkPurpose });
   if (check.status !== 'valid') return { ok: false, refusal: check };
   const { link } = check;
+  // What the link reaches comes first, as on its page: a link of another round hears that, not what its input lacks.
+  await checkJourneyScope(deps, action, link);
   const input = validate(action.schema, request.input) as never;
   checkLinkScope(action, input, link);
-  await checkJourneyScope(deps, action, link);
   const journey = await sendSchoolUpdate(deps, link, action, input);
   if (link.singleUse) await markLinkUsed(deps.db, link.id);
   return { ok: true, link, journey: schoolViewOf(journey) };
