@@ -1,3 +1,8 @@
+/**
+ * The journey routes of the JSON API: start and read a journey, the office's actions and the
+ * school's (through its link, by the one door for school actions), the timeline, the decision
+ * letter, and revoking or resending a school's links. Each parses, calls a service, and answers.
+ */
 import { randomUUID } from 'node:crypto';
 import { workflowType } from '../../workflows/contracts/workflow-types';
 import type { Client } from '@temporalio/client';
@@ -5,15 +10,17 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { JourneyView, Track } from '../../domain/journey';
 import { Brin } from '../../domain/school';
-import { SchoolJourneyView, schoolViewOf } from '../../domain/school-view';
+import { SchoolJourneyView } from '../../domain/school-view';
 import { z } from '../../domain/zod';
 import { LinkPurpose } from '../../services/links/link-token';
-import { markLinkUsed, revokeLinks } from '../../services/links/open-link';
+import { revokeLinks } from '../../services/links/open-link';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/contracts/journey';
 import { linkResendWorkflowId } from '../../workflows/contracts/link-renewal';
 import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
-import { journeyAction, journeyActions, takeJourneyAction } from '../../services/journeys/journey-actions';
+import { journeyAction, journeyActions, takeJourneyAction, type SchoolAction } from '../../services/journeys/journey-actions';
+import { openSchoolView } from '../../services/school-actions/read-school-view';
+import { takeSchoolAction } from '../../services/school-actions/take-school-action';
 import { readJourney } from '../../services/journeys/journey-record';
 import { AppError } from '../errors';
 import { journeyTimeline, TimelineEntry } from '../../services/journeys/journey-timeline';
@@ -23,7 +30,8 @@ import { withStoredDraft } from '../../services/journeys/staged-drafts';
 import { officeSession } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
-import { requireLink } from '../school/require-link';
+import { refusalError } from '../school/link-refusals';
+import { bearerToken } from '../school/require-link';
 import { validate } from '../validate';
 
 const StartJourneyRequest = z
@@ -127,8 +135,9 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
     },
     async (req, res) => {
       const { journeyId } = validate(JourneyParams, req.params);
-      await requireLink(deps.db, req.headers.authorization, journeyId, 'any');
-      res.json(SchoolJourneyView.parse(schoolViewOf(await readJourney(deps, journeyId))));
+      const opened = await openSchoolView(deps, bearerToken(req.headers.authorization), { journeyId });
+      if (!opened.ok) throw refusalError(opened.refusal);
+      res.json(SchoolJourneyView.parse(opened.journey));
     },
   );
 
@@ -165,13 +174,13 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
       async (req, res) => {
         const { journeyId } = validate(JourneyParams, req.params);
         if (who.office) {
-          res.json(await takeJourneyAction(temporal, journeyId, action, req.body, officeSession(res, 'staff').staff.name, undefined, deps.db));
+          res.json(await takeJourneyAction(temporal, journeyId, action, req.body, officeSession(res, 'staff').staff.name, deps.db));
           return;
         }
-        const link = await requireLink(deps.db, req.headers.authorization, journeyId, who.linkPurpose);
-        const view = await takeJourneyAction(temporal, journeyId, action, req.body, undefined, link, deps.db);
-        if (link.singleUse) await markLinkUsed(deps.db, link.id);
-        res.json(SchoolJourneyView.parse(schoolViewOf(view)));
+        const token = bearerToken(req.headers.authorization);
+        const taken = await takeSchoolAction(deps, { token, journeyId, action: action.update.name as SchoolAction, input: req.body });
+        if (!taken.ok) throw refusalError(taken.refusal);
+        res.json(SchoolJourneyView.parse(taken.journey));
       },
     );
   }

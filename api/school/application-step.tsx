@@ -4,7 +4,7 @@ import { ApplicationDraft, ApplicationForm, requiredSections } from '../../domai
 import { exclusions, MIN_PARTICIPANTS } from '../../domain/eligibility';
 import type { Track } from '../../domain/journey';
 import type { SchoolJourneyView } from '../../domain/school-view';
-import { saveApplicationDraft, submitApplication } from '../../workflows/contracts/journey';
+import { ROUND_OF_LINK_CLOSED } from '../../services/links/link-scope';
 import { issuesOf, type AppError } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
@@ -72,14 +72,7 @@ function showClosed(ctx: StepContext, res: Response, explanation?: string): void
     sendPage(res, 200, <ApplicationSubmittedPage schoolName={ctx.journey.school.name} application={application} />);
     return;
   }
-  sendPage(
-    res,
-    409,
-    <StepClosedPage
-      title="Aanvragen kan nu niet"
-      explanation={explanation ?? 'De aanvraagtermijn van deze subsidieronde is voorbij. Uw school krijgt bericht zodra een volgende ronde opengaat.'}
-    />,
-  );
+  sendPage(res, 409, <StepClosedPage title="Aanvragen kan nu niet" explanation={explanation ?? ROUND_OF_LINK_CLOSED} />);
 }
 
 /** Rows shown after an action: what was filled, plus what the form showed, plus one when adding. */
@@ -110,7 +103,7 @@ export const applicationStep: SchoolStep = {
     // Whatever the button, what the school typed is saved first, so nothing is lost.
     const draft = ApplicationDraft.safeParse(typed);
     if (!draft.success) return showForm(ctx, res, { ...asTyped, status: 400, issues: draft.error.issues });
-    const saved = await sendAction(ctx, saveApplicationDraft, draft.data);
+    const saved = await sendAction(ctx, 'saveApplicationDraft', draft.data);
     if (!saved.ok)
       return saved.error.code === 'not_allowed_now'
         ? showClosed(ctx, res, saved.error.message)
@@ -120,7 +113,7 @@ export const applicationStep: SchoolStep = {
       const form = ApplicationForm.safeParse(typed);
       if (!form.success)
         return showForm(ctx, res, { ...asTyped, status: 400, issues: form.error.issues, notice: 'Uw aanvraag is opgeslagen, maar nog niet ingediend.' });
-      const submitted = await sendAction(ctx, submitApplication, form.data);
+      const submitted = await sendAction(ctx, 'submitApplication', form.data);
       if (!submitted.ok) {
         if (submitted.error.code === 'not_allowed_now') return showClosed(ctx, res, submitted.error.message);
         return showForm(ctx, res, {

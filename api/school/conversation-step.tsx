@@ -1,7 +1,5 @@
 /** The invitation behind a school's link: confirm the conversation or ask for another moment. */
 import { RespondToConversation } from '../../domain/journey';
-import { markLinkUsed } from '../../services/links/open-link';
-import { respondToConversation } from '../../workflows/contracts/journey';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { ConversationAnsweredPage, ConversationPage } from './conversation-page';
@@ -54,12 +52,11 @@ export const conversationStep: SchoolStep = {
 
     const input = RespondToConversation.safeParse(values);
     if (!input.success) return page(400, input.error.issues);
-    const answered = await sendAction(ctx, respondToConversation, input.data);
+    const answered = await sendAction(ctx, 'respondToConversation', input.data);
     if (!answered.ok) {
       if (answered.error.code === 'not_allowed_now') return sendPage(res, 409, notOpen);
       return page(answered.error.status, issuesOf(answered.error));
     }
-    await markLinkUsed(ctx.db, ctx.link.id);
     sendPage(res, 200, <ConversationAnsweredPage conversation={answered.journey.plannedConversation!} />);
   },
 };

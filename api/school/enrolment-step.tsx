@@ -7,8 +7,6 @@ import type { Response } from 'express';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
 import type { SchoolJourneyView } from '../../domain/school-view';
 import { acceptWithinScope, enrolmentScope, OFFER_LINK_CANNOT_CHOOSE } from '../../services/links/link-scope';
-import { markLinkUsed } from '../../services/links/open-link';
-import { acceptPlace, chooseTrajectory } from '../../workflows/contracts/journey';
 import { openTrajectories } from '../../services/hubs/open-trajectories';
 import { text } from '../pages/form-text';
 import { sendPage } from '../pages/render';
@@ -47,7 +45,7 @@ const offerNotOpen = (
 const wrongLink = (explanation: string) => <StepClosedPage title="Dit kan niet met deze link" explanation={explanation} />;
 
 async function showChoice(ctx: StepContext, res: Response, schoolYear: string, status = 200, error?: string): Promise<void> {
-  const trajectories = await openTrajectories(ctx.db, { schoolYear });
+  const trajectories = await openTrajectories(ctx.deps.db, { schoolYear });
   const lapsedOffer = lapsed(ctx.journey.enrolment) ? ctx.journey.enrolment!.title : undefined;
   sendPage(
     res,
@@ -75,11 +73,11 @@ async function choose(ctx: StepContext, res: Response, trajectoryId: string): Pr
   if (standing(ctx.journey)) return void res.redirect(303, `/s/${ctx.token}`);
 
   const input = ChooseTrajectory.safeParse({ trajectoryId });
-  const offered = await openTrajectories(ctx.db, { schoolYear: scope.schoolYear });
+  const offered = await openTrajectories(ctx.deps.db, { schoolYear: scope.schoolYear });
   if (!input.success || !offered.some((option) => option.trajectoryId === trajectoryId)) {
     return showChoice(ctx, res, scope.schoolYear, 400, 'Kies een van de leertrajecten op deze pagina.');
   }
-  const chosen = await sendAction(ctx, chooseTrajectory, input.data);
+  const chosen = await sendAction(ctx, 'chooseTrajectory', input.data);
   if (!chosen.ok) return showChoice(ctx, res, scope.schoolYear, chosen.error.status, chosen.error.message);
   res.redirect(303, `/s/${ctx.token}`);
 }
@@ -95,14 +93,13 @@ async function accept(ctx: StepContext, res: Response, trajectoryId: string): Pr
     return sendPage(res, 409, offerNotOpen);
   }
 
-  const accepted = await sendAction(ctx, acceptPlace, input.data);
+  const accepted = await sendAction(ctx, 'acceptPlace', input.data);
   if (!accepted.ok) {
     if (accepted.error.code === 'not_allowed_now') {
       return sendPage(res, 409, <StepClosedPage title="Deze plaats staat niet meer voor u klaar" explanation={accepted.error.message} />);
     }
     return showStanding(ctx, res, enrolment, accepted.error.status, accepted.error.message);
   }
-  if (ctx.link.singleUse) await markLinkUsed(ctx.db, ctx.link.id);
   // Shown here rather than after a redirect: a spent offer link would open the "used" page.
   showStanding({ ...ctx, journey: accepted.journey }, res, accepted.journey.enrolment ?? enrolment);
 }

@@ -1,7 +1,5 @@
 /** The expert team behind a school's link, at the start of its aspirant year. */
 import { RegisterExpertTeam } from '../../domain/journey';
-import { markLinkUsed } from '../../services/links/open-link';
-import { registerExpertTeam } from '../../workflows/contracts/journey';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { ExpertTeamPage, ExpertTeamRegisteredPage, MAX_MEMBER_ROWS } from './expert-team-page';
@@ -64,12 +62,11 @@ export const expertTeamStep: SchoolStep = {
 
     const input = RegisterExpertTeam.safeParse({ members });
     if (!input.success) return page(400, input.error.issues);
-    const registered = await sendAction(ctx, registerExpertTeam, input.data);
+    const registered = await sendAction(ctx, 'registerExpertTeam', input.data);
     if (!registered.ok) {
       if (registered.error.code === 'not_allowed_now') return sendPage(res, 409, notOpen);
       return page(registered.error.status, issuesOf(registered.error));
     }
-    await markLinkUsed(ctx.db, ctx.link.id);
     sendPage(res, 200, <ExpertTeamRegisteredPage members={registered.journey.expertTeam} />);
   },
 };

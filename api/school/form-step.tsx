@@ -5,10 +5,8 @@
 import type { Response } from 'express';
 import { AnswerForm, type FormRequestView } from '../../domain/forms';
 import type { SchoolJourneyView } from '../../domain/school-view';
-import { answerWithinScope, parseFormScope, type FormScope } from '../../services/links/link-scope';
+import { parseFormScope, type FormScope } from '../../services/links/link-scope';
 import { purposePhases } from '../../services/links/link-token';
-import { markLinkUsed } from '../../services/links/open-link';
-import { answerForm } from '../../workflows/contracts/journey';
 import { issuesOf } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
@@ -80,18 +78,17 @@ export const formStep: SchoolStep = {
 
     const input = AnswerForm.safeParse(typed);
     if (!input.success) return page(400, input.error.issues);
-    // The input is built from the link's scope; the check is the same one the JSON API makes.
-    const outOfScope = answerWithinScope(ctx.link.scope, input.data);
-    if (outOfScope) return sendPage(res, 403, <StepClosedPage title="Dit kan niet met deze link" explanation={outOfScope} />);
-
-    const answered = await sendAction(ctx, answerForm, input.data);
+    // The input is built from the link's scope; the service checks it against the link all the same.
+    const answered = await sendAction(ctx, 'answerForm', input.data);
     if (!answered.ok) {
+      if (answered.error.code === 'link_wrong_purpose') {
+        return sendPage(res, 403, <StepClosedPage title="Dit kan niet met deze link" explanation={answered.error.message} />);
+      }
       if (answered.error.code === 'not_allowed_now') {
         return sendPage(res, 409, <StepClosedPage title="Deze vragenlijst staat niet open" explanation={answered.error.message} />);
       }
       return page(answered.error.status, issuesOf(answered.error));
     }
-    await markLinkUsed(ctx.db, ctx.link.id);
     const received = answered.journey.forms.find((f) => f.kind === input.data.kind && f.scope === input.data.scope)?.answer;
     const answer = received ?? { scores: input.data.scores, remarks: input.data.remarks, at: new Date().toISOString() };
     sendPage(res, 200, <FormAnsweredPage form={input.data} answer={answer} justSent />);

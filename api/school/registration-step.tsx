@@ -9,8 +9,7 @@ import { SubmitRegistration, type RegistrationView } from '../../domain/cohort';
 import { AnswerForm } from '../../domain/forms';
 import type { SchoolJourneyView } from '../../domain/school-view';
 import { parseFormScope } from '../../services/links/link-scope';
-import { markLinkUsed, type OpenLink } from '../../services/links/open-link';
-import { submitRegistration } from '../../workflows/contracts/journey';
+import type { LinkGrant } from '../../services/links/open-link';
 import { issuesOf } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { text } from '../pages/form-text';
@@ -21,7 +20,7 @@ import { RegistrationClosedPage, RegistrationEndedPage, RegistrationPage, Regist
 import { sendAction, type SchoolStep, type StepContext } from './school-step';
 
 /** The link of a registration mail: a form link for the self-evaluation (the JSON API accepts the registration with the same links). */
-export const isRegistrationLink = (link: Pick<OpenLink, 'purpose' | 'scope'>): boolean =>
+export const isRegistrationLink = (link: Pick<LinkGrant, 'purpose' | 'scope'>): boolean =>
   link.purpose === 'form' && parseFormScope(link.scope)?.kind === 'self_evaluation';
 
 const notOpen = (
@@ -177,7 +176,7 @@ export const registrationStep: SchoolStep = {
 
     const checked = checkRegistration(typed, registration.cohortId);
     if (!checked.ok) return page(400, checked.issues);
-    const sent = await sendAction(ctx, submitRegistration, checked.input);
+    const sent = await sendAction(ctx, 'submitRegistration', checked.input);
     if (!sent.ok) {
       // Sent already (another tab), closed meanwhile, or refused by the cohort: the workflow's words.
       if (sent.error.code === 'not_allowed_now') {
@@ -185,8 +184,6 @@ export const registrationStep: SchoolStep = {
       }
       return page(sent.error.status, issuesOf(sent.error));
     }
-    // As the JSON API does: the registration mail's link is for one registration.
-    if (ctx.link.singleUse) await markLinkUsed(ctx.db, ctx.link.id);
     const received = sent.journey.registration;
     // Shown here rather than after a redirect: a spent link would open the "used" page.
     if (received?.submittedAt) return showStanding(res, sent.journey, { ...received, submittedAt: received.submittedAt }, true);

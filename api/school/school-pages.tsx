@@ -7,7 +7,8 @@ import { workflowType } from '../../workflows/contracts/workflow-types';
 import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { openLink, type LinkRefusal, type OpenLink } from '../../services/links/open-link';
+import { openLink, type LinkGrant, type LinkRefusal } from '../../services/links/open-link';
+import { openSchoolView } from '../../services/school-actions/read-school-view';
 import type { LinkPurpose } from '../../services/links/link-token';
 import { conversationInvitation } from '../../mail/conversation-invitation';
 import type { Db } from '../../platform/db';
@@ -23,7 +24,7 @@ import { expertTeamStep } from './expert-team-step';
 import { formStep } from './form-step';
 import { RefusalPage, RenewalRequestedPage, StepClosedPage, refusalText } from './link-refusals';
 import { isRegistrationLink, registrationStep } from './registration-step';
-import { loadStep, type SchoolStep, type StepContext } from './school-step';
+import type { SchoolStep, StepContext } from './school-step';
 
 export interface SchoolPageDependencies {
   db: Db;
@@ -45,7 +46,7 @@ const steps: Record<LinkPurpose, SchoolStep> = {
 };
 
 /** The step a link opens: by its purpose, except that the registration mail's self-evaluation link opens the whole registration. */
-const stepFor = (link: OpenLink): SchoolStep => (isRegistrationLink(link) ? registrationStep : steps[link.purpose]);
+const stepFor = (link: LinkGrant): SchoolStep => (isRegistrationLink(link) ? registrationStep : steps[link.purpose]);
 
 export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
   const router = Router();
@@ -75,10 +76,10 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
   /** Opens the link and the journey behind it, or answers with the refusal page. */
   async function withStep(req: Request, res: Response, then: (ctx: StepContext, step: SchoolStep) => Promise<void>): Promise<void> {
     const token = String(req.params.token);
-    const check = await openLink(deps.db, token);
-    if (check.status !== 'valid') return refuse(res, token, check);
-    const ctx = await loadStep(deps, token, check.link);
-    await then(ctx, stepFor(check.link));
+    const opened = await openSchoolView(deps, token);
+    if (!opened.ok) return refuse(res, token, opened.refusal);
+    const { link, journey } = opened;
+    await then({ token, link, journey, deps: { db: deps.db, temporal: deps.temporal } }, stepFor(link));
   }
 
   router.get('/s/:token', (req, res) => withStep(req, res, (ctx, step) => step.show(ctx, req, res)));

@@ -1,25 +1,22 @@
 /**
  * What every school page shares: the opened link, the journey it belongs to as the school may see
- * it now (its own view: nothing that stays with the office can reach a page), and sending an
- * action to the workflow as an Update whose refusal becomes a page.
+ * it now (its own view: nothing that stays with the office can reach a page), and taking the
+ * school's action through the one door for school actions, whose refusal becomes a page.
  */
-import type { Client, WorkflowHandle } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
 import type { Request, Response } from 'express';
-import type { JourneyView } from '../../domain/journey';
-import { schoolViewOf, type SchoolJourneyView } from '../../domain/school-view';
-import type { OpenLink } from '../../services/links/open-link';
-import type { Db } from '../../platform/db';
-import { getJourney } from '../../workflows/contracts/journey';
+import type { SchoolJourneyView } from '../../domain/school-view';
+import type { SchoolAction } from '../../services/journeys/journey-actions';
+import type { LinkGrant } from '../../services/links/open-link';
+import type { SchoolActionDependencies } from '../../services/school-actions/read-school-view';
+import { takeSchoolAction } from '../../services/school-actions/take-school-action';
 import type { AppError } from '../errors';
 import { toAppError } from '../errors-middleware';
-import { executeJourneyUpdate, withStoredDraft } from '../../services/journeys/staged-drafts';
+import { refusalError } from './link-refusals';
 
 export interface StepContext {
   token: string;
-  link: OpenLink;
-  db: Db;
-  handle: WorkflowHandle;
+  link: LinkGrant;
+  deps: SchoolActionDependencies;
   journey: SchoolJourneyView;
 }
 
@@ -28,17 +25,16 @@ export interface SchoolStep {
   act(ctx: StepContext, req: Request, res: Response): Promise<void>;
 }
 
-export async function loadStep(deps: { db: Db; temporal: Client }, token: string, link: OpenLink): Promise<StepContext> {
-  const handle = deps.temporal.workflow.getHandle(link.journeyId);
-  return { token, link, db: deps.db, handle, journey: schoolViewOf(await withStoredDraft(deps.db, await handle.query(getJourney))) };
-}
-
 export type UpdateOutcome = { ok: true; journey: SchoolJourneyView } | { ok: false; error: AppError };
 
-/** Sends the school's action to its journey; a refusal comes back as the API's AppError. */
-export async function sendAction<T>(ctx: StepContext, update: UpdateDefinition<JourneyView, [T]>, input: T): Promise<UpdateOutcome> {
+/**
+ * Takes the school's action with the page's link (checked again, its scope too, and marked used
+ * when it is single-use); a refusal, the link's own or the journey's, comes back as the API's AppError.
+ */
+export async function sendAction(ctx: StepContext, action: SchoolAction, input: unknown): Promise<UpdateOutcome> {
   try {
-    return { ok: true, journey: schoolViewOf(await executeJourneyUpdate(ctx.db, ctx.handle, update, input)) };
+    const taken = await takeSchoolAction(ctx.deps, { token: ctx.token, journeyId: ctx.link.journeyId, action, input });
+    return taken.ok ? { ok: true, journey: taken.journey } : { ok: false, error: refusalError(taken.refusal) };
   } catch (error) {
     const known = toAppError(error);
     if (known) return { ok: false, error: known };

@@ -1,7 +1,8 @@
 /**
  * The actions on a journey, each the workflow's Update: who may take it (the office, or the school
  * through its link for one step), its input schema, and for office actions the field that names
- * who acted, which comes from the session and never from the request.
+ * who acted, which comes from the session and never from the request. The office's actions are
+ * taken here; the school's in services/school-actions (its one door, where the link is checked).
  */
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -23,15 +24,26 @@ import {
 } from '../../domain/journey';
 import { SubmitRegistration } from '../../domain/cohort';
 import type { z } from '../../domain/zod';
-import { acceptWithinScope, answerWithinScope, chooseWithinScope, parseFormScope, type ScopeRule } from '../links/link-scope';
+import type { SCHOOL_ACTIONS } from '../../domain/school-view';
+import {
+  acceptWithinScope,
+  answerWithinScope,
+  applicationWithinRound,
+  chooseWithinScope,
+  parseFormScope,
+  type JourneyScopeRule,
+  type ScopeRule,
+} from '../links/link-scope';
 import type { LinkPurpose } from '../links/link-token';
-import type { OpenLink } from '../links/open-link';
 import * as journey from '../../workflows/contracts/journey';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../api/errors';
 import { executeJourneyUpdate } from './staged-drafts';
 import { updateAcrossHandOver } from './update-across-hand-over';
 import { validate } from '../../api/validate';
+
+/** An action a school takes through its link, by its Update's name. */
+export type SchoolAction = (typeof SCHOOL_ACTIONS)[number];
 
 export interface JourneyActionSpec {
   /** The URL segment: POST /api/journeys/{journeyId}/{name} */
@@ -49,6 +61,8 @@ export interface JourneyActionSpec {
         linkPurpose: LinkPurpose;
         /** For steps a link opens only part of (one form, one offered place): what its scope allows. */
         withinScope?: ScopeRule<never>;
+        /** For steps whose link is for one part of the journey (the application of one round). */
+        withinJourney?: JourneyScopeRule;
       };
 }
 
@@ -70,8 +84,14 @@ function school<T>(
   linkPurpose: LinkPurpose,
   summary: string,
   withinScope?: ScopeRule<T>,
+  withinJourney?: JourneyScopeRule,
 ): JourneyActionSpec {
-  const who = { office: false as const, linkPurpose, ...(withinScope ? { withinScope: withinScope as ScopeRule<never> } : {}) };
+  const who = {
+    office: false as const,
+    linkPurpose,
+    ...(withinScope ? { withinScope: withinScope as ScopeRule<never> } : {}),
+    ...(withinJourney ? { withinJourney } : {}),
+  };
   return { name, summary, update: update as UpdateDefinition<JourneyView, [never]>, schema, requestSchema: schema, who };
 }
 
@@ -98,8 +118,24 @@ export const journeyActions: JourneyActionSpec[] = [
     'Office: record the report of the (evaluation) conversation',
   ),
   office('intake-outcome', journey.recordIntakeOutcome, RecordIntakeOutcome, 'recordedBy', 'Office: record the intake outcome, which routes the school'),
-  school('application-draft', journey.saveApplicationDraft, SaveApplicationDraft, 'application', 'School: save a half-filled application to resume later'),
-  school('application', journey.submitApplication, SubmitApplication, 'application', 'School: submit the application (checked against the subsidy rules)'),
+  school(
+    'application-draft',
+    journey.saveApplicationDraft,
+    SaveApplicationDraft,
+    'application',
+    "School: save a half-filled application to resume later (with a link of the application's round)",
+    undefined,
+    applicationWithinRound,
+  ),
+  school(
+    'application',
+    journey.submitApplication,
+    SubmitApplication,
+    'application',
+    "School: submit the application, checked against the subsidy rules (with a link of the application's round)",
+    undefined,
+    applicationWithinRound,
+  ),
   office('decision', journey.decideApplication, DecideApplication, 'decidedBy', 'Office: approve or reject the application, with a reason'),
   school('expert-team', journey.registerExpertTeam, RegisterExpertTeam, 'expert-team', 'School: name the expert team of the aspirant year'),
   office('aspirant-outcome', journey.recordAspirantOutcome, RecordAspirantOutcome, 'recordedBy', 'Office: record how the aspirant year ended'),
@@ -149,43 +185,33 @@ export function journeyAction(name: string): JourneyActionSpec | undefined {
   return journeyActions.find((action) => action.name === name);
 }
 
+/** A school action's spec, by its Update's name. */
+export function schoolActionSpec(action: SchoolAction): JourneyActionSpec & { who: { office: false } } {
+  const spec = journeyActions.find((a) => a.update.name === action && !a.who.office);
+  if (!spec) throw new Error(`No school action ${action}`);
+  return spec as JourneyActionSpec & { who: { office: false } };
+}
+
 async function journeyHasEnded(handle: WorkflowHandle): Promise<boolean> {
   const description = await handle.describe().catch(() => undefined);
   return description !== undefined && description.status.name !== 'RUNNING';
 }
 
 /**
- * A school action whose link opens only part of its step (one form, one offered place) is refused
- * when the input reaches beyond the link's scope, and when no link is given at all: it fails closed.
+ * Sends a validated action to the journey as its Update (with the database: a draft is stored
+ * first and sent by reference, and the answer shows its content); answers the journey as the
+ * workflow then sees it. A journey that has ended is refused in words.
  */
-export function checkLinkScope(action: JourneyActionSpec, input: never, link: Pick<OpenLink, 'scope'> | undefined): void {
-  if (action.who.office || !action.who.withinScope) return;
-  if (!link) throw new AppError('link_required', 'Deze actie vraagt om de link uit de e-mail aan de school (Authorization: Bearer <token>).');
-  const refusal = action.who.withinScope(link.scope, input);
-  if (refusal) throw new AppError('link_wrong_purpose', refusal);
-}
-
-/**
- * Validates the input with the action's schema (the actor, for office actions, named by the
- * caller; for school actions, within the scope of the link the caller checked) and sends it as
- * the Update; answers the journey as the workflow then sees it.
- */
-export async function takeJourneyAction(
-  temporal: Client,
+export async function sendJourneyUpdate(
+  deps: { temporal: Client; db?: Db | undefined },
   journeyId: string,
-  action: JourneyActionSpec,
-  body: unknown,
-  actorName?: string,
-  link?: Pick<OpenLink, 'scope'>,
-  /** With the database, a draft is stored first and sent by reference, and the answer shows its content. */
-  db?: Db,
+  update: UpdateDefinition<JourneyView, [never]>,
+  input: never,
+  updateId?: string,
 ): Promise<JourneyView> {
-  const raw = action.who.office && typeof body === 'object' && body !== null ? { ...body, [action.who.actorField]: actorName } : body;
-  const input = validate(action.schema, raw) as never;
-  checkLinkScope(action, input, link);
-  const handle = temporal.workflow.getHandle(journeyId);
+  const handle = deps.temporal.workflow.getHandle(journeyId);
   try {
-    return db ? await executeJourneyUpdate(db, handle, action.update, input) : await updateAcrossHandOver(handle, action.update, input);
+    return deps.db ? await executeJourneyUpdate(deps.db, handle, update, input, updateId) : await updateAcrossHandOver(handle, update, input, updateId);
   } catch (error) {
     // A journey that has ended is still found, but takes no more Updates.
     if (error instanceof WorkflowNotFoundError && (await journeyHasEnded(handle))) {
@@ -193,4 +219,23 @@ export async function takeJourneyAction(
     }
     throw error;
   }
+}
+
+/**
+ * An office action: validates the input with the action's schema, the actor named by the caller
+ * (from the session), and sends it as the Update; answers the journey as the workflow then sees it.
+ * A school action is refused here: it goes through takeSchoolAction, which checks the link.
+ */
+export async function takeJourneyAction(
+  temporal: Client,
+  journeyId: string,
+  action: JourneyActionSpec,
+  body: unknown,
+  actorName: string,
+  /** With the database, a draft is stored first and sent by reference, and the answer shows its content. */
+  db?: Db,
+): Promise<JourneyView> {
+  if (!action.who.office) throw new Error(`${action.name} is a school action: take it with takeSchoolAction`);
+  const raw = typeof body === 'object' && body !== null ? { ...body, [action.who.actorField]: actorName } : body;
+  return sendJourneyUpdate({ temporal, db }, journeyId, action.update, validate(action.schema, raw) as never);
 }

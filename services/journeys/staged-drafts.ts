@@ -39,9 +39,16 @@ export async function stageDraft(db: Db, handle: WorkflowHandle, draft: SaveAppl
 
 /**
  * Sends an Update to the journey and answers its view with the stored draft's content; a draft is
- * stored first and sent by reference; sent again while the journey hands over to its next run.
+ * stored first and sent by reference; sent again while the journey hands over to its next run
+ * (with the same `updateId`, when given: see updateAcrossHandOver).
  */
-export async function executeJourneyUpdate<T>(db: Db, handle: WorkflowHandle, update: UpdateDefinition<JourneyView, [T]>, input: T): Promise<JourneyView> {
-  const args = update.name === saveApplicationDraft.name ? [(await stageDraft(db, handle, input as SaveApplicationDraft)) as T] : [input];
-  return withStoredDraft(db, await updateAcrossHandOver(handle, update, args[0] as T));
+export async function executeJourneyUpdate<T>(
+  db: Db,
+  handle: WorkflowHandle,
+  update: UpdateDefinition<JourneyView, [T]>,
+  input: T,
+  updateId?: string,
+): Promise<JourneyView> {
+  const sent = update.name === saveApplicationDraft.name ? ((await stageDraft(db, handle, input as SaveApplicationDraft)) as T) : input;
+  return withStoredDraft(db, await updateAcrossHandOver(handle, update, sent, updateId));
 }

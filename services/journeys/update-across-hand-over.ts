@@ -13,11 +13,21 @@ import { RefusalType } from '../../workflows/contracts/refusals';
 const HAND_OVER_ATTEMPTS = 50;
 const HAND_OVER_RETRY_MS = 200;
 
-/** Sends an action to a journey as its Update, again while the journey is handing over to its next run. */
-export async function updateAcrossHandOver<T>(handle: WorkflowHandle, update: UpdateDefinition<JourneyView, [T]>, input: T): Promise<JourneyView> {
+/**
+ * Sends an action to a journey as its Update, again while the journey is handing over to its next
+ * run. With an `updateId`, a second send of the same id within a run answers the first one's
+ * outcome instead of running the action again (Temporal deduplicates Updates by id); a refused
+ * Update (its validator said no, e.g. while handing over) is not kept, so its id can be sent again.
+ */
+export async function updateAcrossHandOver<T>(
+  handle: WorkflowHandle,
+  update: UpdateDefinition<JourneyView, [T]>,
+  input: T,
+  updateId?: string,
+): Promise<JourneyView> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await handle.executeUpdate(update, { args: [input] });
+      return await handle.executeUpdate(update, { args: [input], ...(updateId ? { updateId } : {}) });
     } catch (error) {
       const handingOver =
         error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === RefusalType.handingOver;

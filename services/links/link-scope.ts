@@ -4,6 +4,7 @@
  * that issues it, the page it opens and the JSON API agree on what it allows.
  */
 import { FormKind } from '../../domain/forms';
+import type { JourneyView } from '../../domain/journey';
 import { SchoolYear } from '../../domain/school-year';
 
 /**
@@ -53,3 +54,11 @@ export const acceptWithinScope: ScopeRule<{ trajectoryId: string }> = (linkScope
 
 export const answerWithinScope: ScopeRule<FormScope> = (linkScope, input) =>
   linkScope === formScope(input) ? null : 'Deze link hoort bij een andere vragenlijst. Gebruik de link uit de e-mail over deze vragenlijst.';
+
+/** Why a link cannot act on the journey as it now stands, or null when it can. */
+export type JourneyScopeRule = (linkScope: string, journey: Pick<JourneyView, 'application'>) => string | null;
+
+export const ROUND_OF_LINK_CLOSED = 'De aanvraagtermijn van deze subsidieronde is voorbij. Uw school krijgt bericht zodra een volgende ronde opengaat.';
+
+/** An `application` link (scope: the round id) works on the application of its own round only, not on a later round's. */
+export const applicationWithinRound: JourneyScopeRule = (linkScope, journey) => (journey.application?.roundId === linkScope ? null : ROUND_OF_LINK_CLOSED);

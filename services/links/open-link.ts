@@ -1,7 +1,12 @@
-import type { Db } from '../../platform/db';
+/**
+ * Opening a school's link: what the token grants (its journey, step and scope), or why it grants
+ * nothing; and the link's state changes, used and revoked, each written here only.
+ */
+import type { Db, Prisma } from '../../platform/db';
 import { hashToken, looksLikeToken, type LinkPurpose } from './link-token';
 
-export interface OpenLink {
+/** What a valid link lets its holder do: one step (purpose, scope) of one journey. */
+export interface LinkGrant {
   id: string;
   journeyId: string;
   purpose: LinkPurpose;
@@ -16,7 +21,7 @@ export interface OpenLink {
  * unknown → revoked → used → case closed → step ended → expired.
  */
 export type LinkCheck =
-  | { status: 'valid'; link: OpenLink }
+  | { status: 'valid'; link: LinkGrant }
   | { status: 'unknown' }
   | { status: 'revoked' }
   | { status: 'used' }
@@ -44,15 +49,37 @@ export async function openLink(db: Db, token: string, now: Date = new Date()): P
   };
 }
 
-/** Marks a link's step done: a single-use link is spent from now on. Safe to call twice. */
+/**
+ * Marks a link's step done: a single-use link is spent from now on. Safe to call twice. Called
+ * from one place only (services/school-actions/take-school-action.ts), right after the step.
+ */
 export async function markLinkUsed(db: Db, linkId: string, now: Date = new Date()): Promise<void> {
   await db.linkToken.updateMany({ where: { id: linkId, usedAt: null }, data: { usedAt: now } });
 }
 
-/** Revokes a journey's live links (of one purpose, or all); answers how many. */
-export async function revokeLinks(db: Db, request: { journeyId: string; purpose?: LinkPurpose; revokedBy: string }, now: Date = new Date()): Promise<number> {
+export interface RevokeLinks {
+  journeyId: string;
+  /** Only the links for this step (and, with `scope`, this part of it); all live links of the journey without it. */
+  purpose?: LinkPurpose;
+  scope?: string;
+  /** A person's name, or "system: …" for the programme's own reasons. */
+  revokedBy: string;
+}
+
+/**
+ * Revokes a journey's live links (of one purpose, or all); answers how many. Takes a transaction
+ * too, so a mail that replaces a link can revoke the old one in the transaction that issues the new.
+ */
+export async function revokeLinks(db: Db | Prisma.TransactionClient, request: RevokeLinks, now: Date = new Date()): Promise<number> {
+  const { purpose, scope } = request;
   const { count } = await db.linkToken.updateMany({
-    where: { journeyId: request.journeyId, revokedAt: null, usedAt: null, ...(request.purpose ? { purpose: request.purpose } : {}) },
+    where: {
+      journeyId: request.journeyId,
+      revokedAt: null,
+      usedAt: null,
+      ...(purpose ? { purpose } : {}),
+      ...(purpose && scope !== undefined ? { scope } : {}),
+    },
     data: { revokedAt: now, revokedBy: request.revokedBy },
   });
   return count;

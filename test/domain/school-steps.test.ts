@@ -4,7 +4,9 @@
  */
 import { h, type JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { checkLinkScope, journeyAction } from '../../services/journeys/journey-actions';
+import { journeyAction } from '../../services/journeys/journey-actions';
+import { checkLinkScope, linkUpdateId, takeSchoolAction } from '../../services/school-actions/take-school-action';
+import { readSchoolView } from '../../services/school-actions/read-school-view';
 import { EnrolmentStandingPage, placesLine, TrajectoryChoicePage, type TrajectoryOption } from '../../api/school/enrolment-page';
 import { formAnswerFromForm } from '../../api/school/form-input';
 import { FormAnsweredPage, FormPage, FormPastDuePage } from '../../api/school/form-page';
@@ -18,10 +20,8 @@ import { checkRegistration, isRegistrationLink, registrationFromForm, registrati
 import type { RegistrationView } from '../../domain/cohort';
 import type { SchoolJourneyView } from '../../domain/school-view';
 import type { Client } from '@temporalio/client';
-import { loadStep, sendAction } from '../../api/school/school-step';
 import type { Db } from '../../platform/db';
-import { registerExpertTeam } from '../../workflows/contracts/journey';
-import type { OpenLink } from '../../services/links/open-link';
+import type { LinkGrant } from '../../services/links/open-link';
 
 const render = (page: JSX.Element) => renderToString(page);
 const token = 'A'.repeat(43);
@@ -256,7 +256,7 @@ describe('the registration for a cohort', () => {
   const before = Date.parse('2027-04-20T00:00:00Z');
   const after = Date.parse('2027-05-01T00:00:00Z');
   const link = (scope = `self_evaluation/${cohortId}`) =>
-    ({ id: 'l', journeyId: 'j', purpose: 'form', scope, singleUse: true, expiresAt: new Date() }) as OpenLink;
+    ({ id: 'l', journeyId: 'j', purpose: 'form', scope, singleUse: true, expiresAt: new Date() }) as LinkGrant;
   const journey = (extra: Partial<SchoolJourneyView>) =>
     ({
       phase: 'registration',
@@ -433,15 +433,33 @@ describe('the journey a school page renders from', () => {
   } as unknown as JourneyView;
 
   it("is the school's own view, when the page opens and after the school's action: nothing the office keeps", async () => {
-    const handle = { query: async () => officeView, executeUpdate: async () => officeView };
+    const sent: unknown[] = [];
+    const handle = {
+      query: async () => officeView,
+      executeUpdate: async (_update: unknown, options: unknown) => (sent.push(options), officeView),
+    };
     const temporal = { workflow: { getHandle: () => handle } } as unknown as Client;
-    const ctx = await loadStep({ db: {} as Db, temporal }, 'A'.repeat(43), { journeyId: officeView.journeyId } as OpenLink);
-    const sent = await sendAction(ctx, registerExpertTeam, { members: [] });
-    for (const journey of [ctx.journey, sent.ok ? sent.journey : null]) {
+    const marked: unknown[] = [];
+    const later = new Date(Date.now() + 86_400_000);
+    const row = { id: 'l', journeyId: officeView.journeyId, purpose: 'expert-team', scope: '2027-2028', singleUse: true, stepEndsAt: later, expiresAt: later };
+    const db = {
+      linkToken: {
+        findUnique: async () => ({ ...row, revokedAt: null, usedAt: null }),
+        updateMany: async (query: unknown) => (marked.push(query), { count: 1 }),
+      },
+      journey: { findUnique: async () => ({ phase: 'aspirant_year' }) },
+    } as unknown as Db;
+    const members = ['Eva de Wit', 'Tom Bakker'].map((name) => ({ name, email: `${name.split(' ')[0]!.toLowerCase()}@linde.example`, role: 'teacher' }));
+    const shown = await readSchoolView({ db, temporal }, { journeyId: officeView.journeyId });
+    const taken = await takeSchoolAction({ db, temporal }, { token, journeyId: officeView.journeyId, action: 'registerExpertTeam', input: { members } });
+    for (const journey of [shown, taken.ok ? taken.journey : null]) {
       const text = JSON.stringify(journey);
       for (const secret of [report, notes, staff, reason]) expect(text).not.toContain(secret);
       expect(journey).not.toHaveProperty('unrecordedSteps');
       expect(journey!.allowedActions).toEqual(['registerExpertTeam']);
     }
+    // A single-use link sends its one Update under the link's id, and is marked used after it.
+    expect(sent).toEqual([{ args: [{ members }], updateId: linkUpdateId(row) }]);
+    expect(marked).toEqual([{ where: { id: 'l', usedAt: null }, data: { usedAt: expect.any(Date) } }]);
   });
 });

@@ -89,3 +89,17 @@ test('revoking takes the live links of one step, or all of them, and leaves used
   expect(await revokeLinks(db, { journeyId, revokedBy: 'Anna Visser' })).toBe(1);
   expect(await revokeLinks(db, { journeyId: `journey-expertschool-${randomUUID().slice(0, 4)}`, revokedBy: 'Anna Visser' })).toBe(0);
 });
+
+test('revoking one part of a step (a scope) leaves its other parts live; inside a transaction, with the link that replaces it', async () => {
+  const journeyId = await journeyInPhase('conversation');
+  const link = (scope: string) => ({ journeyId, purpose: 'conversation' as const, scope, stepEndsAt: new Date(Date.now() + DAY), singleUse: true });
+  const first = await db.$transaction((tx) => issueLink(tx, TEST_PUBLIC_URL, link('0-1')));
+  const other = await db.$transaction((tx) => issueLink(tx, TEST_PUBLIC_URL, link('1-1')));
+  const second = await db.$transaction(async (tx) => {
+    expect(await revokeLinks(tx, { journeyId, purpose: 'conversation', scope: '0-1', revokedBy: 'system: new moment planned' })).toBe(1);
+    return issueLink(tx, TEST_PUBLIC_URL, link('0-2'));
+  });
+  expect(await openLink(db, first.token)).toEqual({ status: 'revoked' });
+  expect(await openLink(db, other.token)).toMatchObject({ status: 'valid' });
+  expect(await openLink(db, second.token)).toMatchObject({ status: 'valid' });
+});

@@ -16,7 +16,12 @@ import type { School } from '../../domain/school';
 import { hashToken } from '../../services/links/link-token';
 import type { CaughtMail } from '../../devtools/mail-catcher';
 import { until } from '../support/until';
-import { SchoolJourneyView } from '../../domain/school-view';
+import { SchoolJourneyView, schoolViewOf } from '../../domain/school-view';
+import { issueLink } from '../../services/links/issue-link';
+import { ROUND_OF_LINK_CLOSED } from '../../services/links/link-scope';
+import { openLink } from '../../services/links/open-link';
+import { schoolActionSpec } from '../../services/journeys/journey-actions';
+import { sendSchoolUpdate, takeSchoolAction } from '../../services/school-actions/take-school-action';
 
 const DAY = 86_400_000;
 const office = 'Anna Visser';
@@ -407,6 +412,72 @@ describe('links that do not open their step', () => {
     });
     await stack.db.linkToken.update({ where: { tokenHash: hashToken(tokenA) }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect(await post(a.journeyId, 'application-draft', tokenA, draft)).toMatchObject({ status: 410, body: { error: { code: 'link_expired' } } });
+  });
+});
+
+describe('one door for school actions', () => {
+  const postJson = (journeyId: string, action: string, token: string, body: unknown) =>
+    fetch(`${stack.apiUrl}/api/journeys/${journeyId}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+  test('an application link of another round is refused alike through the JSON API and on the page, and changes nothing', async () => {
+    const { journeyId } = await reachApplication();
+    // A valid application link of this journey, but for another round than the one its application is in.
+    const other = await issueLink(stack.db, stack.apiUrl, {
+      journeyId,
+      purpose: 'application',
+      scope: 'links-najaar',
+      stepEndsAt: new Date(Date.now() + 7 * DAY),
+      singleUse: false,
+    });
+    const draft = { trajectories: [{ title: 'Rekenen in de onderbouw', places: 4 }] };
+    for (const action of ['application-draft', 'application']) {
+      expect(await postJson(journeyId, action, other.token, draft)).toMatchObject({
+        status: 409,
+        body: { error: { code: 'not_allowed_now', message: ROUND_OF_LINK_CLOSED } },
+      });
+    }
+    const page = await getPage(other.url);
+    expect(page.status).toBe(409);
+    expect(page.html).toContain(ROUND_OF_LINK_CLOSED);
+    const posted = await postForm(other.url, { intent: 'save', 'trajectories[0][title]': 'Rekenen in de onderbouw', 'trajectories[0][places]': '4' });
+    expect(posted.status).toBe(409);
+    expect(posted.html).toContain(ROUND_OF_LINK_CLOSED);
+    const { body: journey } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+    expect(journey.application.trajectories).toEqual([]);
+  });
+
+  test('the Update and the used mark of a single-use link: a retry after a crash between them takes the step once and marks the link', async () => {
+    const { school, journeyId } = await startJourney();
+    await planConversation(journeyId);
+    const token = tokenOf(linkIn(await stack.mail.waitFor(mailTo(school, /^Uitnodiging: /))));
+    const deps = { db: stack.db, temporal: stack.client };
+    const opened = await openLink(stack.db, token);
+    if (opened.status !== 'valid') throw new Error(`link not valid: ${opened.status}`);
+    const answer = { answer: 'confirm', note: 'Tot dan.' } as const;
+
+    // The process dies after the Update, before the link is marked: the lower half alone.
+    const first = await sendSchoolUpdate(deps, opened.link, schoolActionSpec('respondToConversation'), answer as never);
+    expect(first.plannedConversation?.response).toMatchObject({ answer: 'confirm' });
+    expect(await stack.db.linkToken.findUniqueOrThrow({ where: { id: opened.link.id } })).toMatchObject({ usedAt: null });
+
+    // The school tries again with the same, still valid, link: Temporal answers the first Update's outcome.
+    const again = await takeSchoolAction(deps, { token, journeyId, action: 'respondToConversation', input: answer });
+    expect(again).toMatchObject({ ok: true, journey: SchoolJourneyView.parse(schoolViewOf(first)) });
+    expect((await stack.db.linkToken.findUniqueOrThrow({ where: { id: opened.link.id } })).usedAt).not.toBeNull();
+    expect(await postJson(journeyId, 'conversation-response', token, answer)).toMatchObject({ status: 410, body: { error: { code: 'link_used' } } });
+
+    const answered = await until(
+      () => api(stack, 'GET', `/api/journeys/${journeyId}/timeline`),
+      (r) => r.body.entries.some((e: { type?: string }) => e.type === 'conversation_answered'),
+      'the answer on the timeline',
+    );
+    expect(answered.body.entries.filter((e: { type?: string }) => e.type === 'conversation_answered')).toHaveLength(1);
+    const { body: view } = await api(stack, 'GET', `/api/journeys/${journeyId}`);
+    expect(view).toMatchObject({ unrecordedSteps: 0, plannedConversation: { response: { answer: 'confirm', note: 'Tot dan.' } } });
   });
 });
 
