@@ -7,6 +7,7 @@
  *   the step's earlier links stop working.
  */
 import { issueLink } from '../services/links/issue-link';
+import { revokeLinks } from '../services/links/revoke-links';
 import { LinkPurpose, purposeLabel, purposePhases } from '../services/links/link-token';
 import { renderLinkRenewed } from '../mail';
 import type { Db } from '../platform/db';
@@ -47,10 +48,7 @@ async function replace(
   await sendOnce(deps, { ...key, journeyId: old.journeyId }, async (tx) => {
     if (how.revokedBy) {
       // The same step only: a fresh link for an offered place leaves the school's link to choose working.
-      await tx.linkToken.updateMany({
-        where: { journeyId: old.journeyId, purpose, scope: old.scope, revokedAt: null, usedAt: null },
-        data: { revokedAt: new Date(), revokedBy: how.revokedBy },
-      });
+      await revokeLinks(tx, { journeyId: old.journeyId, purpose, scope: old.scope, revokedBy: how.revokedBy });
     }
     const school = await schoolOf(tx, brin);
     const issued = await issueLink(tx, deps.publicUrl, {

@@ -13,7 +13,7 @@ import { Brin } from '../../domain/school';
 import { SchoolJourneyView } from '../../domain/school-view';
 import { z } from '../../domain/zod';
 import { LinkPurpose } from '../../services/links/link-token';
-import { revokeLinks } from '../../services/links/open-link';
+import { revokeLinks } from '../../services/links/revoke-links';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/contracts/journey';
 import { linkResendWorkflowId } from '../../workflows/contracts/link-renewal';

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../platform/db';
 import { LINK_LIFETIME_DAYS, hashToken, linkUrl, newToken, type LinkPurpose } from './link-token';
+import { revokeLinks } from './revoke-links';
 
 export interface LinkRequest {
   journeyId: string;
@@ -60,19 +61,10 @@ export interface LinkPolicy extends Omit<LinkRequest, 'journeyId' | 'renews'> {
   revokesEarlier?: string;
 }
 
-/** Withdraws a journey's unused links for one purpose (one step, when a scope is given). */
-export async function revokeOpenLinks(
-  tx: Prisma.TransactionClient,
-  where: { journeyId: string; purpose: LinkPurpose; scope?: string },
-  revokedBy: string,
-): Promise<void> {
-  await tx.linkToken.updateMany({ where: { ...where, revokedAt: null, usedAt: null }, data: { revokedAt: new Date(), revokedBy } });
-}
-
 /** Issues the link a policy describes, withdrawing the links it replaces first. */
 export async function issuePolicyLink(tx: Prisma.TransactionClient, publicUrl: string, journeyId: string, policy: LinkPolicy): Promise<IssuedLink> {
   const { revokesEarlier, ...request } = policy;
-  if (revokesEarlier) await revokeOpenLinks(tx, { journeyId, purpose: request.purpose }, revokesEarlier);
+  if (revokesEarlier) await revokeLinks(tx, { journeyId, purpose: request.purpose, revokedBy: revokesEarlier });
   return issueLink(tx, publicUrl, { journeyId, ...request });
 }
 

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { issueLink } from '../../services/links/issue-link';
 import { LINK_LIFETIME_DAYS, hashToken } from '../../services/links/link-token';
-import { openLink, revokeLinks } from '../../services/links/open-link';
+import { openLink } from '../../services/links/open-link';
+import { revokeLinks } from '../../services/links/revoke-links';
 import { createTestDatabase } from '../support/database';
 import { createDb, type Db } from '../../platform/db';
 import { createSchool } from '../support/fixtures';
