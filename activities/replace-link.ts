@@ -8,7 +8,7 @@
  */
 import { issueLink } from '../services/links/issue-link';
 import { revokeLinks } from '../services/links/revoke-links';
-import { LinkPurpose, purposeLabel, purposePhases } from '../services/links/link-token';
+import { LinkPurpose, purposeLabel, purposePhases } from '../domain/links';
 import { renderLinkRenewed } from '../mail';
 import type { Db } from '../platform/db';
 import { schoolOf, sendOnce, type SchoolMailDependencies } from './notify-school';

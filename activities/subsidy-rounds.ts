@@ -8,7 +8,7 @@ import { daysBeforeInAmsterdam } from '../domain/amsterdam-time';
 import type { OpenRound } from '../domain/journey';
 import { RoundTrack } from '../domain/round';
 import { SubsidyRates } from '../domain/subsidy-rates';
-import { LINK_LIFETIME_DAYS } from '../services/links/link-token';
+import { LINK_LIFETIME_DAYS } from '../domain/links';
 import type { Db } from '../platform/db';
 import { roundChanged, roundOpened } from '../workflows/contracts/journey';
 import { roundFull, type OpenedRound } from '../workflows/contracts/subsidy-round';

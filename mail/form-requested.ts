@@ -2,8 +2,8 @@
 import { formDefinitions, type FormKind } from '../domain/forms';
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
-import type { LinkPolicy } from '../services/links/issue-link';
-import { formScope } from '../services/links/link-scope';
+import type { LinkPolicy } from '../domain/links';
+import { formScope } from '../domain/links';
 import { mailKind, notice } from './notice';
 
 /** A form as a school reads its name: "Nulmeting", or "Tussenevaluatie 2" when there is more than one of its kind. */

@@ -5,7 +5,7 @@
  * its entry next to its template, so adding a mail touches that file and the catalogue's list.
  */
 import type { DecisionFacts } from '../domain/decision-letter';
-import type { LinkPolicy } from '../services/links/issue-link';
+import type { LinkPolicy } from '../domain/links';
 import type { RenderedMail } from './layout';
 
 /** A template's sample data, shown at /voorbeelden on the mail catcher and rendered by the template tests. */

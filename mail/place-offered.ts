@@ -1,7 +1,7 @@
 /** To the first ontwikkelschool on a waiting list: a place came free; accept it before the deadline. */
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
-import { offerScope } from '../services/links/link-scope';
+import { offerScope } from '../domain/links';
 import { mailKind, notice } from './notice';
 
 export interface PlaceOfferedMail {

@@ -1,7 +1,7 @@
 /** To a VO school registered for a cohort of the school development trajectory: the link to its registration. */
 import { formatMoment } from './format';
 import { renderMail, type RenderedMail } from './layout';
-import { formScope } from '../services/links/link-scope';
+import { formScope } from '../domain/links';
 import { mailKind, notice } from './notice';
 
 export interface RegistrationRequestedMail {

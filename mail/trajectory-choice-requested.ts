@@ -1,8 +1,8 @@
 /** To an ontwikkelschool whose application was granted: choose the learning trajectory it will follow. */
 import { renderMail, type RenderedMail } from './layout';
 import { schoolYearBounds, type SchoolYear } from '../domain/school-year';
-import type { LinkPolicy } from '../services/links/issue-link';
-import { choiceScope } from '../services/links/link-scope';
+import type { LinkPolicy } from '../domain/links';
+import { choiceScope } from '../domain/links';
 import { mailKind, notice } from './notice';
 
 export interface TrajectoryChoiceRequestedMail {

@@ -17,7 +17,7 @@ import {
 } from '../../domain/journey';
 import { aspirantOutcomeLabel, conversationAnswerLabel, equalAccessLabel, inspectionRatingLabel, labelOf, mailStatusLabel } from '../../domain/labels';
 import { trackLabel } from '../../domain/tracks';
-import { LinkPurpose, purposeLabel } from '../../services/links/link-token';
+import { LinkPurpose, purposeLabel } from '../../domain/links';
 import { formatMoment } from '../../mail/format';
 import type { Session } from '../../services/staff/sessions';
 import { exclusions } from '../../domain/eligibility';

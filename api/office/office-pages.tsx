@@ -6,7 +6,7 @@
 import type { Client } from '@temporalio/client';
 import { z } from '../../domain/zod';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
-import { LinkPurpose } from '../../services/links/link-token';
+import { LinkPurpose } from '../../domain/links';
 import { revokeLinks } from '../../services/links/revoke-links';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';

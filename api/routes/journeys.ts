@@ -12,7 +12,7 @@ import { JourneyView, Track } from '../../domain/journey';
 import { Brin } from '../../domain/school';
 import { SchoolJourneyView } from '../../domain/school-view';
 import { z } from '../../domain/zod';
-import { LinkPurpose } from '../../services/links/link-token';
+import { LinkPurpose } from '../../domain/links';
 import { revokeLinks } from '../../services/links/revoke-links';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/contracts/journey';

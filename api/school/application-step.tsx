@@ -4,7 +4,7 @@ import { ApplicationDraft, ApplicationForm, requiredSections } from '../../domai
 import { exclusions, MIN_PARTICIPANTS } from '../../domain/eligibility';
 import type { Track } from '../../domain/journey';
 import type { SchoolJourneyView } from '../../domain/school-view';
-import { ROUND_OF_LINK_CLOSED } from '../../services/links/link-scope';
+import { ROUND_OF_LINK_CLOSED } from '../../domain/links';
 import { issuesOf, type AppError } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';

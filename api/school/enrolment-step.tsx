@@ -6,7 +6,7 @@
 import type { Response } from 'express';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
 import type { SchoolJourneyView } from '../../domain/school-view';
-import { acceptWithinScope, enrolmentScope, OFFER_LINK_CANNOT_CHOOSE } from '../../services/links/link-scope';
+import { acceptWithinScope, enrolmentScope, OFFER_LINK_CANNOT_CHOOSE } from '../../domain/links';
 import { openTrajectories } from '../../services/hubs/open-trajectories';
 import { text } from '../pages/form-text';
 import { sendPage } from '../pages/render';

@@ -5,8 +5,8 @@
 import type { Response } from 'express';
 import { AnswerForm, type FormRequestView } from '../../domain/forms';
 import type { SchoolJourneyView } from '../../domain/school-view';
-import { parseFormScope, type FormScope } from '../../services/links/link-scope';
-import { purposePhases } from '../../services/links/link-token';
+import { parseFormScope, type FormScope } from '../../domain/links';
+import { purposePhases } from '../../domain/links';
 import { issuesOf } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';

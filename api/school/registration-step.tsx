@@ -8,7 +8,7 @@ import type { Response } from 'express';
 import { SubmitRegistration, type RegistrationView } from '../../domain/cohort';
 import { AnswerForm } from '../../domain/forms';
 import type { SchoolJourneyView } from '../../domain/school-view';
-import { parseFormScope } from '../../services/links/link-scope';
+import { parseFormScope } from '../../domain/links';
 import type { LinkGrant } from '../../services/links/open-link';
 import { issuesOf } from '../errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';

@@ -9,7 +9,7 @@ import express, { Router, type ErrorRequestHandler, type Request, type Response 
 import { rateLimit } from 'express-rate-limit';
 import { openLink, type LinkGrant, type LinkRefusal } from '../../services/links/open-link';
 import { openSchoolView } from '../../services/school-actions/read-school-view';
-import type { LinkPurpose } from '../../services/links/link-token';
+import type { LinkPurpose } from '../../domain/links';
 import { conversationInvitation } from '../../mail/conversation-invitation';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';

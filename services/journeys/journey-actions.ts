@@ -33,8 +33,8 @@ import {
   parseFormScope,
   type JourneyScopeRule,
   type ScopeRule,
-} from '../links/link-scope';
-import type { LinkPurpose } from '../links/link-token';
+} from '../../domain/links';
+import type { LinkPurpose } from '../../domain/links';
 import * as journey from '../../workflows/contracts/journey';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../api/errors';

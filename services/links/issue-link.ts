@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../platform/db';
-import { LINK_LIFETIME_DAYS, hashToken, linkUrl, newToken, type LinkPurpose } from './link-token';
+import { LINK_LIFETIME_DAYS, type LinkPolicy, type LinkPurpose } from '../../domain/links';
+import { hashToken, linkUrl, newToken } from './link-token';
 import { revokeLinks } from './revoke-links';
 
 export interface LinkRequest {
@@ -50,15 +51,6 @@ export async function issueLink(tx: Prisma.TransactionClient, publicUrl: string,
     },
   });
   return { id, token, url: linkUrl(publicUrl, token), expiresAt };
-}
-
-/**
- * The link a kind of mail carries, as its catalogue entry declares it (mail/notice.ts): the step it
- * opens, until when, whether one use spends it, and whether it replaces the step's earlier links.
- */
-export interface LinkPolicy extends Omit<LinkRequest, 'journeyId' | 'renews'> {
-  /** The purpose's earlier unused links stop working, for this reason (e.g. a new moment replaces the old). */
-  revokesEarlier?: string;
 }
 
 /** Issues the link a policy describes, withdrawing the links it replaces first. */

@@ -3,7 +3,8 @@
  * nothing; and the link's state changes, used and revoked, each written here only.
  */
 import type { Db, Prisma } from '../../platform/db';
-import { hashToken, looksLikeToken, type LinkPurpose } from './link-token';
+import { hashToken, looksLikeToken } from './link-token';
+import { type LinkPurpose } from '../../domain/links';
 
 /** What a valid link lets its holder do: one step (purpose, scope) of one journey. */
 export interface LinkGrant {

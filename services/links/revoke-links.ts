@@ -3,7 +3,7 @@
  * withdraws the old one in the transaction that issues the new. The one place links are revoked.
  */
 import type { Db, Prisma } from '../../platform/db';
-import type { LinkPurpose } from './link-token';
+import type { LinkPurpose } from '../../domain/links';
 
 export interface RevokeLinks {
   journeyId: string;

@@ -4,7 +4,7 @@
  * the action is taken (take-school-action.ts).
  */
 import { AppError } from '../../api/errors';
-import type { LinkPurpose } from '../links/link-token';
+import type { LinkPurpose } from '../../domain/links';
 import { openLink, type LinkCheck } from '../links/open-link';
 import type { Db } from '../../platform/db';
 

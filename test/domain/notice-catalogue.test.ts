@@ -6,7 +6,7 @@
 import { mailCatalogue, mailPreviews, noticeKindOf, type NoticeContent, type SchoolNotice } from '../../mail';
 import { applicationApprovedSample } from '../../mail/application-decided';
 import type { NoticeRecord } from '../../mail/notice';
-import type { LinkPolicy } from '../../services/links/issue-link';
+import type { LinkPolicy } from '../../domain/links';
 
 const envelope = { journeyId: 'journey-expertschool-12AB', brin: '12AB', cycle: 1, requestedAt: '2027-05-01T10:00:00.000Z' };
 const round = {

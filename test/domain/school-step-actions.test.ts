@@ -9,7 +9,7 @@ import { formStep } from '../../api/school/form-step';
 import type { StepContext } from '../../api/school/school-step';
 import { formDefinitions } from '../../domain/forms';
 import type { EnrolmentView, JourneyView } from '../../domain/journey';
-import type { LinkPurpose } from '../../services/links/link-token';
+import type { LinkPurpose } from '../../domain/links';
 
 jest.mock('../../services/hubs/open-trajectories', () => ({
   openTrajectories: jest.fn(async () => [
@@ -84,20 +84,22 @@ function fakeResponse(): { res: Response; answer: Answer } {
 function context(purpose: LinkPurpose, scope: string, journey: JourneyView, update: (input: unknown) => Promise<JourneyView> = async () => journey) {
   const executeUpdate = jest.fn(async (_definition: { name: string }, { args }: { args: unknown[] }) => update(args[0]));
   const markUsed = jest.fn(async () => ({ count: 1 }));
-  const ctx = {
-    token,
-    link: {
-      id: 'link-1',
-      journeyId: journey.journeyId,
-      purpose,
-      scope,
-      singleUse: purpose !== 'enrolment' || scope !== '2040-2041',
-      expiresAt: new Date(later),
-    },
-    db: { linkToken: { updateMany: markUsed } },
-    handle: { executeUpdate },
-    journey,
-  } as unknown as StepContext;
+  const link = {
+    id: 'link-1',
+    journeyId: journey.journeyId,
+    purpose,
+    scope,
+    singleUse: purpose !== 'enrolment' || scope !== '2040-2041',
+    stepEndsAt: new Date(later),
+    expiresAt: new Date(later),
+  };
+  // The one door for school actions opens the link again and sends the Update through the journey's handle.
+  const db = {
+    linkToken: { findUnique: async () => ({ ...link, revokedAt: null, usedAt: null }), updateMany: markUsed },
+    journey: { findUnique: async () => ({ phase: journey.phase }) },
+  };
+  const temporal = { workflow: { getHandle: () => ({ executeUpdate, query: async () => journey }) } };
+  const ctx = { token, link, deps: { db, temporal }, journey } as unknown as StepContext;
   return { ctx, executeUpdate, markUsed };
 }
 
@@ -174,7 +176,10 @@ describe('the enrolment step, with the link of an offer', () => {
     );
     expect((await show(enrolmentStep, ctx)).html).toContain('Plaats in Begrijpend lezen aanvaarden');
     const page = await post(enrolmentStep, ctx, { intent: 'accept', trajectoryId: trajectoryA });
-    expect(executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'acceptPlace' }), { args: [{ trajectoryId: trajectoryA }] });
+    expect(executeUpdate).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'acceptPlace' }),
+      expect.objectContaining({ args: [{ trajectoryId: trajectoryA }] }),
+    );
     expect(markUsed).toHaveBeenCalled();
     expect(page.status).toBe(200);
     expect(page.html).toContain('U heeft een plaats');
@@ -234,6 +239,7 @@ describe('the form step', () => {
     const page = await post(formStep, ctx, { scores, remarks: '' });
     expect(executeUpdate).toHaveBeenCalledWith(expect.objectContaining({ name: 'answerForm' }), {
       args: [{ kind: 'nulmeting', scope: '2040-2041', scores: Object.fromEntries(statements.map((key) => [key, 4])), remarks: '' }],
+      updateId: 'link-link-1',
     });
     expect(markUsed).toHaveBeenCalled();
     expect(page.status).toBe(200);

@@ -13,8 +13,8 @@ import { FormAnsweredPage, FormPage, FormPastDuePage } from '../../api/school/fo
 import { errorsByField } from '../../api/pages/form-fields';
 import { AnswerForm, formDefinitions } from '../../domain/forms';
 import type { EnrolmentView, JourneyView } from '../../domain/journey';
-import { acceptWithinScope, answerWithinScope, chooseWithinScope, enrolmentScope, formScope, parseFormScope } from '../../services/links/link-scope';
-import { LinkPurpose, purposeLabel, purposePhases } from '../../services/links/link-token';
+import { acceptWithinScope, answerWithinScope, chooseWithinScope, enrolmentScope, formScope, parseFormScope } from '../../domain/links';
+import { LinkPurpose, purposeLabel, purposePhases } from '../../domain/links';
 import { RegistrationClosedPage, RegistrationPage, RegistrationStandingPage } from '../../api/school/registration-page';
 import { checkRegistration, isRegistrationLink, registrationFromForm, registrationState } from '../../api/school/registration-step';
 import type { RegistrationView } from '../../domain/cohort';

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { issueLink } from '../../services/links/issue-link';
-import { LINK_LIFETIME_DAYS, hashToken } from '../../services/links/link-token';
+import { LINK_LIFETIME_DAYS } from '../../domain/links';
+import { hashToken } from '../../services/links/link-token';
 import { openLink } from '../../services/links/open-link';
 import { revokeLinks } from '../../services/links/revoke-links';
 import { createTestDatabase } from '../support/database';

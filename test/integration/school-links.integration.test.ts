@@ -18,7 +18,7 @@ import type { CaughtMail } from '../../devtools/mail-catcher';
 import { until } from '../support/until';
 import { SchoolJourneyView, schoolViewOf } from '../../domain/school-view';
 import { issueLink } from '../../services/links/issue-link';
-import { ROUND_OF_LINK_CLOSED } from '../../services/links/link-scope';
+import { ROUND_OF_LINK_CLOSED } from '../../domain/links';
 import { openLink } from '../../services/links/open-link';
 import { schoolActionSpec } from '../../services/journeys/journey-actions';
 import { sendSchoolUpdate, takeSchoolAction } from '../../services/school-actions/take-school-action';

@@ -1,11 +1,14 @@
 /**
- * What a link's scope says about the step it opens, for the purposes whose scope is more than a
+ * What an e-mailed link lets a school do: the step it opens (its purpose), the part of that step
+ * (its scope), how long it lives, and the policy a mail declares for the link it carries. Token
+ * mechanics (hashing, opening, marking used) live in services/links/. What a link's scope says about the step it opens, for the purposes whose scope is more than a
  * label. A link is written with one of these and read back with the matching parser, so the mail
  * that issues it, the page it opens and the JSON API agree on what it allows.
  */
-import { FormKind } from '../../domain/forms';
-import type { JourneyView } from '../../domain/journey';
-import { SchoolYear } from '../../domain/school-year';
+import { FormKind } from './forms';
+import type { JourneyPhase, JourneyView } from './journey';
+import { z } from './zod';
+import { SchoolYear } from './school-year';
 
 /**
  * An `enrolment` link either lets the school choose among the trajectories of a school year (the
@@ -62,3 +65,53 @@ export const ROUND_OF_LINK_CLOSED = 'De aanvraagtermijn van deze subsidieronde i
 
 /** An `application` link (scope: the round id) works on the application of its own round only, not on a later round's. */
 export const applicationWithinRound: JourneyScopeRule = (linkScope, journey) => (journey.application?.roundId === linkScope ? null : ROUND_OF_LINK_CLOSED);
+
+/**
+ * The step of a journey a link lets the school take. `enrolment`: choose a learning trajectory, or
+ * accept a place offered in one; `form`: fill in one form (a measurement, an evaluation).
+ */
+export const LinkPurpose = z.enum(['application', 'expert-team', 'conversation', 'enrolment', 'form']);
+export type LinkPurpose = z.infer<typeof LinkPurpose>;
+
+/**
+ * The longest a link lives. A mail lingers in inboxes and forwards; a school that comes back later
+ * asks for a new link from the expired one (it goes to the address we know, not to the asker).
+ */
+export const LINK_LIFETIME_DAYS = 14;
+
+/** What a link is for, as a mail or page says it: "Uw nieuwe link voor …". */
+export const purposeLabel: Record<LinkPurpose, string> = {
+  application: 'uw subsidieaanvraag',
+  'expert-team': 'het doorgeven van uw expertteam',
+  conversation: 'uw gesprek met het programmabureau',
+  enrolment: 'de keuze van uw leertraject',
+  form: 'het invullen van uw vragenlijst',
+};
+
+/**
+ * The journey phases in which a link's step can be taken; outside them the link has nothing to do.
+ * A form is asked in more than one: the measurements of a learning year, the evaluations of a
+ * development group, and the self-evaluation that comes with a registration.
+ */
+export const purposePhases: Record<LinkPurpose, readonly JourneyPhase[]> = {
+  application: ['application'],
+  'expert-team': ['aspirant_year'],
+  conversation: ['conversation'],
+  enrolment: ['enrolment'],
+  form: ['learning_year', 'execution', 'registration'],
+};
+
+/**
+ * The link a kind of mail carries, as its catalogue entry declares it (mail/notice.ts): the step it
+ * opens, until when, whether one use spends it, and whether it replaces the step's earlier links.
+ */
+export interface LinkPolicy {
+  purpose: LinkPurpose;
+  /** The step within the journey, e.g. the round id or school year. */
+  scope: string;
+  /** Until when the step can be taken; the link expires then, or after LINK_LIFETIME_DAYS if sooner. */
+  stepEndsAt: Date;
+  singleUse: boolean;
+  /** The purpose's earlier unused links stop working, for this reason (e.g. a new moment replaces the old). */
+  revokesEarlier?: string;
+}
