@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { createApp } from '../api/app';
-import { SESSION_COOKIE } from '../api/office/authenticate';
 import { JourneyPhase, WaitingFor } from '../domain/journey';
 import { createDb } from '../platform/db';
 import { startEmbeddedPostgres } from '../devtools/embedded-postgres';
@@ -20,14 +19,24 @@ import { freePort } from '../devtools/free-port';
 import { listenOnLoopback, type Listening } from '../platform/listen';
 import { createLogger } from '../platform/logger';
 import { migrateDatabase } from '../platform/migrate';
-import { generatePassword } from '../services/staff/password';
-import { signIn } from '../services/staff/sessions';
-import { createStaffMember } from '../services/staff/staff-member';
+import { addStaffMember } from '../services/staff/manage-staff';
 import { brinFor, percentile, writeResults } from './stack';
 import { REGIONS } from './simulation/schools';
 
 const DAY = 86_400_000;
 const sectors = ['PO', 'VO', 'SO'] as const;
+
+/** Signs in as a browser does (POST /api/session); answers the session cookie to send along. */
+async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`sign-in: ${response.status}`);
+  return cookie;
+}
 
 async function main(): Promise<void> {
   const cases = Number(process.argv[2] ?? 10_000);
@@ -78,9 +87,8 @@ async function main(): Promise<void> {
     const app = createApp({ db, temporal: new Client(), taskQueue: 'bench', log: createLogger('silent') });
     server = await listenOnLoopback(app);
     const base = server.url;
-    const password = generatePassword();
-    await createStaffMember(db, { email: 'bench@ontwikkelkracht.example', name: 'Bench', role: 'staff' }, password);
-    const cookie = `${SESSION_COOKIE}=${(await signIn(db, 'bench@ontwikkelkracht.example', password))!.token}`;
+    const { password } = await addStaffMember(db, { email: 'bench@ontwikkelkracht.example', name: 'Bench', role: 'staff' });
+    const cookie = await signInOverHttp(base, 'bench@ontwikkelkracht.example', password);
 
     const scenarios: [string, string][] = [
       ['baseline: who is signed in (GET /api/session)', '/api/session'],

@@ -4,9 +4,10 @@
  * who is ready for grouping, the system's proposal of development groups with what it cannot
  * solve, and the groups the office confirmed.
  */
-import { cohortStatusLabel, type CohortStatus, type CohortView } from '../../domain/cohort';
+import { cohortStatusLabel, type CohortView } from '../../domain/cohort';
 import { developmentThemeLabel, type DevelopmentTheme } from '../../domain/development-groups';
 import { formatMoment } from '../../mail/format';
+import type { CohortListItem } from '../../services/cohorts/manage-cohorts';
 import type { Session } from '../../services/staff/sessions';
 import { roleAllows } from '../../services/staff/staff-member';
 import { TextField } from '../pages/form-fields';
@@ -15,19 +16,6 @@ import { Table } from '../pages/table';
 import type { FailedAction } from './page-parts';
 import { OfficePage } from './office-page';
 import { ActionForm, formatDay, link, prefixed } from './page-parts';
-
-/** A cohort in the list: its record, and its places as its workflow holds them (null when it could not be asked). */
-export interface CohortListItem {
-  id: string;
-  name: string;
-  schoolYear: string;
-  capacity: number;
-  registrationClosesAt: string;
-  kickOffOn: string;
-  startDayOn: string;
-  status: CohortStatus;
-  places: { taken: number; waiting: number } | null;
-}
 
 /** What the page says after each action (its `?gedaan=`). */
 const doneMessage: Record<string, string> = {

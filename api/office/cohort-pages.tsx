@@ -9,12 +9,11 @@ import { Router, type Response } from 'express';
 import { CohortId, CreateCohort, RegisterForCohort } from '../../domain/cohort';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { cohortWorkflowId, getCohort } from '../../workflows/contracts/development-cohort';
 import {
   confirmDevelopmentGroups,
   createCohort,
   cohortView,
-  listCohorts,
+  listCohortsWithPlaces,
   proposeDevelopmentGroups,
   registerForCohort,
 } from '../../services/cohorts/manage-cohorts';
@@ -25,7 +24,7 @@ import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
 import { validate } from '../validate';
 import type { FailedAction } from './page-parts';
-import { CohortListPage, CohortPage, type CohortListItem } from './cohort-page';
+import { CohortListPage, CohortPage } from './cohort-page';
 import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, whole } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';
 
@@ -59,26 +58,13 @@ function refusalOnForm(action: string, refused: AppError): Pick<FailedAction, 'f
   return errorsByField(issuesOf(refused));
 }
 
-/** Places taken and waiting, as the cohort's workflow holds them; null when it cannot be asked now (the list still shows). */
-async function placesOf({ temporal, log }: CohortPageDependencies, cohortId: string): Promise<CohortListItem['places']> {
-  try {
-    const { places } = await temporal.workflow.getHandle(cohortWorkflowId(cohortId)).query(getCohort);
-    return { taken: places.taken.length, waiting: places.waiting.length };
-  } catch (error) {
-    log.warn({ err: error, cohortId }, 'cohort places not read');
-    return null;
-  }
-}
-
 export function cohortPagesRouter(deps: CohortPageDependencies): Router {
   const { db, log } = deps;
   const router = Router();
   router.use('/kantoor/cohorten', pageHeaders, ensureSession(db), officeForm);
 
   async function showList(res: Response, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
-    const cohorts = await listCohorts(db);
-    const items = await Promise.all(cohorts.map(async (c) => ({ ...c, places: await placesOf(deps, c.id) })));
-    sendPage(res, status, <CohortListPage session={pageSession(res)} cohorts={items} {...extra} />);
+    sendPage(res, status, <CohortListPage session={pageSession(res)} cohorts={await listCohortsWithPlaces(deps)} {...extra} />);
   }
 
   router.get('/kantoor/cohorten', requireOfficePage(), async (req, res) => {

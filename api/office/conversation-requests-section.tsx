@@ -3,12 +3,12 @@
  * /gesprek-aanvragen, with who to call back and what they asked. Typed by whoever sent it, so shown
  * beside the school's record, never in its place.
  */
-import type { ConversationRequest } from '../../generated/prisma/client';
 import { sectorLabel, trackInterestLabel, TrackInterest } from '../../domain/conversation-request';
 import { formatMoment } from '../../mail/format';
 import { DataList, Heading2 } from '../pages/layout';
+import type { CaseConversationRequest } from '../../services/office/case-view';
 
-export function ConversationRequestsSection({ requests }: { requests: ConversationRequest[] }) {
+export function ConversationRequestsSection({ requests }: { requests: CaseConversationRequest[] }) {
   if (requests.length === 0) return null;
   return (
     <section aria-labelledby="aanvragen-kop" class="koers-section">

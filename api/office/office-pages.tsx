@@ -14,9 +14,6 @@ import { signIn, signOut } from '../../services/staff/sessions';
 import { issuesOf } from '../errors';
 import { toAppError } from '../errors-middleware';
 import { journeyAction, takeJourneyAction } from '../../services/journeys/journey-actions';
-import { readJourney } from '../../services/journeys/journey-record';
-import { journeyTimeline } from '../../services/journeys/journey-timeline';
-import { withStoredDraft } from '../../services/journeys/staged-drafts';
 import { errorsByField } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { JourneyParams, requestLinkResend } from '../routes/journeys';
@@ -26,7 +23,7 @@ import { pageHeaders } from '../pages/page-headers';
 import { clearSessionCookie, loadSession, sessionToken, setSessionCookie } from './authenticate';
 import { CaseFilters, filterChoices, listCases, mailProblems } from '../../services/office/case-list';
 import { CasePage } from './case-page';
-import { conversationRequestsOf } from '../../services/journeys/take-conversation-request';
+import { readCase } from '../../services/office/case-view';
 import { NotFoundPage, type FailedAction } from './page-parts';
 import { DashboardPage } from './dashboard-page';
 import { LoginPage } from './login-page';
@@ -111,14 +108,9 @@ export function officePagesRouter(deps: OfficePageDependencies): Router {
   });
 
   async function showCase(res: Response, journeyId: string, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
-    const row = await db.journey.findUnique({ where: { id: journeyId }, include: { school: true } });
-    if (!row) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
-    const [journey, timeline, requests] = await Promise.all([
-      readJourney({ db, temporal }, journeyId).then((view) => withStoredDraft(db, view)),
-      journeyTimeline(db, journeyId),
-      conversationRequestsOf(db, journeyId),
-    ]);
-    sendPage(res, status, <CasePage session={pageSession(res)} school={row.school} journey={journey} timeline={timeline} requests={requests} {...extra} />);
+    const found = await readCase({ db, temporal }, journeyId);
+    if (!found) return sendPage(res, 404, <NotFoundPage what="Er is geen dossier met dit nummer." />);
+    sendPage(res, status, <CasePage session={pageSession(res)} {...found} {...extra} />);
   }
 
   const validJourneyId = (req: Request) => JourneyParams.safeParse(req.params).data?.journeyId;

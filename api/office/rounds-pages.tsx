@@ -6,7 +6,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { Router, type Response } from 'express';
-import { CancelRound, CreateRound, RescheduleRound, RoundId, roundStatusLabel, RoundTrack } from '../../domain/round';
+import { CancelRound, CreateRound, RescheduleRound, RoundId, RoundTrack } from '../../domain/round';
 import { roundTrackLabel, RoundPlan } from '../../domain/round-plan';
 import { formatMoment } from '../../mail/format';
 import type { Db } from '../../platform/db';
@@ -16,12 +16,23 @@ import { toAppError } from '../errors-middleware';
 import { errorsByField } from '../pages/form-fields';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
-import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound } from '../../services/rounds/manage-rounds';
+import {
+  cancelRound,
+  createRound,
+  getRound,
+  openRoundNow,
+  refuseClosingBeforeOpening,
+  refuseIfEnded,
+  rescheduleRound,
+} from '../../services/rounds/manage-rounds';
+import { roundApplications, roundsWithApplications } from '../../services/rounds/round-applications';
 import { listRoundPlans, nextPlannedOpenings, saveRoundPlan } from '../../services/rounds/round-plan';
 import { validate } from '../validate';
 import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, whole, type FailedAction } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';
-import { ConfirmPage, RoundPage, RoundsListPage, type RoundApplication, type RoundListItem } from './rounds-page';
+import { ConfirmPage } from './confirm-page';
+import { RoundPage } from './round-page';
+import { RoundsListPage } from './rounds-page';
 
 export interface RoundPageDependencies {
   db: Db;
@@ -98,22 +109,8 @@ export function roundPagesRouter(deps: RoundPageDependencies): Router {
   router.use(BASE, pageHeaders, ensureSession(db), officeForm);
 
   async function showList(res: Response, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
-    const [rounds, applications, plans, openings] = await Promise.all([
-      listRounds(db),
-      db.application.findMany({
-        where: { status: { in: ['draft', 'submitted'] } },
-        include: { journey: { include: { school: true } } },
-        orderBy: [{ status: 'asc' }, { submittedAt: 'asc' }],
-      }),
-      listRoundPlans(db),
-      nextPlannedOpenings(db),
-    ]);
-    const schoolsIn = (roundId: string) => applications.filter((a) => a.roundId === roundId).map(toRoundApplication);
-    const items: RoundListItem[] = rounds.map((r) => {
-      const schools = schoolsIn(r.id);
-      return { ...r, schools, drafting: schools.filter((a) => a.status === 'draft').length, submitted: schools.filter((a) => a.status === 'submitted').length };
-    });
-    sendPage(res, status, <RoundsListPage session={pageSession(res)} rounds={items} plans={plans} openings={openings} {...extra} />);
+    const [rounds, plans, openings] = await Promise.all([roundsWithApplications(db), listRoundPlans(db), nextPlannedOpenings(db)]);
+    sendPage(res, status, <RoundsListPage session={pageSession(res)} rounds={rounds} plans={plans} openings={openings} {...extra} />);
   }
 
   router.get(BASE, requireOfficePage(), async (req, res) => {
@@ -158,13 +155,7 @@ export function roundPagesRouter(deps: RoundPageDependencies): Router {
   });
 
   async function showRound(res: Response, roundId: string, status: number, extra: { done?: string; failed?: FailedAction } = {}): Promise<void> {
-    const round = await getRound(db, roundId);
-    const rows = await db.application.findMany({
-      where: { roundId },
-      include: { journey: { include: { school: true } } },
-      orderBy: [{ status: 'asc' }, { submittedAt: 'asc' }],
-    });
-    const applications = rows.map(toRoundApplication);
+    const [round, applications] = await Promise.all([getRound(db, roundId), roundApplications(db, roundId)]);
     sendPage(res, status, <RoundPage session={pageSession(res)} round={round} applications={applications} {...extra} />);
   }
 
@@ -187,9 +178,7 @@ export function roundPagesRouter(deps: RoundPageDependencies): Router {
     const confirmed = values.bevestigd === 'ja';
     try {
       const round = await getRound(db, roundId);
-      if (round.status === 'closed' || round.status === 'cancelled') {
-        throw new AppError('round_not_changeable', `Deze ronde is al ${roundStatusLabel[round.status]}; wijzigen kan niet meer.`);
-      }
+      refuseIfEnded(round, '; wijzigen kan niet meer');
       const confirm = (title: string, facts: [string, string][], submit: string) =>
         sendPage(
           res,
@@ -207,10 +196,7 @@ export function roundPagesRouter(deps: RoundPageDependencies): Router {
       if (action === 'reschedule') {
         const change = validate(RescheduleRound, { opensAt: values.opensAt || undefined, closesAt: values.closesAt || undefined });
         // Said before the confirmation, not after it: the service checks the same again.
-        if (Date.parse(change.closesAt ?? round.closesAt) <= Date.parse(change.opensAt ?? round.opensAt)) {
-          const message = 'Een ronde sluit na het moment waarop zij opent.';
-          throw new AppError('round_invalid', message, [{ path: ['closesAt'], message }]);
-        }
+        refuseClosingBeforeOpening({ opensAt: change.opensAt ?? round.opensAt, closesAt: change.closesAt ?? round.closesAt });
         if (!confirmed) {
           return confirm(
             'U verzet de ronde. Scholen die al aanvragen, krijgen de nieuwe sluitingsdatum.',
@@ -250,21 +236,6 @@ export function roundPagesRouter(deps: RoundPageDependencies): Router {
   );
 
   return router;
-}
-
-function toRoundApplication(a: {
-  journeyId: string;
-  status: string;
-  submittedAt: Date | null;
-  journey: { brin: string; school: { name: string } };
-}): RoundApplication {
-  return {
-    journeyId: a.journeyId,
-    schoolName: a.journey.school.name,
-    brin: a.journey.brin,
-    status: a.status as RoundApplication['status'],
-    submittedAt: a.submittedAt,
-  };
 }
 
 /** The first step's values, to post again: without the step marker or the button's name. */

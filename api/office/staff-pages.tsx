@@ -7,6 +7,7 @@ import { Router, type Response } from 'express';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import {
+  addStaffMember,
   changeOwnPassword,
   changeRole,
   disableStaff,
@@ -17,8 +18,7 @@ import {
   StaffChangeRefused,
   findStaffAccount,
 } from '../../services/staff/manage-staff';
-import { generatePassword } from '../../services/staff/password';
-import { createStaffMember, NewStaffMember, StaffExistsError } from '../../services/staff/staff-member';
+import { NewStaffMember, StaffExistsError } from '../../services/staff/staff-member';
 import { AppError, issuesOf } from '../errors';
 import { errorsByField } from '../pages/form-fields';
 import { text } from '../pages/form-text';
@@ -64,9 +64,7 @@ export function staffPagesRouter({ db, log }: { db: Db; log: Logger }): Router {
     const values = formValues(req.body);
     try {
       const input = validate(NewStaffMember, { name: values.name ?? '', email: values.email ?? '', role: values.role ?? '' });
-      const password = generatePassword();
-      const member = await createStaffMember(db, input, password);
-      const added = (await findStaffAccount(db, member.id))!;
+      const { account: added, password } = await addStaffMember(db, input);
       // Shown in this answer only: a redirect would have to keep the password somewhere.
       await showList(res, 201, { added: { account: added, password } });
     } catch (error) {

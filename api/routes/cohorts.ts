@@ -1,3 +1,4 @@
+/** The office's cohorts of the school development trajectory as JSON: the twins of /kantoor/cohorten, on the same services. */
 import { Router } from 'express';
 import { CohortId, CohortStatus, CohortView, CreateCohort, RegisterForCohort } from '../../domain/cohort';
 import { SchoolYear } from '../../domain/school-year';

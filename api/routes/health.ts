@@ -4,22 +4,13 @@ import { Router } from 'express';
 import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
+import { checkDependencies } from '../../services/health/dependencies';
 import type { RouteTable } from '../route';
 import { jsonResponse } from '../openapi';
 
 // What is down, never why in the system's own words: error text can name hosts, users and paths.
 const Check = z.object({ ok: z.boolean(), error: z.enum(['unreachable']).optional().describe('Set when this one is down; the reason is in the log') });
 const Health = z.object({ status: z.enum(['ok', 'unavailable']), temporal: Check, database: Check }).openapi('Health');
-
-async function check(name: string, probe: () => Promise<unknown>, log?: Logger): Promise<z.infer<typeof Check>> {
-  try {
-    await probe();
-    return { ok: true };
-  } catch (error) {
-    log?.warn({ err: error, dependency: name }, 'health check failed');
-    return { ok: false, error: 'unreachable' };
-  }
-}
 
 /** GET /health: whether the API can reach Temporal and the database (200), or which it cannot (503). */
 export function healthRouter(db: Db, temporal: Client, routes: RouteTable, log?: Logger): Router {
@@ -34,12 +25,8 @@ export function healthRouter(db: Db, temporal: Client, routes: RouteTable, log?:
       access: 'public',
     },
     async (_req, res) => {
-      const [temporalCheck, database] = await Promise.all([
-        check('temporal', () => temporal.connection.withDeadline(Date.now() + 2_000, () => temporal.workflowService.getSystemInfo({})), log),
-        check('database', () => db.$queryRaw`SELECT 1`, log),
-      ]);
-      const ok = temporalCheck.ok && database.ok;
-      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', temporal: temporalCheck, database });
+      const health = await checkDependencies({ db, temporal, log });
+      res.status(health.status === 'ok' ? 200 : 503).json(health);
     },
   );
   return router;

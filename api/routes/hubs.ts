@@ -1,3 +1,4 @@
+/** The office's regional hubs as JSON: their list, one hub with its actions, and the open learning trajectories schools can join. */
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { HubId, HubView } from '../../domain/hub';

@@ -1,3 +1,4 @@
+/** What the privacy rules ask of the office as JSON: a school's data exported, and who in the office looked at what. */
 import { Router } from 'express';
 import { Brin } from '../../domain/school';
 import { z } from '../../domain/zod';

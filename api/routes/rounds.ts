@@ -1,3 +1,4 @@
+/** The office's subsidy rounds and their yearly plan as JSON: the twins of /kantoor/rondes, on the same services. */
 import { Router } from 'express';
 import { CancelRound, CreateRound, RescheduleRound, RoundId, RoundView } from '../../domain/round';
 import { z } from '../../domain/zod';

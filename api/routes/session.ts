@@ -1,3 +1,4 @@
+/** The office's session as JSON: signing in and out, and the one sign-in limit the /kantoor form shares. */
 import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from '../../domain/zod';

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
 import {
+  addStaffMember,
   changeOwnPassword,
   changeRole,
   disableStaff,
@@ -17,8 +18,7 @@ import {
   StaffChangeRefused,
   StaffId,
 } from '../../services/staff/manage-staff';
-import { generatePassword } from '../../services/staff/password';
-import { createStaffMember, NewStaffMember, StaffExistsError } from '../../services/staff/staff-member';
+import { NewStaffMember, StaffExistsError } from '../../services/staff/staff-member';
 import { AppError } from '../errors';
 import { StaffView } from './session';
 import { officeSession, sessionToken } from '../office/authenticate';
@@ -151,9 +151,9 @@ export function staffRouter({ db }: { db: Db }, routes: RouteTable): Router {
     },
     async (req, res) => {
       const input = validate(NewStaffMember, req.body);
-      const password = generatePassword();
       try {
-        res.status(201).json({ staff: await createStaffMember(db, input, password), password });
+        const { member, password } = await addStaffMember(db, input);
+        res.status(201).json({ staff: member, password });
       } catch (error) {
         if (error instanceof StaffExistsError) throw new AppError('staff_exists', `Er is al een account voor ${input.email}.`);
         throw error;

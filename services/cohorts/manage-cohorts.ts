@@ -6,6 +6,7 @@
 import type { Client } from '@temporalio/client';
 import type { CohortView, CreateCohort } from '../../domain/cohort';
 import type { Db } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
 import { workflowType } from '../../workflows/contracts/workflow-types';
 import { cohortWorkflowId, confirmGroups, getCohort, proposeGroups } from '../../workflows/contracts/development-cohort';
 import { AppError } from '../../api/errors';
@@ -44,6 +45,24 @@ export async function createCohort({ db, temporal, taskQueue }: CohortDependenci
 export async function listCohorts(db: Db) {
   const rows = await db.developmentCohort.findMany({ orderBy: [{ startDayOn: 'desc' }, { id: 'asc' }] });
   return rows.map(cohortSummary);
+}
+
+/** A cohort in the office's list: its record, and its places as its workflow holds them (null when it could not be asked). */
+export type CohortListItem = Awaited<ReturnType<typeof listCohorts>>[number] & { places: { taken: number; waiting: number } | null };
+
+/** Every cohort with its places taken and waiting; a workflow that cannot be asked now is logged, and the list still shows. */
+export async function listCohortsWithPlaces({ db, temporal, log }: Pick<CohortDependencies, 'db' | 'temporal'> & { log: Logger }): Promise<CohortListItem[]> {
+  const placesOf = async (cohortId: string): Promise<CohortListItem['places']> => {
+    try {
+      const { places } = await temporal.workflow.getHandle(cohortWorkflowId(cohortId)).query(getCohort);
+      return { taken: places.taken.length, waiting: places.waiting.length };
+    } catch (error) {
+      log.warn({ err: error, cohortId }, 'cohort places not read');
+      return null;
+    }
+  };
+  const cohorts = await listCohorts(db);
+  return Promise.all(cohorts.map(async (c) => ({ ...c, places: await placesOf(c.id) })));
 }
 
 /** The cohort as its workflow holds it now: places, waiting list, the proposal and its problems, the groups. */

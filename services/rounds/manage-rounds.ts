@@ -36,11 +36,22 @@ async function findRound(db: Db | Prisma.TransactionClient, id: string): Promise
   return row;
 }
 
-/** A closed or cancelled round takes no more changes; `consequence` finishes the sentence. */
-function refuseIfEnded(row: RoundRow, consequence = ''): void {
-  if (row.status === 'closed' || row.status === 'cancelled') {
-    const ended = row.status === 'closed' ? 'gesloten' : 'geannuleerd';
+/**
+ * A closed or cancelled round takes no more changes; `consequence` finishes the sentence. Exported
+ * for the office's pages, which say it before their "Weet u het zeker?" step.
+ */
+export function refuseIfEnded(round: { status: string }, consequence = ''): void {
+  if (round.status === 'closed' || round.status === 'cancelled') {
+    const ended = round.status === 'closed' ? 'gesloten' : 'geannuleerd';
     throw new AppError('round_not_changeable', `Deze ronde is al ${ended}${consequence}.`);
+  }
+}
+
+/** A round closes after it opens (ISO moments). Exported for the pages, as refuseIfEnded is. */
+export function refuseClosingBeforeOpening(window: { opensAt: string; closesAt: string }): void {
+  if (Date.parse(window.closesAt) <= Date.parse(window.opensAt)) {
+    const message = 'Een ronde sluit na het moment waarop zij opent.';
+    throw new AppError('round_invalid', message, [{ path: ['closesAt'], message }]);
   }
 }
 
@@ -109,11 +120,7 @@ export async function rescheduleRound({ db, temporal, taskQueue }: RoundDependen
     }
     const opensAt = change.opensAt ?? row.opensAt.toISOString();
     const closesAt = change.closesAt ?? row.closesAt.toISOString();
-    if (Date.parse(closesAt) <= Date.parse(opensAt)) {
-      throw new AppError('round_invalid', 'Een ronde sluit na het moment waarop zij opent.', [
-        { path: ['closesAt'], message: 'Een ronde sluit na het moment waarop zij opent.' },
-      ]);
-    }
+    refuseClosingBeforeOpening({ opensAt, closesAt });
     await checkWindow(tx, { id, schoolYear: row.schoolYear, tracks: row.tracks, opensAt, closesAt });
     await tx.subsidyRound.update({ where: { id }, data: { opensAt: new Date(opensAt), closesAt: new Date(closesAt) } });
 

@@ -7,7 +7,7 @@ import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import { sessionIdOf } from './sessions';
-import { StaffRole, type StaffMember } from './staff-member';
+import { createStaffMember, StaffRole, type NewStaffMember, type StaffMember } from './staff-member';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -114,6 +114,16 @@ export async function disableStaff(db: Db, staffId: string, now = new Date()): P
     await tx.staffSession.deleteMany({ where: { staffId } });
     return accountOf(updated);
   });
+}
+
+/**
+ * A new colleague's account with a generated first password, answered once (the admin passes it
+ * on). Refuses an address that has an account (StaffExistsError).
+ */
+export async function addStaffMember(db: Db, input: NewStaffMember): Promise<{ member: StaffMember; account: StaffAccount; password: string }> {
+  const password = generatePassword();
+  const member = await createStaffMember(db, input, password);
+  return { member, account: (await findStaffAccount(db, member.id))!, password };
 }
 
 /**
