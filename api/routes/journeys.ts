@@ -4,7 +4,6 @@
  * letter, and revoking or resending a school's links. Each parses, calls a service, and answers.
  */
 import { randomUUID } from 'node:crypto';
-import { workflowType } from '../../workflows/contracts/workflow-types';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -16,7 +15,6 @@ import { LinkPurpose } from '../../domain/links';
 import { revokeLinks } from '../../services/links/revoke-links';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/contracts/journey';
-import { linkResendWorkflowId } from '../../workflows/contracts/link-renewal';
 import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
 import { journeyAction, journeyActions, takeJourneyAction, type SchoolAction } from '../../services/journeys/journey-actions';
 import { openSchoolView } from '../../services/school-actions/read-school-view';
@@ -25,7 +23,7 @@ import { readJourney } from '../../services/journeys/journey-record';
 import { AppError } from '../errors';
 import { journeyTimeline, TimelineEntry } from '../../services/journeys/journey-timeline';
 import { startJourney } from '../../services/journeys/start-journey';
-import { startOnce } from '../../services/journeys/start-once';
+import { requestLinkResend } from '../../services/links/new-links';
 import { withStoredDraft } from '../../services/journeys/staged-drafts';
 import { officeSession } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
@@ -263,17 +261,4 @@ export function journeysRouter(deps: JourneyRouteDependencies, routes: RouteTabl
   );
 
   return router;
-}
-
-/** Starts the workflow that mails a fresh link; one per request id. */
-export function requestLinkResend(
-  deps: { temporal: Client; taskQueue: string },
-  request: { journeyId: string; purpose: LinkPurpose; requestId: string; requestedBy: string },
-): Promise<void> {
-  return startOnce(deps.temporal, {
-    workflow: workflowType.resendSchoolLink,
-    workflowId: linkResendWorkflowId(request.requestId),
-    taskQueue: deps.taskQueue,
-    args: [request],
-  });
 }

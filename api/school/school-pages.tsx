@@ -3,7 +3,6 @@
  * and which step; the link is checked on every request, and every action goes to the journey's
  * workflow, so the page shows what the workflow decided.
  */
-import { workflowType } from '../../workflows/contracts/workflow-types';
 import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -13,8 +12,7 @@ import type { LinkPurpose } from '../../domain/links';
 import { conversationInvitation } from '../../mail/conversation-invitation';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { linkRenewalWorkflowId } from '../../workflows/contracts/link-renewal';
-import { startOnce } from '../../services/journeys/start-once';
+import { requestLinkRenewal } from '../../services/links/new-links';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
 import { applicationStep } from './application-step';
@@ -109,12 +107,7 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
     const token = String(req.params.token);
     const check = await openLink(deps.db, token);
     if (check.status !== 'expired') return check.status === 'valid' ? res.redirect(303, `/s/${token}`) : refuse(res, token, check);
-    await startOnce(deps.temporal, {
-      workflow: workflowType.renewSchoolLink,
-      workflowId: linkRenewalWorkflowId(check.linkId),
-      taskQueue: deps.taskQueue,
-      args: [check.linkId],
-    });
+    await requestLinkRenewal(deps, check.linkId);
     sendPage(res, 202, <RenewalRequestedPage />);
   });
 
