@@ -1,0 +1,104 @@
+/**
+ * A hub year's steps: every change is stored, in order, as one step by the recordHubYear
+ * activity, holding the hub, its trajectories and its enrolments as they now stand. An Update
+ * answers once its step is stored.
+ */
+import { condition, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { EnrolmentRow, HubChange, HubStep } from '../../activities/hub-years';
+import type { PlaceHolder } from '../../domain/places';
+import type { HubState, TrajectoryState } from './state';
+
+// A database outage must delay the hub, never lose a step: retry for as long as it takes.
+const { recordHubYear } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** A trajectory's enrolments as rows: one per school, where it stands now. */
+function enrolmentRows(t: TrajectoryState): EnrolmentRow[] {
+  const row = (h: PlaceHolder) => ({ trajectoryId: t.trajectoryId, journeyId: h.journeyId, brin: h.brin, requestedAt: h.askedAt });
+  const listed = new Set<string>();
+  const rows: EnrolmentRow[] = [];
+  for (const h of t.list.taken) {
+    listed.add(h.journeyId);
+    rows.push({ ...row(h), status: 'enrolled', waitingPosition: null, enrolledAt: h.since, offerExpiresAt: null, endedAt: null });
+  }
+  if (t.list.offer) {
+    const { holder, acceptBefore } = t.list.offer;
+    listed.add(holder.journeyId);
+    rows.push({ ...row(holder), status: 'offered', waitingPosition: null, enrolledAt: null, offerExpiresAt: acceptBefore, endedAt: null });
+  }
+  t.list.waiting.forEach((h, index) => {
+    listed.add(h.journeyId);
+    rows.push({ ...row(h), status: 'waiting', waitingPosition: index + 1, enrolledAt: null, offerExpiresAt: null, endedAt: null });
+  });
+  // One row per school: a school that left and asked again shows where it stands now.
+  for (const e of t.ended) {
+    if (listed.has(e.holder.journeyId)) continue;
+    rows.push({
+      ...row(e.holder),
+      status: e.status,
+      waitingPosition: null,
+      enrolledAt: null,
+      offerExpiresAt: null,
+      endedAt: e.endedAt,
+      endedReason: e.reason ?? null,
+    });
+  }
+  return rows;
+}
+
+/** The hub's steps: its first, that it opened, is queued at once, before any handler can run. */
+export function hubSteps(hub: HubState) {
+  const { hubId, journeyId, school, schoolYear } = hub.input;
+  // ---- recording steps: one activity call per step, in order; callers wait until theirs is stored ----
+  let stepsQueued = 0;
+  let stepsStored = 0;
+  const pendingSteps: HubStep[] = [];
+
+  function record(change: HubChange, actor: string): Promise<void> {
+    const seq = ++stepsQueued;
+    const { status, outcome, trajectories, knowledgeSharing } = hub;
+    pendingSteps.push({
+      hubId,
+      seq,
+      at: new Date().toISOString(),
+      actor,
+      change,
+      hub: { journeyId, brin: school.brin, schoolYear, status, outcome },
+      trajectories: trajectories.map((t) => ({
+        trajectoryId: t.trajectoryId,
+        position: t.position,
+        title: t.title,
+        places: t.places,
+        startSessionOn: t.startSession?.heldOn ?? null,
+        trainingsGiven: t.trainings.length,
+      })),
+      enrolments: trajectories.flatMap(enrolmentRows),
+      knowledgeSharing: knowledgeSharing.map((k, index) => ({ id: `${hubId}#${index + 1}`, ...k })),
+    });
+    return condition(() => stepsStored >= seq);
+  }
+
+  /** Resolves once every step queued so far is stored. */
+  function stored(): Promise<void> {
+    const seq = stepsQueued;
+    return condition(() => stepsStored >= seq);
+  }
+
+  async function storeSteps(): Promise<never> {
+    for (;;) {
+      await condition(() => pendingSteps.length > 0);
+      const step = pendingSteps[0]!;
+      await recordHubYear(step);
+      pendingSteps.shift();
+      stepsStored = step.seq;
+    }
+  }
+
+  void record('hub_opened', 'system');
+  void storeSteps();
+
+  return { record, stored, allStored: () => stepsStored === stepsQueued };
+}
