@@ -4,8 +4,7 @@
  * validates again. Handlers change a trajectory's list without awaiting anything first, so however
  * many schools ask at once, each sees the list the previous one left: places are never overbooked.
  */
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import { condition } from '@temporalio/workflow';
 import {
   PlaceAcceptance,
   PlaceRequest,
@@ -17,8 +16,8 @@ import {
   dateInSchoolYear,
 } from '../../domain/hub';
 import { acceptOffer, askForPlace, standing, type PlaceAnswer } from '../../domain/places';
-import type { z } from '../../domain/zod';
 import { RefusalType } from '../contracts/refusals';
+import { refuse, refuseField, validatedUpdate } from '../toolkit';
 import {
   HUB_CLOSED_MESSAGE,
   acceptPlace,
@@ -42,23 +41,6 @@ export function hubUpdates(hub: HubState, places: HubPlaces, steps: ReturnType<t
   const view = () => hubView(hub);
 
   // ---- validators: refuse with a reason a person can act on ----
-  function refuse(type: string, message: string, details?: unknown): never {
-    throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details === undefined ? [] : [details] });
-  }
-
-  function refuseField(path: string, message: string): never {
-    refuse(RefusalType.invalidInput, message, { issues: [{ path: [path], message }] });
-  }
-
-  function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-      refuse(RefusalType.invalidInput, issues.map((i) => i.message).join(' '), { issues });
-    }
-    return result.data;
-  }
-
   const whileOpen = () => {
     if (hub.status !== 'open' || yearIsOver(hub))
       refuse(RefusalType.notNow, `De leertrajecten van ${school.name} voor ${schoolYear} nemen geen aanmeldingen meer aan.`);
@@ -75,28 +57,8 @@ export function hubUpdates(hub: HubState, places: HubPlaces, steps: ReturnType<t
     if (!dateInSchoolYear(heldOn, schoolYear)) refuseField('heldOn', `De datum valt buiten het schooljaar ${schoolYear}.`);
   }
 
-  /**
-   * Registers an Update: its validator checks the hub's status (`allowed`), then the input's schema,
-   * then `check`; the handler validates again (a server may deliver an Update without running its
-   * validator, and replay never runs it), so a refusal fails the Update, never the workflow task.
-   */
-  function onUpdate<T, R>(
-    definition: UpdateDefinition<R, [T]>,
-    schema: z.ZodType<T>,
-    rules: { allowed: () => void; check?: (input: T) => void },
-    handle: (input: T) => Promise<R>,
-  ): void {
-    const validate = (raw: T): T => {
-      rules.allowed();
-      const valid = parse(schema, raw);
-      rules.check?.(valid);
-      return valid;
-    };
-    setHandler(definition, (raw: T) => handle(validate(raw)), { validator: (raw: T) => void validate(raw) });
-  }
-
   // ---- asked by an ontwikkelschool's journey ----
-  onUpdate(requestPlace, PlaceRequest, { allowed: whileOpen, check: (r) => void trajectory(r.trajectoryId) }, async (r): Promise<PlaceAnswer> => {
+  validatedUpdate(requestPlace, PlaceRequest, { allowed: whileOpen, check: (r) => void trajectory(r.trajectoryId) }, async (r): Promise<PlaceAnswer> => {
     const t = trajectory(r.trajectoryId);
     const at = now();
     const { list, answer } = askForPlace(t.list, { journeyId: r.journeyId, brin: r.brin, schoolName: r.schoolName, askedAt: at }, at);
@@ -111,7 +73,7 @@ export function hubUpdates(hub: HubState, places: HubPlaces, steps: ReturnType<t
     return answer;
   });
 
-  onUpdate(acceptPlace, PlaceAcceptance, { allowed: whileOpen, check: (a) => void trajectory(a.trajectoryId) }, async (a): Promise<PlaceAnswer> => {
+  validatedUpdate(acceptPlace, PlaceAcceptance, { allowed: whileOpen, check: (a) => void trajectory(a.trajectoryId) }, async (a): Promise<PlaceAnswer> => {
     // An offer whose time is up lapses now, even if its timer has not fired yet.
     if (expireDueOffers()) void record('offer_expired', 'system');
     const t = trajectory(a.trajectoryId);
@@ -124,14 +86,14 @@ export function hubUpdates(hub: HubState, places: HubPlaces, steps: ReturnType<t
     return answer;
   });
 
-  onUpdate(leaveTrajectory, TrajectoryLeave, { allowed: untilClosed, check: (l) => void trajectory(l.trajectoryId) }, async (l) => {
+  validatedUpdate(leaveTrajectory, TrajectoryLeave, { allowed: untilClosed, check: (l) => void trajectory(l.trajectoryId) }, async (l) => {
     const left = removeFromList(trajectory(l.trajectoryId), l.journeyId);
     if (left) await record('place_left', 'school');
     return { left };
   });
 
   // ---- the programme office ----
-  onUpdate(
+  validatedUpdate(
     releasePlace,
     ReleasePlace,
     {
@@ -153,7 +115,7 @@ export function hubUpdates(hub: HubState, places: HubPlaces, steps: ReturnType<t
     },
   );
 
-  onUpdate(
+  validatedUpdate(
     recordTrajectorySession,
     RecordTrajectorySession,
     {
@@ -174,13 +136,13 @@ export function hubUpdates(hub: HubState, places: HubPlaces, steps: ReturnType<t
     },
   );
 
-  onUpdate(recordKnowledgeSharing, RecordKnowledgeSharing, { allowed: untilClosed, check: (k) => heldInThisYear(k.heldOn) }, async (k) => {
+  validatedUpdate(recordKnowledgeSharing, RecordKnowledgeSharing, { allowed: untilClosed, check: (k) => heldInThisYear(k.heldOn) }, async (k) => {
     hub.knowledgeSharing.push({ kind: k.kind, title: k.title, heldOn: k.heldOn, attendees: k.attendees, recordedBy: k.recordedBy });
     await record('knowledge_sharing_recorded', k.recordedBy);
     return view();
   });
 
-  onUpdate(
+  validatedUpdate(
     recordHubOutcome,
     RecordHubOutcome,
     {

@@ -4,12 +4,13 @@
  * domain/tracks.ts. Handlers are registered once the flow has taken its first step, and while a run
  * hands over to the next, signals are carried over and actions refused so the API retries them.
  */
-import { ApplicationFailure, log, patched, setHandler } from '@temporalio/workflow';
+import { log, patched, setHandler } from '@temporalio/workflow';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { phaseLabel, type JourneyAction, type JourneyView, type Track } from '../../domain/journey';
 import { allowedActions } from '../../domain/tracks';
 import type { z } from '../../domain/zod';
 import { RefusalType } from '../contracts/refusals';
+import { refuse, refuseField, validatedUpdate } from '../toolkit';
 import { JOURNEY_CLOSED_MESSAGE, type CarriedSignal, type JourneyInput } from '../contracts/journey';
 import type { JourneyState } from './state';
 
@@ -55,24 +56,6 @@ export function journeyActions({ track, input, state, view, settled }: ActionsOf
   }
 
   // ---- validators: refuse with a reason a person can act on ----
-  function refuse(type: string, message: string, details?: unknown): never {
-    throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details === undefined ? [] : [details] });
-  }
-
-  /** Refuses one field's value with a message for that field. */
-  function refuseField(field: string, message: string, type: string = RefusalType.invalidInput): never {
-    refuse(type, message, { issues: [{ path: [field], message }] });
-  }
-
-  function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-      refuse(RefusalType.invalidInput, issues.map((i) => i.message).join(' '), { issues });
-    }
-    return result.data;
-  }
-
   function allowOnly(action: JourneyAction): void {
     if (handingOver) refuse(RefusalType.handingOver, 'De reis gaat over naar het volgende schooljaar. Probeer het zo opnieuw.');
     const { phase } = state;
@@ -95,25 +78,14 @@ export function journeyActions({ track, input, state, view, settled }: ActionsOf
     handle: (input: T) => Promise<void>,
     check?: (input: T) => void,
   ): void {
-    const validate = (raw: T): T => {
-      allowOnly(definition.name as JourneyAction);
-      const valid = parse(schema, raw);
-      check?.(valid);
-      return valid;
-    };
+    const allowed = () => allowOnly(definition.name as JourneyAction);
     afterFirstStep(() =>
-      setHandler(
-        definition,
-        async (raw: T) => {
-          // Validated again: a server may deliver an Update without running its validator (and
-          // replay never runs it); a refusal here fails the Update, not the workflow task.
-          await handle(validate(raw));
-          // Answer with what the journey made of the action, e.g. the phase it moved on to.
-          await settled();
-          return view();
-        },
-        { validator: (raw: T) => void validate(raw) },
-      ),
+      validatedUpdate(definition, schema, { allowed, check }, async (valid) => {
+        await handle(valid);
+        // Answer with what the journey made of the action, e.g. the phase it moved on to.
+        await settled();
+        return view();
+      }),
     );
   }
 
