@@ -41,7 +41,7 @@ import {
   requestCohortPlace,
 } from './contracts/development-cohort';
 import { RefusalType } from './contracts/refusals';
-import { refuse, validatedUpdate } from './toolkit';
+import { now, refuse, validatedUpdate } from './toolkit';
 
 const { recordCohortStatus, recordDevelopmentGroups } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -68,8 +68,6 @@ export async function developmentCohort(input: CohortInput): Promise<{ status: C
   const grouped = new Set<string>();
   let proposal: Proposal | null = null;
   const groups: ConfirmedGroup[] = [];
-
-  const now = () => new Date().toISOString();
 
   function candidates(): GroupCandidate[] {
     return places.taken.flatMap((h) => {

@@ -12,6 +12,7 @@
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import { getHub, hubStopped, type HubInput, type HubResult } from './contracts/hub-year';
 import { hubPlaces } from './hub/places';
+import { now } from './toolkit';
 import { hubView, openHubState } from './hub/state';
 import { hubSteps } from './hub/steps';
 import { hubUpdates } from './hub/updates';
@@ -19,7 +20,6 @@ import { hubUpdates } from './hub/updates';
 export async function hubYear(input: HubInput): Promise<HubResult> {
   const hub = openHubState(input);
   const { yearEnd } = hub;
-  const now = () => new Date().toISOString();
   const places = hubPlaces(hub);
   const steps = hubSteps(hub);
   const { record } = steps;

@@ -8,13 +8,13 @@ import { getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
 import type { SignalDefinition } from '@temporalio/common';
 import { expireOffer, leave, offerFreePlace } from '../../domain/places';
 import { OFFER_ACCEPT_DAYS, placeInLine, placeOfferExpired, placeOffered, placeWithdrawn } from '../contracts/hub-year';
+import { now } from '../toolkit';
 import { yearIsOver, type HubState, type TrajectoryState } from './state';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 export function hubPlaces(hub: HubState) {
   const { hubId, school } = hub.input;
-  const now = () => new Date().toISOString();
 
   // ---- telling ontwikkelscholen: a journey that no longer exists must not fail the hub ----
   function tell<Args extends unknown[]>(schoolJourneyId: string, signal: SignalDefinition<Args>, ...args: Args): void {

@@ -3,10 +3,11 @@
  * activity, holding the hub, its trajectories and its enrolments as they now stand. An Update
  * answers once its step is stored.
  */
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { EnrolmentRow, HubChange, HubStep } from '../../activities/hub-years';
+import type { EnrolmentRow, HubChange } from '../../activities/hub-years';
 import type { PlaceHolder } from '../../domain/places';
+import { now, orderedSteps } from '../toolkit';
 import type { HubState, TrajectoryState } from './state';
 
 // A database outage must delay the hub, never lose a step: retry for as long as it takes.
@@ -53,17 +54,14 @@ function enrolmentRows(t: TrajectoryState): EnrolmentRow[] {
 export function hubSteps(hub: HubState) {
   const { hubId, journeyId, school, schoolYear } = hub.input;
   // ---- recording steps: one activity call per step, in order; callers wait until theirs is stored ----
-  let stepsQueued = 0;
-  let stepsStored = 0;
-  const pendingSteps: HubStep[] = [];
+  const steps = orderedSteps(recordHubYear);
 
   function record(change: HubChange, actor: string): Promise<void> {
-    const seq = ++stepsQueued;
     const { status, outcome, trajectories, knowledgeSharing } = hub;
-    pendingSteps.push({
+    return steps.record((seq) => ({
       hubId,
       seq,
-      at: new Date().toISOString(),
+      at: now(),
       actor,
       change,
       hub: { journeyId, brin: school.brin, schoolYear, status, outcome },
@@ -77,28 +75,11 @@ export function hubSteps(hub: HubState) {
       })),
       enrolments: trajectories.flatMap(enrolmentRows),
       knowledgeSharing: knowledgeSharing.map((k, index) => ({ id: `${hubId}#${index + 1}`, ...k })),
-    });
-    return condition(() => stepsStored >= seq);
-  }
-
-  /** Resolves once every step queued so far is stored. */
-  function stored(): Promise<void> {
-    const seq = stepsQueued;
-    return condition(() => stepsStored >= seq);
-  }
-
-  async function storeSteps(): Promise<never> {
-    for (;;) {
-      await condition(() => pendingSteps.length > 0);
-      const step = pendingSteps[0]!;
-      await recordHubYear(step);
-      pendingSteps.shift();
-      stepsStored = step.seq;
-    }
+    }));
   }
 
   void record('hub_opened', 'system');
-  void storeSteps();
+  void steps.storeInOrder();
 
-  return { record, stored, allStored: () => stepsStored === stepsQueued };
+  return { record, stored: steps.stored, allStored: steps.allStored };
 }

@@ -17,7 +17,7 @@ import {
 } from '../../domain/hub';
 import { acceptOffer, askForPlace, standing, type PlaceAnswer } from '../../domain/places';
 import { RefusalType } from '../contracts/refusals';
-import { refuse, refuseField, validatedUpdate } from '../toolkit';
+import { now, refuse, refuseField, validatedUpdate } from '../toolkit';
 import {
   HUB_CLOSED_MESSAGE,
   acceptPlace,
@@ -37,7 +37,6 @@ export function hubUpdates(hub: HubState, places: HubPlaces, steps: ReturnType<t
   const { school, schoolYear } = hub.input;
   const { record, stored } = steps;
   const { tell, toldPlaceInLine, offerFreePlaces, expireDueOffers, removeFromList } = places;
-  const now = () => new Date().toISOString();
   const view = () => hubView(hub);
 
   // ---- validators: refuse with a reason a person can act on ----

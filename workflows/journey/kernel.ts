@@ -11,7 +11,8 @@ import { getJourney, cancelJourney, type JourneyInput } from '../contracts/journ
 import { journeyActions } from './actions';
 import { journeyRun } from './run';
 import { journeyView, newJourneyState, type JourneyState } from './state';
-import { journeySteps, now } from './steps';
+import { now } from '../toolkit';
+import { journeySteps } from './steps';
 import { journeyWaits } from './waits';
 
 export { retry } from './steps';

@@ -3,13 +3,14 @@
  * phase, mirrored in search attributes; and its mail to the school, sent beside the flow so an SMTP
  * outage never holds up a deadline.
  */
-import { condition, patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { NoticeContent } from '../../activities/notify-school';
-import type { JourneyEvent, JourneyStep } from '../../domain/journey-step';
+import type { JourneyEvent } from '../../domain/journey-step';
 import type { ClosingOutcome, JourneyPhase, Track, WaitingFor } from '../../domain/journey';
 import type { JourneyInput, JourneyResult } from '../contracts/journey';
 import { searchAttributes } from '../../platform/temporal-namespace';
+import { now, orderedSteps } from '../toolkit';
 import { caseStateOf, type JourneyState } from './state';
 
 // A database or mail outage must delay a journey, never lose a step: retry for as long as it takes.
@@ -19,32 +20,14 @@ const { recordJourneyStep } = proxyActivities<Activities>({ startToCloseTimeout:
 // The heartbeat notices a worker that died mid-send within seconds, so another retries it soon.
 const { notifySchool } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry });
 
-export const now = () => new Date().toISOString();
-
 export function journeySteps(track: Track, input: JourneyInput, state: JourneyState) {
   const { journeyId, school, cycle } = input;
 
   // ---- recording steps: one at a time, in order; callers may wait until theirs is stored ----
-  let stepsQueued = input.stepsRecorded;
-  let stepsStored = input.stepsRecorded;
-  const pendingSteps: JourneyStep[] = [];
-
-  function record(event: JourneyEvent, actor: string): Promise<void> {
-    const seq = ++stepsQueued;
-    pendingSteps.push({ key: `${journeyId}#${seq}`, seq, at: now(), actor, caseState: caseStateOf(track, input, state), event });
-    return condition(() => stepsStored >= seq);
-  }
-
-  async function storeSteps(): Promise<never> {
-    for (;;) {
-      await condition(() => pendingSteps.length > 0);
-      const step = pendingSteps[0]!;
-      await recordJourneyStep(step);
-      pendingSteps.shift();
-      stepsStored = step.seq;
-    }
-  }
-  void storeSteps();
+  const steps = orderedSteps(recordJourneyStep, input.stepsRecorded);
+  const record = (event: JourneyEvent, actor: string): Promise<void> =>
+    steps.record((seq) => ({ key: `${journeyId}#${seq}`, seq, at: now(), actor, caseState: caseStateOf(track, input, state), event }));
+  void steps.storeInOrder();
 
   // ---- mail to the school ----
   const mailsUnderWay: Promise<void>[] = [];
@@ -92,8 +75,8 @@ export function journeySteps(track: Track, input: JourneyInput, state: JourneySt
     enter,
     close,
     /** How many steps are stored; the next run counts on from there. */
-    stored: () => stepsStored,
-    allStored: () => stepsStored === stepsQueued,
-    unstored: () => stepsQueued - stepsStored,
+    stored: steps.storedCount,
+    allStored: steps.allStored,
+    unstored: steps.unstored,
   };
 }
