@@ -41,11 +41,11 @@ import {
   requestCohortPlace,
 } from './contracts/development-cohort';
 import { RefusalType } from './contracts/refusals';
-import { now, refuse, validatedUpdate } from './toolkit';
+import { now, refuse, retry, validatedUpdate } from './toolkit';
 
 const { recordCohortStatus, recordDevelopmentGroups } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry,
 });
 
 type Proposal = GroupingProposal & { proposedBy: string; proposedAt: string };

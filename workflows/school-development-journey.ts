@@ -26,7 +26,8 @@ import { recordIntakeOutcome, submitRegistration, type JourneyInput, type Journe
 import { RefusalType } from './contracts/refusals';
 import { type SchoolDevelopmentEntry } from './contracts/school-development-journey';
 import { formSteps } from './journey/forms';
-import { retry, startJourney } from './journey/kernel';
+import { startJourney } from './journey/kernel';
+import { retry } from './toolkit';
 
 const { requestCohortPlace, completeCohortIntake, leaveCohortPlace } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry });
 

@@ -7,13 +7,12 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { EnrolmentRow, HubChange } from '../../activities/hub-years';
 import type { PlaceHolder } from '../../domain/places';
-import { now, orderedSteps } from '../toolkit';
+import { now, orderedSteps, retry } from '../toolkit';
 import type { HubState, TrajectoryState } from './state';
 
-// A database outage must delay the hub, never lose a step: retry for as long as it takes.
 const { recordHubYear } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry,
 });
 
 /** A trajectory's enrolments as rows: one per school, where it stands now. */

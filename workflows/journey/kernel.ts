@@ -15,7 +15,6 @@ import { now } from '../toolkit';
 import { journeySteps } from './steps';
 import { journeyWaits } from './waits';
 
-export { retry } from './steps';
 export { JourneyStopped } from './waits';
 export type { JourneyState } from './state';
 

@@ -10,11 +10,9 @@ import type { JourneyEvent } from '../../domain/journey-step';
 import type { ClosingOutcome, JourneyPhase, Track, WaitingFor } from '../../domain/journey';
 import type { JourneyInput, JourneyResult } from '../contracts/journey';
 import { searchAttributes } from '../../platform/temporal-namespace';
-import { now, orderedSteps } from '../toolkit';
+import { now, orderedSteps, retry } from '../toolkit';
 import { caseStateOf, type JourneyState } from './state';
 
-// A database or mail outage must delay a journey, never lose a step: retry for as long as it takes.
-export const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } as const;
 const { recordJourneyStep } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 // Well above the mailer's own timeouts, so two attempts at one mail never overlap.
 // The heartbeat notices a worker that died mid-send within seconds, so another retries it soon.

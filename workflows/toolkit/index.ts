@@ -1,7 +1,8 @@
 /**
  * The workflow toolkit every workflow is written with: validated Updates and refusals, the ordered
- * step recorder and the clock.
+ * step recorder, the activity retry policy and the clock.
  */
 export { now } from './clock';
 export { orderedSteps } from './ordered-steps';
+export { retry } from './retry';
 export { parse, refuse, refuseField, validatedUpdate, type UpdateRules } from './updates';
