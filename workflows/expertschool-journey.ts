@@ -18,12 +18,12 @@ import { type ExpertschoolEntry } from './contracts/expertschool-journey';
 import { hubYear } from './hub-year';
 import { hubStopped, hubWorkflowId, type HubResult } from './contracts/hub-year';
 import { conversationSteps } from './journey/conversation';
-import { startJourney, type Journey } from './journey/kernel';
+import { beginJourneyRun, type Journey } from './journey/kernel';
 import { subsidyApplication } from './journey/subsidy-application';
 
 export async function expertschoolJourney(input: JourneyInput<ExpertschoolEntry>): Promise<JourneyResult> {
   const { entry, cycle } = input;
-  const journey = startJourney('expertschool', input, {
+  const journey = beginJourneyRun('expertschool', input, {
     phase: entry.stage === 'conversation' ? 'conversation' : entry.stage,
     application: entry.stage === 'conversation' ? null : entry.application,
     schoolYear: entry.stage === 'conversation' ? null : entry.schoolYear,

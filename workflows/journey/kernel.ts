@@ -18,9 +18,14 @@ import { journeyWaits } from './waits';
 export { JourneyStopped } from './waits';
 export type { JourneyState } from './state';
 
-export type Journey = ReturnType<typeof startJourney>;
+export type Journey = ReturnType<typeof beginJourneyRun>;
 
-export function startJourney(track: Track, input: JourneyInput, initial: Partial<JourneyState>) {
+/**
+ * Sets up one run of a journey's workflow (its state, steps, waits, actions and hand-over) for a
+ * track's flow to run in. Not to be confused with services/journeys/start-journey.ts, which starts
+ * the workflow itself.
+ */
+export function beginJourneyRun(track: Track, input: JourneyInput, initial: Partial<JourneyState>) {
   const state = newJourneyState(initial);
   const view = (): JourneyView => journeyView(track, input, state, actions.openActions(), steps.unstored());
   /** Resolves once the flow has done everything an action led to, and every step is stored. */
