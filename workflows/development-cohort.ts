@@ -12,7 +12,7 @@
  * were submitted. A place that comes free before the kick-off goes to the first in line at once
  * (no offer to accept: the school committed itself when it registered), whose journey is told.
  */
-import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import {
@@ -41,7 +41,7 @@ import {
   requestCohortPlace,
 } from './contracts/development-cohort';
 import { RefusalType } from './contracts/refusals';
-import { now, refuse, retry, validatedUpdate } from './toolkit';
+import { now, refuse, retry, tell as tellWorkflow, validatedUpdate } from './toolkit';
 
 const { recordCohortStatus, recordDevelopmentGroups } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -92,11 +92,7 @@ export async function developmentCohort(input: CohortInput): Promise<{ status: C
 
   // ---- telling journeys: a journey that no longer exists must not fail the cohort ----
   function tell<Args extends unknown[]>(journeyId: string, signal: SignalDefinition<Args>, ...args: Args): void {
-    getExternalWorkflowHandle(journeyId)
-      .signal(signal, ...args)
-      .catch((error: unknown) => {
-        log.warn('Journey not told', { cohortId, journeyId, signal: signal.name, error: error instanceof Error ? error.message : String(error) });
-      });
+    void tellWorkflow(journeyId, signal, args, 'Journey not told', { cohortId, journeyId });
   }
 
   /** Before the kick-off, free places go to the first in line at once; everyone still in line hears where they stand. */

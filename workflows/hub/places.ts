@@ -4,11 +4,11 @@
  * still waiting hears where it now stands; and when the expertschool stops, everyone loses their
  * place and hears why. Each trajectory's list itself is domain/places.ts.
  */
-import { getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import type { SignalDefinition } from '@temporalio/common';
 import { expireOffer, leave, offerFreePlace } from '../../domain/places';
 import { OFFER_ACCEPT_DAYS, placeInLine, placeOfferExpired, placeOffered, placeWithdrawn } from '../contracts/hub-year';
-import { now } from '../toolkit';
+import { now, tell as tellWorkflow } from '../toolkit';
 import { yearIsOver, type HubState, type TrajectoryState } from './state';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,11 +18,7 @@ export function hubPlaces(hub: HubState) {
 
   // ---- telling ontwikkelscholen: a journey that no longer exists must not fail the hub ----
   function tell<Args extends unknown[]>(schoolJourneyId: string, signal: SignalDefinition<Args>, ...args: Args): void {
-    getExternalWorkflowHandle(schoolJourneyId)
-      .signal(signal, ...args)
-      .catch((error: unknown) => {
-        log.warn('Journey not told', { hubId, journeyId: schoolJourneyId, signal: signal.name, error: error instanceof Error ? error.message : String(error) });
-      });
+    void tellWorkflow(schoolJourneyId, signal, args, 'Journey not told', { hubId, journeyId: schoolJourneyId });
   }
 
   // ---- places in line ----
