@@ -8,15 +8,13 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import { CancelJourney, type JourneyView, type Track } from '../../domain/journey';
 import { getJourney, cancelJourney, type JourneyInput } from '../contracts/journey';
+import { now } from '../toolkit';
 import { journeyActions } from './actions';
 import { journeyRun } from './run';
 import { journeyView, newJourneyState, type JourneyState } from './state';
-import { now } from '../toolkit';
 import { journeySteps } from './steps';
 import { journeyWaits } from './waits';
 
-export { JourneyStopped } from './waits';
-export type { JourneyState } from './state';
 
 export type Journey = ReturnType<typeof beginJourneyRun>;
 
@@ -27,6 +25,7 @@ export type Journey = ReturnType<typeof beginJourneyRun>;
  */
 export function beginJourneyRun(track: Track, input: JourneyInput, initial: Partial<JourneyState>) {
   const state = newJourneyState(initial);
+  // view and settled use the parts made below; nothing calls them before the run is set up.
   const view = (): JourneyView => journeyView(track, input, state, actions.openActions(), steps.unstored());
   /** Resolves once the flow has done everything an action led to, and every step is stored. */
   const settled = () => condition(() => (waits.flowIsSettled() || state.phase === 'closed') && steps.allStored());
