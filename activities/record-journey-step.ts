@@ -1,3 +1,7 @@
+/**
+ * The journey's read model in PostgreSQL, kept by its steps: the workflow's ordered step recorder
+ * hands each step to the recordJourneyStep activity, which stores it here.
+ */
 import { Prisma, type Db } from '../platform/db';
 import type { FormRequestView } from '../domain/forms';
 import { ApplicationDraft, type Participant } from '../domain/application';

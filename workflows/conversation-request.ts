@@ -5,13 +5,14 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { now, retry } from './toolkit';
 
 const { confirmConversationRequest: sendConfirmation } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry,
 });
 
 export async function confirmConversationRequest(requestId: string): Promise<void> {
-  await sendConfirmation({ requestId, requestedAt: new Date().toISOString() });
+  await sendConfirmation({ requestId, requestedAt: now() });
 }

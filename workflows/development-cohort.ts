@@ -12,7 +12,7 @@
  * were submitted. A place that comes free before the kick-off goes to the first in line at once
  * (no offer to accept: the school committed itself when it registered), whose journey is told.
  */
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import {
@@ -41,10 +41,11 @@ import {
   requestCohortPlace,
 } from './contracts/development-cohort';
 import { RefusalType } from './contracts/refusals';
+import { now, refuse, retry, tell as tellWorkflow, validatedUpdate } from './toolkit';
 
 const { recordCohortStatus, recordDevelopmentGroups } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry,
 });
 
 type Proposal = GroupingProposal & { proposedBy: string; proposedAt: string };
@@ -67,8 +68,6 @@ export async function developmentCohort(input: CohortInput): Promise<{ status: C
   const grouped = new Set<string>();
   let proposal: Proposal | null = null;
   const groups: ConfirmedGroup[] = [];
-
-  const now = () => new Date().toISOString();
 
   function candidates(): GroupCandidate[] {
     return places.taken.flatMap((h) => {
@@ -93,11 +92,7 @@ export async function developmentCohort(input: CohortInput): Promise<{ status: C
 
   // ---- telling journeys: a journey that no longer exists must not fail the cohort ----
   function tell<Args extends unknown[]>(journeyId: string, signal: SignalDefinition<Args>, ...args: Args): void {
-    getExternalWorkflowHandle(journeyId)
-      .signal(signal, ...args)
-      .catch((error: unknown) => {
-        log.warn('Journey not told', { cohortId, journeyId, signal: signal.name, error: error instanceof Error ? error.message : String(error) });
-      });
+    void tellWorkflow(journeyId, signal, args, 'Journey not told', { cohortId, journeyId });
   }
 
   /** Before the kick-off, free places go to the first in line at once; everyone still in line hears where they stand. */
@@ -114,28 +109,12 @@ export async function developmentCohort(input: CohortInput): Promise<{ status: C
     if (moved) places.waiting.forEach((h, index) => tell(h.journeyId, cohortPositionChanged, { cohortId, position: index + 1 }));
   }
 
-  // ---- validators: refuse with a reason a person can act on ----
-  function refuse(type: string, message: string, details?: unknown): never {
-    throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details === undefined ? [] : [details] });
-  }
-
-  function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-      refuse(RefusalType.invalidInput, issues.map((i) => i.message).join(' '), { issues });
-    }
-    return result.data;
-  }
-
-  /** An Update validated in its validator and again in its handler (replay never runs the validator). */
+  /**
+   * A cohort's Updates are checked on their input (`allowed`). Their handlers hand back a promise,
+   * as they always did: the answer comes a moment later, when the recorded histories have it.
+   */
   function onUpdate<T, R>(definition: UpdateDefinition<R, [T]>, schema: z.ZodType<T>, allowed: (input: T) => void, handle: (input: T) => Promise<R> | R): void {
-    const validate = (raw: T): T => {
-      const valid = parse(schema, raw);
-      allowed(valid);
-      return valid;
-    };
-    setHandler(definition, async (raw: T) => handle(validate(raw)), { validator: (raw: T) => void validate(raw) });
+    validatedUpdate(definition, schema, { check: allowed }, async (input) => handle(input));
   }
 
   const beforeStartDay = () => {

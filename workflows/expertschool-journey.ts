@@ -9,7 +9,7 @@
  * The hub year runs as its own workflow (hub-year.ts): the trajectories, the ontwikkelscholen in
  * them, and the office's end-of-year outcome, which decides whether the journey continues.
  */
-import { ParentClosePolicy, getExternalWorkflowHandle, log, patched, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
 import { RecordAspirantOutcome, RegisterExpertTeam } from '../domain/journey';
 import { nextSchoolYear, schoolYearBounds } from '../domain/school-year';
 import { recordAspirantOutcome, registerExpertTeam, type JourneyInput, type JourneyResult } from './contracts/journey';
@@ -18,12 +18,13 @@ import { type ExpertschoolEntry } from './contracts/expertschool-journey';
 import { hubYear } from './hub-year';
 import { hubStopped, hubWorkflowId, type HubResult } from './contracts/hub-year';
 import { conversationSteps } from './journey/conversation';
-import { startJourney, type Journey } from './journey/kernel';
+import { beginJourneyRun, type Journey } from './journey/kernel';
 import { subsidyApplication } from './journey/subsidy-application';
+import { tell } from './toolkit';
 
 export async function expertschoolJourney(input: JourneyInput<ExpertschoolEntry>): Promise<JourneyResult> {
   const { entry, cycle } = input;
-  const journey = startJourney('expertschool', input, {
+  const journey = beginJourneyRun('expertschool', input, {
     phase: entry.stage === 'conversation' ? 'conversation' : entry.stage,
     application: entry.stage === 'conversation' ? null : entry.application,
     schoolYear: entry.stage === 'conversation' ? null : entry.schoolYear,
@@ -102,9 +103,7 @@ export async function expertschoolJourney(input: JourneyInput<ExpertschoolEntry>
     const request = journey.state.stopRequest;
     if (hubUnderWay === null || request === null || !patched('hub-stops-with-its-expertschool')) return;
     // A hub that has already ended needs no telling.
-    await getExternalWorkflowHandle(hubUnderWay)
-      .signal(hubStopped, { reason: request.reason, stoppedBy: request.cancelledBy })
-      .catch((error: unknown) => log.warn('Hub not told of the stop', { hubId: hubUnderWay, error: error instanceof Error ? error.message : String(error) }));
+    await tell(hubUnderWay, hubStopped, [{ reason: request.reason, stoppedBy: request.cancelledBy }], 'Hub not told of the stop', { hubId: hubUnderWay });
   }
 
   return journey.run(flow, whenStopped);

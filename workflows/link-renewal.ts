@@ -6,18 +6,19 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { LinkResend } from '../activities/replace-link';
+import { now, retry } from './toolkit';
 
 const { renewLink, resendLink } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry,
 });
 
 export async function renewSchoolLink(expiredLinkId: string): Promise<boolean> {
-  return renewLink({ expiredLinkId, requestedAt: new Date().toISOString() });
+  return renewLink({ expiredLinkId, requestedAt: now() });
 }
 
 /** The office sends a school a fresh link for a step; started with the request's id as workflow id. */
 export async function resendSchoolLink(request: Omit<LinkResend, 'requestedAt'>): Promise<boolean> {
-  return resendLink({ ...request, requestedAt: new Date().toISOString() });
+  return resendLink({ ...request, requestedAt: now() });
 }

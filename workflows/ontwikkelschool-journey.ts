@@ -15,12 +15,12 @@ import type { OntwikkelschoolEntry } from './contracts/ontwikkelschool-journey';
 import { conversationSteps } from './journey/conversation';
 import { PLACE_RELEASE_TOLD, trajectoryEnrolment } from './journey/enrolment';
 import { formSteps } from './journey/forms';
-import { startJourney, type Journey } from './journey/kernel';
+import { beginJourneyRun, type Journey } from './journey/kernel';
 import { subsidyApplication } from './journey/subsidy-application';
 
 export async function ontwikkelschoolJourney(input: JourneyInput<OntwikkelschoolEntry>): Promise<JourneyResult> {
   const { entry, cycle } = input;
-  const journey = startJourney('ontwikkelschool', input, {
+  const journey = beginJourneyRun('ontwikkelschool', input, {
     phase: entry.stage === 'conversation' ? 'conversation' : 'learning_year',
     application: entry.stage === 'conversation' ? null : entry.application,
     schoolYear: entry.stage === 'conversation' ? null : entry.schoolYear,

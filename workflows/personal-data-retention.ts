@@ -4,14 +4,16 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { now } from './toolkit';
 
 const { erasePersonalData } = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
+  // Not the toolkit's retry: a daily job that fails waits minutes, not seconds, before it tries again.
   retry: { initialInterval: '1 minute', backoffCoefficient: 2, maximumInterval: '1 hour' },
 });
 
 /** The Schedule carries the configured retention period; runs started without it use the worker's. */
 export async function personalDataRetention(input: { retentionDays?: number } = {}): Promise<number> {
-  const { erased } = await erasePersonalData({ now: new Date().toISOString(), ...(input.retentionDays ? { retentionDays: input.retentionDays } : {}) });
+  const { erased } = await erasePersonalData({ now: now(), ...(input.retentionDays ? { retentionDays: input.retentionDays } : {}) });
   return erased;
 }

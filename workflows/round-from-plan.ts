@@ -6,14 +6,15 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { now, retry } from './toolkit';
 import type { RoundFromPlanInput, RoundFromPlanResult } from './contracts/round-from-plan';
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
+  retry: { ...retry, maximumAttempts: 20 },
 });
 
 export async function roundFromPlan({ track }: RoundFromPlanInput): Promise<RoundFromPlanResult> {
   // The workflow's clock (the firing), so a retry late in the day still makes the round of that moment.
-  return activities.roundFromPlan({ track, firedAt: new Date().toISOString() });
+  return activities.roundFromPlan({ track, firedAt: now() });
 }

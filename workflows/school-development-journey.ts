@@ -26,7 +26,8 @@ import { recordIntakeOutcome, submitRegistration, type JourneyInput, type Journe
 import { RefusalType } from './contracts/refusals';
 import { type SchoolDevelopmentEntry } from './contracts/school-development-journey';
 import { formSteps } from './journey/forms';
-import { retry, startJourney } from './journey/kernel';
+import { beginJourneyRun } from './journey/kernel';
+import { retry } from './toolkit';
 
 const { requestCohortPlace, completeCohortIntake, leaveCohortPlace } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry });
 
@@ -49,7 +50,7 @@ function openRegistration(cohort: CohortInput): RegistrationView {
 export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelopmentEntry>): Promise<JourneyResult> {
   const { entry, cycle, journeyId } = input;
   const { cohort } = entry;
-  const journey = startJourney('schoolontwikkeling', input, {
+  const journey = beginJourneyRun('schoolontwikkeling', input, {
     phase: entry.stage,
     schoolYear: cohort.schoolYear,
     registration: entry.stage === 'registration' ? openRegistration(cohort) : entry.registration,

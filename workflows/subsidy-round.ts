@@ -18,11 +18,12 @@ import {
   type SubsidyRoundInput,
   type SubsidyRoundState,
 } from './contracts/subsidy-round';
+import { retry } from './toolkit';
 
 const activities = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry,
 });
 
 // A reminder goes out in batches of this many schools, each one short activity (a batch's mails go
@@ -31,7 +32,7 @@ const activities = proxyActivities<Activities>({
 export const REMINDER_BATCH = 10;
 const { remindApplicationsBatch } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry,
 });
 
 /** Reminds every school with an unfinished application, batch by batch; returns how many. */

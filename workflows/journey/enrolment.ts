@@ -13,7 +13,8 @@ import { schoolYearBounds, type SchoolYear } from '../../domain/school-year';
 import { acceptPlace, chooseTrajectory } from '../contracts/journey';
 import { RefusalType } from '../contracts/refusals';
 import { placeInLine, placeOffered, placeOfferExpired, placeWithdrawn } from '../contracts/hub-year';
-import { retry, type Journey } from './kernel';
+import { retry } from '../toolkit';
+import type { Journey } from './kernel';
 
 const { describeTrajectory, requestTrajectoryPlace, acceptTrajectoryPlace, leaveTrajectoryPlace } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

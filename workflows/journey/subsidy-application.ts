@@ -11,7 +11,8 @@ import { DecideApplication, SaveApplicationDraftInput, SubmitApplication, type A
 import { subsidyAmount } from '../../domain/subsidy-amount';
 import { decideApplication, roundChanged, roundOpened, saveApplicationDraft, submitApplication, type JourneyResult } from '../contracts/journey';
 import { RefusalType } from '../contracts/refusals';
-import { retry, type Journey } from './kernel';
+import { retry } from '../toolkit';
+import type { Journey } from './kernel';
 
 const { findOpenRound, claimRoundPlace, currentRound } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 
