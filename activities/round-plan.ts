@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { AppError } from '../api/errors';
+import { AppError } from '../services/errors';
 import { roundFromPlan } from '../services/rounds/round-plan';
 import type { RoundTrack } from '../domain/round';
 import type { Db } from '../platform/db';

@@ -7,7 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../platform/logger';
 import { RefusalType } from '../workflows/contracts/refusals';
-import { AppError, type ErrorCode, type Issue } from './errors';
+import { AppError, type ErrorCode, type Issue } from '../services/errors';
 
 const refusalCodes: Record<string, ErrorCode> = {
   [RefusalType.invalidInput]: 'invalid_input',

@@ -13,7 +13,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { RequestHandler, Router } from 'express';
 import type { z } from 'zod';
 import type { StaffRole } from '../services/staff/staff-member';
-import { AppError, type Issue } from './errors';
+import { AppError, type Issue } from '../services/errors';
 import { officeSecurity, requireOffice } from './office/authenticate';
 import { errorResponse, type OpenAPIRegistry } from './openapi';
 import { toAppError } from './errors-middleware';

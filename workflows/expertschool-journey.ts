@@ -15,7 +15,7 @@ import { nextSchoolYear, schoolYearBounds } from '../domain/school-year';
 import { recordAspirantOutcome, registerExpertTeam, type JourneyInput, type JourneyResult } from './contracts/journey';
 import { RefusalType } from './contracts/refusals';
 import { type ExpertschoolEntry } from './contracts/expertschool-journey';
-import { hubYear } from './hub-year';
+import { hubYear } from './hub/hub-year';
 import { hubStopped, hubWorkflowId, type HubResult } from './contracts/hub-year';
 import { conversationSteps } from './journey/conversation';
 import { beginJourneyRun, type Journey } from './journey/kernel';

@@ -6,6 +6,6 @@ export { roundFromPlan } from './round-from-plan';
 export { renewSchoolLink, resendSchoolLink } from './link-renewal';
 export { personalDataRetention } from './personal-data-retention';
 export { confirmConversationRequest } from './conversation-request';
-export * from './hub-year';
+export * from './hub/hub-year';
 export { schoolDevelopmentJourney } from './school-development-journey';
 export { developmentCohort } from './development-cohort';

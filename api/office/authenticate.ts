@@ -8,7 +8,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../platform/db';
 import { findSession, SESSION_HOURS, type Session } from '../../services/staff/sessions';
 import { roleAllows, type StaffRole } from '../../services/staff/staff-member';
-import { AppError } from '../errors';
+import { AppError } from '../../services/errors';
 
 export const SESSION_COOKIE = 'koers_session';
 

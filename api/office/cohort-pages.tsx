@@ -17,12 +17,12 @@ import {
   proposeDevelopmentGroups,
   registerForCohort,
 } from '../../services/cohorts/manage-cohorts';
-import { AppError, issuesOf } from '../errors';
+import { AppError, issuesOf } from '../../services/errors';
 import { toAppError } from '../errors-middleware';
 import { errorsByField } from '../pages/form-fields';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 import type { FailedAction } from './page-parts';
 import { CohortListPage, CohortPage } from './cohort-page';
 import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, whole } from './page-parts';

@@ -8,7 +8,7 @@ import { HubId } from '../../domain/hub';
 import { nextSchoolYear, previousSchoolYear, SchoolYear, schoolYearOf } from '../../domain/school-year';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { AppError, issuesOf } from '../errors';
+import { AppError, issuesOf } from '../../services/errors';
 import { toAppError } from '../errors-middleware';
 import { hubAction, readHub, takeHubAction } from '../../services/hubs/hub-actions';
 import { listHubs } from '../../services/hubs/hub-record';

@@ -11,7 +11,7 @@ import { revokeLinks } from '../../services/links/revoke-links';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { signIn, signOut } from '../../services/staff/sessions';
-import { issuesOf } from '../errors';
+import { issuesOf } from '../../services/errors';
 import { toAppError } from '../errors-middleware';
 import { journeyAction, takeJourneyAction } from '../../services/journeys/journey-actions';
 import { errorsByField } from '../pages/form-fields';

@@ -11,7 +11,7 @@ import { roundTrackLabel, RoundPlan } from '../../domain/round-plan';
 import { formatMoment } from '../../mail/format';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { AppError, issuesOf, type Issue } from '../errors';
+import { AppError, issuesOf, type Issue } from '../../services/errors';
 import { toAppError } from '../errors-middleware';
 import { errorsByField } from '../pages/form-fields';
 import { pageHeaders } from '../pages/page-headers';
@@ -27,7 +27,7 @@ import {
 } from '../../services/rounds/manage-rounds';
 import { roundApplications, roundsWithApplications } from '../../services/rounds/round-applications';
 import { listRoundPlans, nextPlannedOpenings, saveRoundPlan } from '../../services/rounds/round-plan';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, whole, type FailedAction } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';
 import { ConfirmPage } from './confirm-page';

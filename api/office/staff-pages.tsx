@@ -19,12 +19,12 @@ import {
   findStaffAccount,
 } from '../../services/staff/manage-staff';
 import { NewStaffMember, StaffExistsError } from '../../services/staff/staff-member';
-import { AppError, issuesOf } from '../errors';
+import { AppError, issuesOf } from '../../services/errors';
 import { errorsByField } from '../pages/form-fields';
 import { text } from '../pages/form-text';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 import { sessionToken } from './authenticate';
 import { ensureSession, formValues, NotFoundPage, officeForm, officePageErrors, type FailedAction } from './page-parts';
 import { pageSession, requireCsrf, requireOfficePage } from './page-guard';

@@ -15,7 +15,7 @@ import {
 import { officeSession } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 const CohortParams = z.object({ cohortId: CohortId });
 

@@ -11,7 +11,7 @@ import { OpenTrajectory, openTrajectories } from '../../services/hubs/open-traje
 import { officeSession } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 export const HubParams = z.object({ hubId: HubId });
 

@@ -20,7 +20,7 @@ import { journeyAction, journeyActions, takeJourneyAction, type SchoolAction } f
 import { openSchoolView } from '../../services/school-actions/read-school-view';
 import { takeSchoolAction } from '../../services/school-actions/take-school-action';
 import { readJourney } from '../../services/journeys/journey-record';
-import { AppError } from '../errors';
+import { AppError } from '../../services/errors';
 import { journeyTimeline, TimelineEntry } from '../../services/journeys/journey-timeline';
 import { startJourney } from '../../services/journeys/start-journey';
 import { requestLinkResend } from '../../services/links/new-links';
@@ -30,7 +30,7 @@ import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
 import { refusalError } from '../school/link-refusals';
 import { bearerToken } from '../school/require-link';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 const StartJourneyRequest = z
   .object({

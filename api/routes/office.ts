@@ -5,7 +5,7 @@ import { CaseFilters, CaseList, listCases, MailProblem, mailProblems } from '../
 import { buildReports, ReportPeriod, Reports } from '../../services/office/reports';
 import { errorResponse, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 /** What the office's pages show, as JSON: the case list, the problems, the reports. */
 export function officeRouter({ db }: { db: Db }, routes: RouteTable): Router {

@@ -5,10 +5,10 @@ import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
 import { OfficeAccessEntry, officeAccessFor } from '../../services/privacy/office-access-log';
 import { exportSchool } from '../../services/privacy/school-export';
-import { AppError } from '../errors';
+import { AppError } from '../../services/errors';
 import { errorResponse, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 const BrinParams = z.object({ brin: Brin });
 const AccessQuery = z.object({ brin: Brin.optional(), staffId: z.uuid().optional() }).openapi('OfficeAccessQuery');

@@ -8,7 +8,7 @@ import { listRoundPlans, saveRoundPlan } from '../../services/rounds/round-plan'
 import { cancelRound, createRound, getRound, listRounds, openRoundNow, rescheduleRound, type RoundDependencies } from '../../services/rounds/manage-rounds';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 const RoundParams = z.object({ roundId: RoundId });
 const notChangeable = errorResponse('Closed or cancelled already, or open (only its closing moment can move)');

@@ -16,7 +16,7 @@ import {
   searchSchools,
   updateSchool,
 } from '../../services/schools/school-record';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 const BrinParams = z.object({ brin: Brin });
 

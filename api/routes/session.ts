@@ -5,11 +5,11 @@ import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
 import { signIn, signOut } from '../../services/staff/sessions';
 import { StaffRole } from '../../services/staff/staff-member';
-import { AppError } from '../errors';
+import { AppError } from '../../services/errors';
 import { clearSessionCookie, officeSession, sessionToken, setSessionCookie } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 const SignIn = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1_000) }).openapi('SignIn');
 export const StaffView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: StaffRole }).openapi('StaffMember');

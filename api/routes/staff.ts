@@ -19,12 +19,12 @@ import {
   StaffId,
 } from '../../services/staff/manage-staff';
 import { NewStaffMember, StaffExistsError } from '../../services/staff/staff-member';
-import { AppError } from '../errors';
+import { AppError } from '../../services/errors';
 import { StaffView } from './session';
 import { officeSession, sessionToken } from '../office/authenticate';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import type { RouteTable } from '../route';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 const StaffParams = z.object({ staffId: StaffId });
 

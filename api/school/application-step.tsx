@@ -5,7 +5,7 @@ import { exclusions, MIN_PARTICIPANTS } from '../../domain/eligibility';
 import type { Track } from '../../domain/journey';
 import type { SchoolJourneyView } from '../../domain/school-view';
 import { ROUND_OF_LINK_CLOSED } from '../../domain/links';
-import { issuesOf, type AppError } from '../errors';
+import { issuesOf, type AppError } from '../../services/errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { ApplicationPage, ApplicationSubmittedPage, defaultRows, MAX_PARTICIPANT_ROWS, MAX_TRAJECTORY_ROWS, type ApplicationValues } from './application-page';

@@ -20,7 +20,7 @@ import {
 import { Sector } from '../../domain/school';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { AppError } from '../errors';
+import { AppError } from '../../services/errors';
 import { takeConversationRequest } from '../../services/journeys/take-conversation-request';
 import { errorResponse, jsonBody, jsonResponse } from '../openapi';
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextArea, TextField, errorsByField, type FieldErrors } from '../pages/form-fields';
@@ -29,7 +29,7 @@ import { Alert, Heading1, Heading2, Page, Paragraph } from '../pages/layout';
 import { pageHeaders } from '../pages/page-headers';
 import { sendPage } from '../pages/render';
 import type { RouteTable } from '../route';
-import { validate } from '../validate';
+import { validate } from '../../services/validate';
 
 export const REQUEST_PAGE = '/gesprek-aanvragen';
 const RECEIVED_PAGE = '/gesprek-aanvragen/ontvangen';

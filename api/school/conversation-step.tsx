@@ -6,7 +6,7 @@ import { ConversationAnsweredPage, ConversationPage } from './conversation-page'
 import { text } from '../pages/form-text';
 import { StepClosedPage } from './link-refusals';
 import { sendAction, type SchoolStep, type StepContext } from './school-step';
-import { issuesOf } from '../errors';
+import { issuesOf } from '../../services/errors';
 
 /** The invitation this link was sent with, while it still waits for an answer. */
 function openInvitation({ journey, link }: StepContext) {

@@ -6,7 +6,7 @@ import { ExpertTeamPage, ExpertTeamRegisteredPage, MAX_MEMBER_ROWS } from './exp
 import { intentOf, participantsFromForm, rowsShown } from './form-input';
 import { StepClosedPage } from './link-refusals';
 import { sendAction, type SchoolStep, type StepContext } from './school-step';
-import { issuesOf } from '../errors';
+import { issuesOf } from '../../services/errors';
 
 function teamIsOpen({ journey, link }: StepContext): boolean {
   return journey.phase === 'aspirant_year' && journey.schoolYear === link.scope && journey.allowedActions.includes('registerExpertTeam');

@@ -7,7 +7,7 @@ import { AnswerForm, type FormRequestView } from '../../domain/forms';
 import type { SchoolJourneyView } from '../../domain/school-view';
 import { parseFormScope, type FormScope } from '../../domain/links';
 import { purposePhases } from '../../domain/links';
-import { issuesOf } from '../errors';
+import { issuesOf } from '../../services/errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { sendPage } from '../pages/render';
 import { formAnswerFromForm } from './form-input';

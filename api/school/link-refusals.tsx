@@ -3,7 +3,7 @@
  * own status, none saying anything about a case beyond what the link itself already showed.
  */
 import type { LinkRefusal } from '../../services/links/open-link';
-import { AppError, type ErrorCode } from '../errors';
+import { AppError, type ErrorCode } from '../../services/errors';
 import { Heading1, Page, Paragraph } from '../pages/layout';
 import { SubmitButton } from '../pages/form-fields';
 

@@ -10,7 +10,7 @@ import { AnswerForm } from '../../domain/forms';
 import type { SchoolJourneyView } from '../../domain/school-view';
 import { parseFormScope } from '../../domain/links';
 import type { LinkGrant } from '../../services/links/open-link';
-import { issuesOf } from '../errors';
+import { issuesOf } from '../../services/errors';
 import { errorsByField, type FormIssue } from '../pages/form-fields';
 import { text } from '../pages/form-text';
 import { sendPage } from '../pages/render';

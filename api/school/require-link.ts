@@ -3,7 +3,7 @@
  * this reads it. Whether the link is valid, for this journey and this step, the service checks
  * (services/school-actions), as it does for the pages.
  */
-import { AppError } from '../errors';
+import { AppError } from '../../services/errors';
 
 export function bearerToken(authorization: string | undefined): string {
   const token = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization ?? '')?.[1];

@@ -9,7 +9,7 @@ import type { SchoolAction } from '../../services/journeys/journey-actions';
 import type { LinkGrant } from '../../services/links/open-link';
 import type { SchoolActionDependencies } from '../../services/school-actions/read-school-view';
 import { takeSchoolAction } from '../../services/school-actions/take-school-action';
-import type { AppError } from '../errors';
+import type { AppError } from '../../services/errors';
 import { toAppError } from '../errors-middleware';
 import { refusalError } from './link-refusals';
 

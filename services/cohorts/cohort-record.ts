@@ -2,7 +2,7 @@
 import { amsterdamInstant } from '../../domain/amsterdam-time';
 import type { CohortInput, CohortStatus } from '../../domain/cohort';
 import type { DbClient } from '../../platform/db';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 
 export interface CohortRecord {
   id: string;

@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { workflowType } from '../../workflows/contracts/workflow-types';
 import { cohortWorkflowId, confirmGroups, getCohort, proposeGroups } from '../../workflows/contracts/development-cohort';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import { startJourney } from '../journeys/start-journey';
 import { startOnce } from '../journeys/start-once';
 import { cohortInputOf, cohortSummary, findCohort } from './cohort-record';

@@ -18,8 +18,8 @@ import {
 import type { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
 import * as hub from '../../workflows/contracts/hub-year';
-import { AppError } from '../../api/errors';
-import { validate } from '../../api/validate';
+import { AppError } from '../errors';
+import { validate } from '../validate';
 import { hubFromRecord } from './hub-record';
 
 export interface HubActionSpec {

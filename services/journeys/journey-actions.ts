@@ -37,10 +37,10 @@ import {
 import type { LinkPurpose } from '../../domain/links';
 import * as journey from '../../workflows/contracts/journey';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import { executeJourneyUpdate } from './staged-drafts';
 import { updateAcrossHandOver } from './update-across-hand-over';
-import { validate } from '../../api/validate';
+import { validate } from '../validate';
 
 /** An action a school takes through its link, by its Update's name. */
 export type SchoolAction = (typeof SCHOOL_ACTIONS)[number];

@@ -5,7 +5,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db, DbClient } from '../../platform/db';
 import type { SchoolSnapshot, Track } from '../../domain/journey';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import { tracks } from '../../domain/tracks';
 import { findCohortInput } from '../cohorts/cohort-record';
 import { workflowType } from '../../workflows/contracts/workflow-types';

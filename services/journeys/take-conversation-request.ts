@@ -10,7 +10,7 @@ import { journeyTrackFor, type ConversationRequest } from '../../domain/conversa
 import type { Prisma } from '../../platform/db';
 import { conversationRequestWorkflowId } from '../../workflows/contracts/conversation-request';
 import { journeyWorkflowId } from '../../workflows/contracts/journey';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import { startJourney, type JourneyDependencies } from './start-journey';
 import { startOnce } from './start-once';
 

@@ -9,7 +9,7 @@ import { subsidyRatesFor, SubsidyRates } from '../../domain/subsidy-rates';
 import type { Db, Prisma } from '../../platform/db';
 import { remindersFor } from '../../activities/subsidy-rounds';
 import { roundCancelled, roundRescheduled } from '../../workflows/contracts/subsidy-round';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import { createRoundSchedule, deleteRoundSchedule, moveRoundSchedule, startRoundNow } from './round-schedule';
 
 export interface RoundDependencies {

@@ -11,7 +11,7 @@ import { PROGRAMME_TIME_ZONE } from '../../domain/amsterdam-time';
 import { subsidyRatesFor } from '../../domain/subsidy-rates';
 import type { Db } from '../../platform/db';
 import { roundPlanScheduleId, type RoundFromPlanResult } from '../../workflows/contracts/round-from-plan';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import { createRound, openRoundNow, type RoundDependencies } from './manage-rounds';
 
 const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;

@@ -3,7 +3,7 @@
  * is for this journey and this step. What the link's scope allows of the action is checked where
  * the action is taken (take-school-action.ts).
  */
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import type { LinkPurpose } from '../../domain/links';
 import { openLink, type LinkCheck } from '../links/open-link';
 import type { Db } from '../../platform/db';

@@ -14,8 +14,8 @@
  */
 import type { JourneyView } from '../../domain/journey';
 import { schoolViewOf, type SchoolJourneyView } from '../../domain/school-view';
-import { AppError } from '../../api/errors';
-import { validate } from '../../api/validate';
+import { AppError } from '../errors';
+import { validate } from '../validate';
 import { schoolActionSpec, sendJourneyUpdate, type JourneyActionSpec, type SchoolAction } from '../journeys/journey-actions';
 import { readJourney } from '../journeys/journey-record';
 import { markLinkUsed, type LinkGrant, type LinkRefusal } from '../links/open-link';

@@ -6,7 +6,7 @@ import { Brin, School } from '../../domain/school';
 import type { Track } from '../../domain/journey';
 import { z } from '../../domain/zod';
 import type { Db } from '../../platform/db';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 
 export const SCHOOLS_PER_PAGE = 25;
 

@@ -53,6 +53,11 @@ test('the domain is pure and platform/ imports nothing above it', () => {
   expect(breaking(sources.filter(within('platform')), (t) => within('platform')(t) || within('generated')(t))).toEqual([]);
 });
 
+test('nothing below the API reaches up into it: services, activities and mail serve every door alike', () => {
+  const below = sources.filter((file) => !within('api')(file) && !within('scripts')(file) && !within('devtools')(file));
+  expect(breaking(below, (target) => !within('api')(target))).toEqual([]);
+});
+
 test('production code does not reach into development tooling', () => {
   const production = sources.filter((file) =>
     ['domain', 'workflows', 'activities', 'services', 'api', 'mail', 'platform', 'worker'].some((f) => within(f)(file)),

@@ -3,7 +3,7 @@
  * show it, the Update sent (or not) for what the school posts, and the page and status it gets.
  */
 import type { Request, Response } from 'express';
-import { AppError } from '../../api/errors';
+import { AppError } from '../../services/errors';
 import { enrolmentStep } from '../../api/school/enrolment-step';
 import { formStep } from '../../api/school/form-step';
 import type { StepContext } from '../../api/school/school-step';

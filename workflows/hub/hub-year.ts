@@ -10,12 +10,12 @@
  * office ask of it hub/updates.ts; this file runs the year.
  */
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
-import { getHub, hubStopped, type HubInput, type HubResult } from './contracts/hub-year';
-import { hubPlaces } from './hub/places';
-import { now } from './toolkit';
-import { hubView, openHubState } from './hub/state';
-import { hubSteps } from './hub/steps';
-import { hubUpdates } from './hub/updates';
+import { getHub, hubStopped, type HubInput, type HubResult } from '../contracts/hub-year';
+import { hubPlaces } from './places';
+import { now } from '../toolkit';
+import { hubView, openHubState } from './state';
+import { hubSteps } from './steps';
+import { hubUpdates } from './updates';
 
 export async function hubYear(input: HubInput): Promise<HubResult> {
   const hub = openHubState(input);

@@ -1,6 +1,6 @@
 /**
- * The one error type of the API layer. Each code has one HTTP status; the message is Dutch, for
- * the school or the office; `issues` point at the fields concerned.
+ * The one error type of the services: a code the API answers with one HTTP status (this table),
+ * a Dutch message for the school or the office, and `issues` that point at the fields concerned.
  */
 export const errorStatus = {
   invalid_input: 400,
