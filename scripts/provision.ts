@@ -85,24 +85,10 @@ export function ensureTemporalServer(): TemporalServerTools {
   const env = { ...process.env, GOTOOLCHAIN: 'local' };
   if (!existsSync(server) || !existsSync(sqlTool)) {
     log(`building the Temporal server and its SQL tool (${module}); the first build takes a few minutes…`);
-    // Built aside, then renamed: `go install` names them `server` and `sql`, too generic for .tools/bin.
-    const building = path.join(toolsDir, `.temporal-server-build-${process.pid}`);
-    mkdirSync(building, { recursive: true });
-    try {
-      execFileSync(
-        'go',
-        ['install', `go.temporal.io/server/cmd/server@v${TEMPORAL_SERVER_VERSION}`, `go.temporal.io/server/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`],
-        {
-          stdio: ['ignore', 'inherit', 'inherit'],
-          env: { ...env, GOBIN: building },
-        },
-      );
-      mkdirSync(binDir, { recursive: true });
-      renameSync(path.join(building, 'server'), path.join(binDir, 'temporal-server'));
-      renameSync(path.join(building, 'sql'), path.join(binDir, 'temporal-sql-tool'));
-    } finally {
-      rmSync(building, { recursive: true, force: true });
-    }
+    goInstall({
+      [`go.temporal.io/server/cmd/server@v${TEMPORAL_SERVER_VERSION}`]: ['server', server],
+      [`go.temporal.io/server/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`]: ['sql', sqlTool],
+    });
   }
   if (!existsSync(schemaDir)) {
     // The module is in Go's module cache after the build (downloaded here if it was built elsewhere).
@@ -112,6 +98,41 @@ export function ensureTemporalServer(): TemporalServerTools {
     renameSync(copying, schemaDir);
   }
   return { server, sqlTool, schemaDir };
+}
+
+/**
+ * Builds Go programs (package@version → [the name go install gives it, where it goes]) aside and
+ * renames them into place: `go install` names them `server`, `sql`, too generic for .tools/bin.
+ */
+function goInstall(programs: Record<string, [string, string]>): void {
+  const building = path.join(toolsDir, `.go-build-${process.pid}`);
+  mkdirSync(building, { recursive: true });
+  try {
+    execFileSync('go', ['install', ...Object.keys(programs)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      // GOTOOLCHAIN=local: never try to download a Go toolchain, use the one installed.
+      env: { ...process.env, GOBIN: building, GOTOOLCHAIN: 'local' },
+    });
+    for (const [built, target] of Object.values(programs)) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      renameSync(path.join(building, built), target);
+    }
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+}
+
+/** The Web UI server inside the CLI above (its go.mod requires this version). */
+const TEMPORAL_UI_MODULE = 'github.com/temporalio/ui-server/v2/cmd/server@v2.42.1';
+
+/** Path of the Temporal Web UI server (for the cluster), building it on first use; undefined without Go. */
+export function ensureTemporalUi(): string | undefined {
+  const ui = process.env.TEMPORAL_UI_SERVER_PATH ?? path.join(binDir, 'temporal-ui-server');
+  if (existsSync(ui)) return ui;
+  if (!commandExists('go')) return undefined;
+  log(`building the Temporal Web UI server (${TEMPORAL_UI_MODULE})…`);
+  goInstall({ [TEMPORAL_UI_MODULE]: ['server', ui] });
+  return ui;
 }
 
 /** Path of a launcher for the time-skipping test server; undefined means "let the SDK download one". */
@@ -217,6 +238,7 @@ if (require.main === module) {
   log(`Temporal CLI: ${cli ?? 'none (the SDK will try to download one)'}`);
   log(`time-skipping test server: ${testServer ?? 'none (the SDK will try to download one)'}`);
   log(`Temporal server ${TEMPORAL_SERVER_VERSION} (npm run start:cluster): ${cluster?.server ?? 'none: install Go >= 1.25'}`);
+  log(`Temporal Web UI server (npm run start:cluster): ${ensureTemporalUi() ?? 'none: install Go >= 1.25'}`);
   log(`compose: ${compose?.join(' ') ?? 'none: install docker-compose (apt-get install docker-compose) to validate docker-compose.yml'}`);
   log(`chromium: ${chromiumPath() ?? 'none: install chromium (apt-get install chromium) for the browser tests'}`);
   log(`schemathesis: ${ensureSchemathesis() ?? 'none: install python3 for the API property tests'}`);

@@ -4,10 +4,11 @@
  *   Temporal's own PostgreSQL (embedded in .data/cluster/temporal-postgres, or TEMPORAL_DATABASE_URL)
  *   with its schema set up or upgraded; the server's frontend, history, matching and worker
  *   services, each its own process (config/temporal/); the namespace with its retention and
- *   search attributes; the mail catcher; two Koers workers; the API.
+ *   search attributes; the Temporal Web UI (on loopback); the mail catcher; two Koers workers; the API.
  * Server services, workers and API that crash are started again (scripts/supervise.ts). Ctrl-C
  * stops all of it; the data stays for the next start.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PostgresCannotReachError, startEmbeddedPostgres } from '../devtools/embedded-postgres';
@@ -21,7 +22,7 @@ import {
   temporalDatabaseOf,
 } from '../devtools/temporal-cluster';
 import { migrateDatabase } from '../platform/migrate';
-import { ensureTemporalServer, projectRoot, TEMPORAL_SERVER_VERSION } from './provision';
+import { ensureTemporalServer, ensureTemporalUi, projectRoot, TEMPORAL_SERVER_VERSION } from './provision';
 import { createStack, dataDir, prefixOutput, runProcess, say, shown } from './stack';
 import { supervise } from './supervise';
 
@@ -32,6 +33,7 @@ const ports = {
   temporal: Number(process.env.KOERS_TEMPORAL_PORT ?? 7233),
   /** history, matching, worker and the membership ports: 8 in a row from here. */
   temporalInternal: Number(process.env.KOERS_TEMPORAL_INTERNAL_PORT_BASE ?? 7234),
+  temporalUi: Number(process.env.KOERS_TEMPORAL_UI_PORT ?? 8233),
   api: Number(process.env.PORT ?? 3000),
   smtp: Number(process.env.KOERS_SMTP_PORT ?? 2525),
   mail: Number(process.env.KOERS_MAIL_PORT ?? 8025),
@@ -91,6 +93,21 @@ async function main(): Promise<void> {
     say(`waiting for the Temporal frontend on ${address}; namespace ${namespace}, retention ${retentionDays} days`);
     await prepareNamespace(address, namespace, retentionDays);
 
+    const ui = ensureTemporalUi();
+    if (ui) {
+      // Its output is a banner and a line per request: only its errors are passed on.
+      const start = () =>
+        prefixOutput(
+          'temporal-ui',
+          spawn(ui, ['--root', projectRoot, '--config', 'config/temporal', '--env', 'ui', 'start'], {
+            cwd: projectRoot,
+            stdio: ['ignore', 'ignore', 'pipe'],
+            env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace, TEMPORAL_UI_PORT: String(ports.temporalUi) },
+          }),
+        );
+      keepRunning('temporal-ui', start);
+    }
+
     say(`starting the mail catcher on SMTP port ${ports.smtp}, mail kept in ${shown(path.join(clusterDir, 'mail'))}`);
     const mail = await startMailCatcher({ smtpPort: ports.smtp, httpPort: ports.mail, dir: path.join(clusterDir, 'mail') });
     stack.onStop(() => mail.stop());
@@ -110,6 +127,11 @@ async function main(): Promise<void> {
     say(`API:         http://127.0.0.1:${ports.api} (health: /health, OpenAPI: /openapi.json)`);
     say(
       `Temporal:    ${address} (frontend; history, matching, worker on ${ports.temporalInternal}–${ports.temporalInternal + 2}); e.g. temporal workflow count --address ${address} --query 'ExecutionStatus="Running"'`,
+    );
+    say(
+      ui
+        ? `Temporal UI: http://127.0.0.1:${ports.temporalUi}`
+        : `Temporal UI: not built (needs Go); the CLI reaches the cluster: temporal workflow list --address ${address}`,
     );
     say(`Mail:        http://127.0.0.1:${ports.mail} (SMTP on 127.0.0.1:${ports.smtp}; nothing leaves this machine)`);
     say(`Ctrl-C stops everything; data stays in ${shown(clusterDir)}/`);
