@@ -93,7 +93,15 @@ async function main(): Promise<void> {
     say(`waiting for the Temporal frontend on ${address}; namespace ${namespace}, retention ${retentionDays} days`);
     await prepareNamespace(address, namespace, retentionDays);
 
-    const ui = ensureTemporalUi();
+    // The UI is a convenience: where it cannot be built, the CLI reaches the cluster all the same.
+    const ui = (() => {
+      try {
+        return ensureTemporalUi();
+      } catch (error) {
+        say(`the Temporal Web UI could not be built (${(error as Error).message.split('\n')[0]}); continuing without it`);
+        return undefined;
+      }
+    })();
     if (ui) {
       // Its output is a banner and a line per request: only its errors are passed on.
       const start = () =>
