@@ -6,25 +6,12 @@
  */
 import { nextSchoolYear, schoolYearOf } from '../../domain/school-year';
 import { subsidyRatesFor } from '../../domain/subsidy-rates';
+import { brinFor, inBatches } from '../../bench/pure';
 import { run, type NpmStart } from '../support/npm-start';
 
 const DAY = 86_400_000;
 const CONCURRENCY = 8;
 export const ROUND_ID = 'clusterronde';
-
-export function brinOf(i: number): string {
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  return `${String(i % 100).padStart(2, '0')}${letters[Math.floor(i / 100) % 26]}${letters[Math.floor(i / 2600) % 26]}`;
-}
-
-export async function inBatches<T>(items: T[], each: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < items.length) await each(items[next++]!);
-    }),
-  );
-}
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -91,8 +78,9 @@ export class Office {
     const journeyIds: string[] = [];
     await inBatches(
       Array.from({ length: count }, (_, i) => i),
+      CONCURRENCY,
       async (i) => {
-        const brin = brinOf(i);
+        const brin = brinFor(i);
         await this.expect(201, 'POST', '/api/schools', {
           brin,
           name: `Basisschool ${brin}`,
@@ -138,7 +126,7 @@ export class Office {
   /** Each journey's phase and its steps (type, in the order of their sequence numbers). */
   async journeys(journeyIds: string[]): Promise<Map<string, { phase: string; steps: string[]; seqs: number[] }>> {
     const result = new Map<string, { phase: string; steps: string[]; seqs: number[] }>();
-    await inBatches(journeyIds, async (journeyId) => {
+    await inBatches(journeyIds, CONCURRENCY, async (journeyId) => {
       const journey = await this.expect(200, 'GET', `/api/journeys/${journeyId}`);
       const { entries } = await this.expect(200, 'GET', `/api/journeys/${journeyId}/timeline`);
       const steps = (entries as { kind: string; type: string; seq: number }[]).filter((e) => e.kind === 'step');
