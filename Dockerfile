@@ -24,7 +24,7 @@ ENV NPM_CONFIG_SCRIPT_SHELL=/bin/bash
 # script (`prisma generate`), which reads prisma.config.ts and prisma/schema.prisma: copy those too.
 # prisma generate wants a postgresql:// DATABASE_URL but never connects: package.json supplies a
 # placeholder when none is set, so no real URL is baked into the image.
-# Dev dependencies stay: platform/temporal-dev-server.ts (used by `npm start`) imports
+# Dev dependencies stay: devtools/temporal-dev-server.ts (used by `npm start`) imports
 # @temporalio/testing. (NODE_ENV is set only after this step: NODE_ENV=production would make
 # `npm ci` leave them out.)
 COPY --chown=node:node package.json package-lock.json prisma.config.ts ./

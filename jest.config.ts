@@ -6,12 +6,14 @@ import type { Config } from 'jest';
  *   *.workflow.test.ts  journeys on Temporal's time-skipping test server with a real worker
  *   *.integration.test.ts  against PostgreSQL, the API, or the Temporal dev server
  *   *.system.test.ts    `npm start` itself, from outside: HTTP, SMTP, the Temporal CLI (test/system/)
+ *   *.cluster.test.ts   `npm run start:cluster` under failures: apart, `npm run test:cluster` (jest.cluster.config.ts)
  * One PostgreSQL and one workflow bundle are prepared per run (test/support/global-setup.ts).
  */
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/cluster/'],
   // Pages are TSX rendered by Preact on the server.
   transform: {
     '^.+\\.tsx?$': [

@@ -1,7 +1,9 @@
 /**
  * Finds or builds the two Temporal binaries Koers needs and caches them under `.tools/`:
  * - the Temporal CLI (`temporal server start-dev`: the dev server with its Web UI), built from Go modules;
- * - the time-skipping test server, a Java program resolved from Maven Central.
+ * - the time-skipping test server, a Java program resolved from Maven Central;
+ * - the Temporal server and its SQL schema tool (`npm run start:cluster`, `npm run test:cluster`),
+ *   built from Go modules at the version inside that CLI, with the PostgreSQL schemas of its module.
  * An environment variable can point at an existing binary instead. Where neither a cached binary,
  * the variable, nor a toolchain to build one exists, the Temporal SDK may still download its own
  * (on a machine with internet); we say so instead of failing silently.
@@ -9,7 +11,7 @@
  * Run directly (`npm run provision`) it provisions everything and reports what it found.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(__dirname, '..');
@@ -48,6 +50,89 @@ export function ensureTemporalCli(): string | undefined {
     env: { ...process.env, GOBIN: binDir, GOTOOLCHAIN: 'local' },
   });
   return cached;
+}
+
+/** The Temporal server inside the CLI above (`temporal --version` says so), so dev server and cluster agree. */
+export const TEMPORAL_SERVER_VERSION = '1.29.1';
+
+export interface TemporalServerTools {
+  /** `temporal-server`: `start --service=frontend|history|matching|worker` */
+  server: string;
+  /** `temporal-sql-tool`: create-database, setup-schema, update-schema */
+  sqlTool: string;
+  /** The module's `schema/postgresql/v12` folder (temporal/ and visibility/, each with versioned/). */
+  schemaDir: string;
+}
+
+/**
+ * The Temporal server, its SQL tool and its PostgreSQL schemas, building them on first use into
+ * `.tools/bin` (TEMPORAL_SERVER_PATH, TEMPORAL_SQL_TOOL_PATH and TEMPORAL_SCHEMA_DIR point at
+ * others). Unlike the CLI, no SDK can download these: without Go they must be given.
+ */
+export function ensureTemporalServer(): TemporalServerTools {
+  const server = process.env.TEMPORAL_SERVER_PATH ?? path.join(binDir, 'temporal-server');
+  const sqlTool = process.env.TEMPORAL_SQL_TOOL_PATH ?? path.join(binDir, 'temporal-sql-tool');
+  const schemaDir = process.env.TEMPORAL_SCHEMA_DIR ?? path.join(toolsDir, `temporal-schema-${TEMPORAL_SERVER_VERSION}`, 'postgresql', 'v12');
+  const missing = [server, sqlTool, schemaDir].filter((file) => !existsSync(file));
+  if (missing.length === 0) return { server, sqlTool, schemaDir };
+  if (!commandExists('go')) {
+    throw new Error(
+      `the Temporal server is not provisioned (${missing.join(', ')} missing) and Go is not installed: install Go >= 1.25 and run npm run provision, or set TEMPORAL_SERVER_PATH, TEMPORAL_SQL_TOOL_PATH and TEMPORAL_SCHEMA_DIR`,
+    );
+  }
+  const module = `go.temporal.io/server@v${TEMPORAL_SERVER_VERSION}`;
+  // GOTOOLCHAIN=local: never try to download a Go toolchain, use the one installed.
+  const env = { ...process.env, GOTOOLCHAIN: 'local' };
+  if (!existsSync(server) || !existsSync(sqlTool)) {
+    log(`building the Temporal server and its SQL tool (${module}); the first build takes a few minutes…`);
+    goInstall({
+      [`go.temporal.io/server/cmd/server@v${TEMPORAL_SERVER_VERSION}`]: ['server', server],
+      [`go.temporal.io/server/cmd/tools/sql@v${TEMPORAL_SERVER_VERSION}`]: ['sql', sqlTool],
+    });
+  }
+  if (!existsSync(schemaDir)) {
+    // The module is in Go's module cache after the build (downloaded here if it was built elsewhere).
+    const { Dir } = JSON.parse(execFileSync('go', ['mod', 'download', '-json', module], { env, encoding: 'utf8' })) as { Dir: string };
+    const copying = `${schemaDir}.${process.pid}`;
+    cpSync(path.join(Dir, 'schema', 'postgresql', 'v12'), copying, { recursive: true });
+    renameSync(copying, schemaDir);
+  }
+  return { server, sqlTool, schemaDir };
+}
+
+/**
+ * Builds Go programs (package@version → [the name go install gives it, where it goes]) aside and
+ * renames them into place: `go install` names them `server`, `sql`, too generic for .tools/bin.
+ */
+function goInstall(programs: Record<string, [string, string]>): void {
+  const building = path.join(toolsDir, `.go-build-${process.pid}`);
+  mkdirSync(building, { recursive: true });
+  try {
+    execFileSync('go', ['install', ...Object.keys(programs)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      // GOTOOLCHAIN=local: never try to download a Go toolchain, use the one installed.
+      env: { ...process.env, GOBIN: building, GOTOOLCHAIN: 'local' },
+    });
+    for (const [built, target] of Object.values(programs)) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      renameSync(path.join(building, built), target);
+    }
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+}
+
+/** The Web UI server inside the CLI above (its go.mod requires this version). */
+const TEMPORAL_UI_MODULE = 'github.com/temporalio/ui-server/v2/cmd/server@v2.42.1';
+
+/** Path of the Temporal Web UI server (for the cluster), building it on first use; undefined without Go. */
+export function ensureTemporalUi(): string | undefined {
+  const ui = process.env.TEMPORAL_UI_SERVER_PATH ?? path.join(binDir, 'temporal-ui-server');
+  if (existsSync(ui)) return ui;
+  if (!commandExists('go')) return undefined;
+  log(`building the Temporal Web UI server (${TEMPORAL_UI_MODULE})…`);
+  goInstall({ [TEMPORAL_UI_MODULE]: ['server', ui] });
+  return ui;
 }
 
 /** Path of a launcher for the time-skipping test server; undefined means "let the SDK download one". */
@@ -148,9 +233,12 @@ if (require.main === module) {
   ensureSystemPackages();
   const cli = ensureTemporalCli();
   const testServer = ensureTestServer();
+  const cluster = commandExists('go') || process.env.TEMPORAL_SERVER_PATH ? ensureTemporalServer() : undefined;
   const compose = composeCommand();
   log(`Temporal CLI: ${cli ?? 'none (the SDK will try to download one)'}`);
   log(`time-skipping test server: ${testServer ?? 'none (the SDK will try to download one)'}`);
+  log(`Temporal server ${TEMPORAL_SERVER_VERSION} (npm run start:cluster): ${cluster?.server ?? 'none: install Go >= 1.25'}`);
+  log(`Temporal Web UI server (npm run start:cluster): ${ensureTemporalUi() ?? 'none: install Go >= 1.25'}`);
   log(`compose: ${compose?.join(' ') ?? 'none: install docker-compose (apt-get install docker-compose) to validate docker-compose.yml'}`);
   log(`chromium: ${chromiumPath() ?? 'none: install chromium (apt-get install chromium) for the browser tests'}`);
   log(`schemathesis: ${ensureSchemathesis() ?? 'none: install python3 for the API property tests'}`);

@@ -6,19 +6,16 @@
  * A worker or API that crashes is started again (scripts/supervise.ts). Ctrl-C stops all of it;
  * the data stays for the next start.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PostgresCannotReachError, startEmbeddedPostgres } from '../devtools/embedded-postgres';
 import { startMailCatcher } from '../devtools/mail-catcher';
 import { migrateDatabase } from '../platform/migrate';
 import { startDevServer } from '../devtools/temporal-dev-server';
-import { ensureTemporalCli, projectRoot } from './provision';
+import { ensureTemporalCli } from './provision';
+import { createStack, dataDir, runProcess, say, shown } from './stack';
 import { supervise } from './supervise';
 
-// KOERS_DATA_DIR: where the data lives (default .data/ in the project), e.g. a scratch folder for a test.
-const dataDir = process.env.KOERS_DATA_DIR ? path.resolve(process.env.KOERS_DATA_DIR) : path.join(projectRoot, '.data');
-const shownDataDir = path.relative(projectRoot, dataDir).startsWith('..') ? dataDir : path.relative(projectRoot, dataDir) || '.';
 const ports = {
   postgres: Number(process.env.KOERS_POSTGRES_PORT ?? 5544),
   temporal: Number(process.env.KOERS_TEMPORAL_PORT ?? 7233),
@@ -27,58 +24,17 @@ const ports = {
   smtp: Number(process.env.KOERS_SMTP_PORT ?? 2525),
   mail: Number(process.env.KOERS_MAIL_PORT ?? 8025),
 };
-
-function say(message: string): void {
-  process.stdout.write(`[koers] ${message}\n`);
-}
-
-/** Runs a TypeScript entry point as a child process, its output prefixed with its name. */
-function runProcess(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry)], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => `[${name}] ${line}\n`)
-      .join('');
-  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
-  return child;
-}
+const shownDataDir = shown(dataDir);
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
-  const stops: (() => Promise<void>)[] = [];
-  let stopping = false;
-  const stopAll = async (code: number, reason: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`stopping (${reason})…`);
-    // A terminal's Ctrl-C reaches every process in the group at once, so a part may already be
-    // gone; a stop that waits for it must not hold up the rest.
-    const giveUp = () => new Promise<void>((resolve) => setTimeout(resolve, 15_000));
-    for (const stop of stops.reverse()) {
-      await Promise.race([stop().catch((error: unknown) => console.error(error)), giveUp()]);
-    }
-    say('stopped');
-    process.exit(code);
-  };
-  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and forwarded by npm),
-  // and a second signal without a listener would kill it halfway through stopping the rest.
-  process.on('SIGINT', () => void stopAll(0, 'SIGINT'));
-  process.on('SIGTERM', () => void stopAll(0, 'SIGTERM'));
-
+  const stack = createStack();
   try {
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
       say(`starting PostgreSQL (embedded) on port ${ports.postgres}, data in ${path.join(shownDataDir, 'postgres')}`);
       const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: ports.postgres });
-      stops.push(() => database.stop());
+      stack.onStop(() => database.stop());
       databaseUrl = database.url;
     }
     say('applying database migrations');
@@ -91,11 +47,11 @@ async function main(): Promise<void> {
       uiPort: ports.temporalUi,
       dbFile: path.join(dataDir, 'temporal.db'),
     });
-    stops.push(() => temporal.stop());
+    stack.onStop(() => temporal.stop());
 
     say(`starting the mail catcher on SMTP port ${ports.smtp}, mail kept in ${path.join(shownDataDir, 'mail')}`);
     const mail = await startMailCatcher({ smtpPort: ports.smtp, httpPort: ports.mail, dir: path.join(dataDir, 'mail') });
-    stops.push(() => mail.stop());
+    stack.onStop(() => mail.stop());
 
     // Links in mails point at this API, unless PUBLIC_URL says where schools reach it.
     const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${ports.api}`;
@@ -105,8 +61,8 @@ async function main(): Promise<void> {
       ['worker', 'worker/main.ts'],
       ['api', 'api/main.ts'],
     ] as const) {
-      const supervised = supervise({ name, start: () => runProcess(name, entry, env), say, stackStopping: () => stopping });
-      stops.push(() => supervised.stop());
+      const supervised = supervise({ name, start: () => runProcess(name, entry, env), say, stackStopping: stack.stopping });
+      stack.onStop(() => supervised.stop());
     }
     say(`API:         http://127.0.0.1:${ports.api} (health: /health, OpenAPI: /openapi.json)`);
     say(`Temporal UI: ${temporal.uiUrl}`);
@@ -116,7 +72,7 @@ async function main(): Promise<void> {
     // What the user can act on in one line; anything else with its stack.
     if (error instanceof PostgresCannotReachError) say(error.message);
     else console.error(error);
-    await stopAll(1, 'could not start');
+    await stack.stopAll(1, 'could not start');
   }
 }
 

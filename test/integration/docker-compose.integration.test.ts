@@ -8,11 +8,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../platform/config';
-import { composeCommand, projectRoot } from '../../scripts/provision';
+import { composeCommand, projectRoot, TEMPORAL_SERVER_VERSION } from '../../scripts/provision';
 
 const composeFile = path.join(projectRoot, 'docker-compose.yml');
 
-const EXPECTED_SERVICES = ['api', 'mailpit', 'migrate', 'postgres', 'temporal', 'temporal-postgres', 'temporal-ui', 'worker'];
+const EXPECTED_SERVICES = [
+  'api',
+  'mailpit',
+  'migrate',
+  'postgres',
+  'temporal',
+  'temporal-namespace',
+  'temporal-postgres',
+  'temporal-schema',
+  'temporal-ui',
+  'worker',
+];
 
 interface Run {
   status: number | null;
@@ -105,13 +116,30 @@ describe('docker-compose.yml', () => {
     expect(services.get('api')).toMatch(/npm[\s\S]*run[\s\S]*api/);
   });
 
-  it('starts worker and api only after the migration succeeded and Temporal is healthy', () => {
+  it('starts worker and api only after the migration succeeded, Temporal is healthy and its namespace exists', () => {
     for (const name of ['worker', 'api']) {
       const block = services.get(name)!;
       expect(block).toMatch(/^ {6}migrate:\n {8}condition: service_completed_successfully$/m);
       expect(block).toMatch(/^ {6}temporal:\n {8}condition: service_healthy$/m);
+      expect(block).toMatch(/^ {6}temporal-namespace:\n {8}condition: service_completed_successfully$/m);
     }
     expect(services.get('temporal')).toMatch(/^ {4}healthcheck:/m);
+  });
+
+  it('runs the Temporal server npm run start:cluster runs, with the repository’s configuration, after a one-shot schema job', () => {
+    const temporal = services.get('temporal')!;
+    expect(temporal).toMatch(new RegExp(`^ {4}image: temporalio/server:${TEMPORAL_SERVER_VERSION.replace(/\./g, '\\.')}$`, 'm'));
+    expect(temporal).toMatch(/config\/temporal:\/etc\/temporal\/config\/koers:ro/);
+    expect(temporal).toMatch(/- --env\n {4}- koers\n/);
+    expect(temporal).toMatch(/^ {6}temporal-schema:\n {8}condition: service_completed_successfully$/m);
+    expect(resolved).not.toContain('auto-setup');
+    for (const job of ['temporal-schema', 'temporal-namespace']) {
+      expect(services.get(job)).toMatch(new RegExp(`^ {4}image: temporalio/admin-tools:${TEMPORAL_SERVER_VERSION.replace(/\./g, '\\.')}-`, 'm'));
+      expect(services.get(job)).toMatch(/^ {4}restart: ['"]?no['"]?$/m);
+    }
+    expect(services.get('temporal-schema')).toMatch(/update-schema/);
+    // The namespace's retention is set explicitly (30 days unless TEMPORAL_RETENTION_DAYS says otherwise).
+    expect(environmentOf(services.get('temporal-namespace')!).RETENTION).toBe('30d');
   });
 
   it('gives worker and api an environment platform/config.ts accepts', () => {
@@ -130,9 +158,16 @@ describe('docker-compose.yml', () => {
     expect(environmentOf(services.get('migrate')!).DATABASE_URL).toBe(environmentOf(services.get('worker')!).DATABASE_URL);
   });
 
-  it('publishes the API on 3000 and the Temporal Web UI on 8080', () => {
-    expect(services.get('api')).toMatch(/published: "?3000"?/);
-    expect(services.get('temporal-ui')).toMatch(/published: "?8080"?/);
+  it('publishes the API on 3000, and the Temporal Web UI (no sign-in of its own) on loopback only', () => {
+    expect(services.get('api')).toMatch(/published: "?3000"?|- 0\.0\.0\.0:3000:3000|- 3000:3000/);
+    // Short form (docker-compose 1.x) or long form (Compose v2: host_ip).
+    expect(services.get('temporal-ui')).toMatch(/- 127\.0\.0\.1:8080:8080|host_ip: 127\.0\.0\.1[\s\S]*published: "?8080"?/);
+    for (const [name, block] of services) {
+      // Whatever reaches beyond this machine, other than the API, is a leak.
+      if (name === 'api') continue;
+      const published = [...block.matchAll(/^ {4}- (\S+:)?(\d+):\d+/gm)].map((m) => m[1]);
+      expect({ name, published }).toEqual({ name, published: published.map(() => '127.0.0.1:') });
+    }
   });
 
   it('gives the databases named volumes and the long-running services a restart policy', () => {

@@ -16,8 +16,8 @@ export interface NpmStart {
   dataDir: string;
   /** Everything the stack printed so far (stdout and stderr). */
   output(): string;
-  /** The pid in the last line `[koers] <name> running (pid N)`. */
-  pidOf(name: 'worker' | 'api'): number | undefined;
+  /** The pid in the last line `[koers] <name> running (pid N)` (e.g. worker, api; start:cluster: worker-1, temporal-history). */
+  pidOf(name: string): number | undefined;
   /** SIGINT to the process group, as Ctrl-C; resolves with how npm ended once every process of the group is gone. */
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -46,7 +46,8 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
-export async function startNpmStart(env: NodeJS.ProcessEnv = {}): Promise<NpmStart> {
+/** `script`: the npm script that starts the system (`start`, or `start:cluster`). */
+export async function startNpmStart(env: NodeJS.ProcessEnv = {}, script = 'start'): Promise<NpmStart> {
   const [postgres, temporal, temporalUi, api, smtp, mail] = await Promise.all([1, 2, 3, 4, 5, 6].map(() => freePort()));
   const ports = { postgres: postgres!, temporal: temporal!, temporalUi: temporalUi!, api: api!, smtp: smtp!, mail: mail! };
   // A private data folder (mode 700, as under /root): as root, PostgreSQL runs as a user of its own
@@ -58,7 +59,7 @@ export async function startNpmStart(env: NodeJS.ProcessEnv = {}): Promise<NpmSta
 
   // The stack chooses its database itself (embedded), as for a user: not the test run's.
   const { DATABASE_URL: _testDatabase, ...inherited } = process.env;
-  const child: ChildProcess = spawn('npm', ['start'], {
+  const child: ChildProcess = spawn('npm', ['run', script], {
     cwd: projectRoot,
     detached: true, // a process group of its own, like a terminal's
     stdio: ['ignore', 'pipe', 'pipe'],
