@@ -5,6 +5,7 @@ import { createActivities } from '../activities';
 import { DEFAULT_MAIL_FROM, mailFromAddress } from '../platform/config';
 import type { Db } from '../platform/db';
 import { noMailer, type Mailer } from '../platform/mailer';
+import { WORKFLOW_BUNDLE_OPTIONS } from './workflow-bundle';
 
 export interface KoersWorkerOptions {
   connection: NativeConnection;
@@ -42,7 +43,9 @@ export function createKoersWorker(options: KoersWorkerOptions): Promise<Worker> 
     namespace,
     taskQueue,
     maxCachedWorkflows: MAX_CACHED_JOURNEYS,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(workflowBundle
+      ? { workflowBundle }
+      : { workflowsPath: WORKFLOW_BUNDLE_OPTIONS.workflowsPath, bundlerOptions: { preloadModules: WORKFLOW_BUNDLE_OPTIONS.preloadModules } }),
     activities: createActivities({ db, mailer, temporal, publicUrl, organizerEmail: mailFromAddress(mailFrom), ...(retentionDays ? { retentionDays } : {}) }),
   });
 }
