@@ -5,6 +5,7 @@ import { createActivities } from '../activities';
 import { DEFAULT_MAIL_FROM, mailFromAddress } from '../platform/config';
 import type { Db } from '../platform/db';
 import { noMailer, type Mailer } from '../platform/mailer';
+import { WORKFLOW_BUNDLE_OPTIONS } from './workflow-bundle';
 
 export interface KoersWorkerOptions {
   connection: NativeConnection;
@@ -26,11 +27,11 @@ export interface KoersWorkerOptions {
 }
 
 /**
- * Journeys kept in the worker's memory between their tasks. A cached journey costs about 2 MB of
- * the workflow thread's heap (`npm run bench:worker-memory`: each workflow holds its own copy of the
- * modules it imports); the SDK's default, sized from the heap limit, would let some 2,300 of them
- * outgrow that heap. Beyond this many, the least recently active journey is evicted and replayed
- * from its history when it next has work.
+ * Journeys kept in the worker's memory between their tasks. Zod and the domain are shared by every
+ * workflow (workflows/shared-modules.ts), so a cached journey holds only its own state and the
+ * workflow modules (`npm run bench:worker-memory`: under 100 KB of the workflow thread's heap, where
+ * each once held its own copy of zod and the domain, ~1.9 MB). Beyond this many, the least recently
+ * active journey is evicted and replayed from its history when it next has work.
  */
 export const MAX_CACHED_JOURNEYS = 1_000;
 
@@ -42,7 +43,9 @@ export function createKoersWorker(options: KoersWorkerOptions): Promise<Worker> 
     namespace,
     taskQueue,
     maxCachedWorkflows: MAX_CACHED_JOURNEYS,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(workflowBundle
+      ? { workflowBundle }
+      : { workflowsPath: WORKFLOW_BUNDLE_OPTIONS.workflowsPath, bundlerOptions: { preloadModules: WORKFLOW_BUNDLE_OPTIONS.preloadModules } }),
     activities: createActivities({ db, mailer, temporal, publicUrl, organizerEmail: mailFromAddress(mailFrom), ...(retentionDays ? { retentionDays } : {}) }),
   });
 }

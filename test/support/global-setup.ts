@@ -9,6 +9,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { PostgresCannotReachError, startEmbeddedPostgres, type EmbeddedDatabase } from '../../devtools/embedded-postgres';
 import { freePort } from '../../devtools/free-port';
 import { migrateDatabase } from '../../platform/migrate';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../worker/workflow-bundle';
 import { ensureSchemathesis, ensureSystemPackages, ensureTemporalCli, ensureTestServer } from '../../scripts/provision';
 
 declare global {
@@ -39,7 +40,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = database.url;
 
   const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
+    ...WORKFLOW_BUNDLE_OPTIONS,
     logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
   });
   const bundlePath = path.join(scratch, 'workflow-bundle.js');
