@@ -54,6 +54,9 @@ const carriedIntoRun: Partial<Record<JourneyPhase, readonly (keyof RunHoldings)[
   execution: ['registration', 'developmentGroup', 'forms'],
 };
 
+/** Phases in which the journey has its school year granted (before them, the record's year is the round's). */
+const YEAR_GRANTED = new Set<JourneyPhase>(['approved', 'aspirant_year', 'hub_year', 'enrolment', 'learning_year']);
+
 /** The run's holdings after its steps, in order, as the workflow's state said them then. */
 export function foldSteps(steps: { actor: string; event: JourneyEvent }[]): RunHoldings & { hasAspirantYearBehind: boolean } {
   let run: RunHoldings = { ...freshRun };
@@ -144,7 +147,8 @@ export async function journeyFromRecord(db: Db, journeyId: string): Promise<Jour
   const phase = row.phase as JourneyPhase;
   const { roundId, ...run } = foldSteps(steps.map(({ actor, data }) => ({ actor, event: data as unknown as JourneyEvent })));
   const [round, enrolment] = await Promise.all([
-    roundId ? db.subsidyRound.findUnique({ where: { id: roundId } }) : null,
+    // The round joined. A round the journey has only heard of before it applies (a signal, no step) is not on record; no page shows it.
+    roundId ? db.subsidyRound.findUnique({ where: { id: roundId } }).then((r) => r && toOpenRound(r)) : null,
     // A place in line moves without a step of the journey's own: the hub's record has where it stands now.
     run.enrolment?.status === 'waiting'
       ? db.trajectoryEnrolment.findUnique({ where: { trajectoryId_journeyId: { trajectoryId: run.enrolment.trajectoryId, journeyId } } })
@@ -160,9 +164,9 @@ export async function journeyFromRecord(db: Db, journeyId: string): Promise<Jour
     nextDeadline: row.nextDeadline?.toISOString() ?? null,
     ...run,
     enrolment: run.enrolment && enrolment?.status === 'waiting' ? { ...run.enrolment, position: enrolment.waitingPosition } : run.enrolment,
-    round: round ? toOpenRound(round) : null,
+    round,
     // The school year of the aspirant, hub or learning year granted: once the application is approved.
-    schoolYear: track === 'schoolontwikkeling' || run.application?.status === 'approved' ? row.schoolYear : null,
+    schoolYear: track === 'schoolontwikkeling' || run.application?.status === 'approved' || YEAR_GRANTED.has(phase) ? row.schoolYear : null,
     outcome: run.outcome ?? (row.outcome ? { outcome: row.outcome as NonNullable<JourneyView['outcome']>['outcome'], reason: '' } : null),
     allowedActions: openActions(track, phase, run, Date.now()),
     unrecordedSteps: 0,
