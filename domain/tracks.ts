@@ -5,7 +5,7 @@
  */
 import { amsterdamInstant } from './amsterdam-time';
 import type { FormMoment } from './forms';
-import type { IntakeOutcome, JourneyAction, JourneyPhase, Track } from './journey';
+import type { IntakeOutcome, JourneyAction, JourneyPhase, JourneyView, Track } from './journey';
 import type { Sector } from './school';
 import { schoolYearBounds, type SchoolYear } from './school-year';
 
@@ -78,6 +78,29 @@ export const trackLabel: Record<Track, string> = {
 
 export function allowedActions(track: Track, phase: JourneyPhase): readonly JourneyAction[] {
   return tracks[track].actionsByPhase[phase] ?? [];
+}
+
+/** What a journey holds that decides whether an action its phase allows is open now. */
+export type ActionHoldings = Pick<JourneyView, 'plannedConversation' | 'enrolment' | 'forms' | 'registration'>;
+
+/**
+ * When an action the phase allows is open, by what the journey holds (at `now`, ms). The workflow
+ * adds what only it knows (an action under way); the case record's view uses these alone, so a
+ * school's page offers the same steps whether it is read from the workflow or from the record.
+ */
+export const actionOpenWhen = {
+  respondToConversation: (j: ActionHoldings) => j.plannedConversation !== null && j.plannedConversation.response === null,
+  chooseTrajectory: (j: ActionHoldings) => j.enrolment === null,
+  acceptPlace: (j: ActionHoldings) => j.enrolment?.status === 'offered',
+  answerForm: (j: ActionHoldings) => j.forms.some((f) => f.status === 'requested'),
+  submitRegistration: (j: ActionHoldings, now: number) =>
+    j.registration !== null && j.registration.submittedAt === null && now < Date.parse(j.registration.registrationClosesAt),
+} satisfies Partial<Record<JourneyAction, (j: ActionHoldings, now: number) => boolean>>;
+
+/** The actions open on a journey that holds this, as the case record shows it (nothing under way). */
+export function openActions(track: Track, phase: JourneyPhase, holdings: ActionHoldings, now: number): JourneyAction[] {
+  const openWhen: Partial<Record<JourneyAction, (j: ActionHoldings, now: number) => boolean>> = actionOpenWhen;
+  return allowedActions(track, phase).filter((action) => openWhen[action]?.(holdings, now) ?? true);
 }
 
 /** Reminders before a form's due date: a week before and two days before. */

@@ -20,7 +20,7 @@ import { SubmitRegistration, type CohortInput, type RegistrationView } from '../
 import { developmentThemeLabel } from '../domain/development-groups';
 import type { FormRequestView } from '../domain/forms';
 import { RecordIntakeOutcome, intakeOutcomeLabel } from '../domain/journey';
-import { developmentEvaluations, tracks } from '../domain/tracks';
+import { actionOpenWhen, developmentEvaluations, tracks } from '../domain/tracks';
 import { cohortPlaceGranted, cohortPositionChanged, groupAssigned } from './contracts/development-cohort';
 import { recordIntakeOutcome, submitRegistration, type JourneyInput, type JourneyResult } from './contracts/journey';
 import { RefusalType } from './contracts/refusals';
@@ -71,7 +71,7 @@ export async function schoolDevelopmentJourney(input: JourneyInput<SchoolDevelop
   let early: { granted: boolean; position: number | null } | null = null;
   const COHORT_RACES = 'cohort-registration-races';
   const registrationOpen = () => Date.now() < Date.parse(cohort.registrationClosesAt);
-  onlyWhen('submitRegistration', () => registration().submittedAt === null && !submitting && registrationOpen());
+  onlyWhen('submitRegistration', () => actionOpenWhen.submitRegistration(state, Date.now()) && !submitting);
 
   onAction(
     submitRegistration,

@@ -74,7 +74,8 @@ export function schoolPagesRouter(deps: SchoolPageDependencies): Router {
   /** Opens the link and the journey behind it, or answers with the refusal page. */
   async function withStep(req: Request, res: Response, then: (ctx: StepContext, step: SchoolStep) => Promise<void>): Promise<void> {
     const token = String(req.params.token);
-    const opened = await openSchoolView(deps, token);
+    // A page view reads the case record; an action (POST) checks against the workflow as it is now.
+    const opened = await openSchoolView(deps, token, {}, req.method === 'POST');
     if (!opened.ok) return refuse(res, token, opened.refusal);
     const { link, journey } = opened;
     await then({ token, link, journey, deps: { db: deps.db, temporal: deps.temporal } }, stepFor(link));

@@ -1,98 +1,187 @@
 /**
- * A journey as PostgreSQL keeps it, for when its workflow is gone: Temporal removes a closed
- * workflow once its namespace's retention has passed, but the case stays on record and readable
- * (the case page, GET /api/journeys/{id}). The view is rebuilt from the case row and its steps.
+ * A journey as PostgreSQL keeps it: the case row and its steps, folded into the view the workflow
+ * would show. The school's read-only pages read it from here (no Temporal query per page view),
+ * and the office reads it once Temporal has removed a closed workflow after its retention.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { toOpenRound } from '../../activities/subsidy-rounds';
 import type { JourneyEvent } from '../../domain/journey-step';
-import { JourneyView, type ClosingOutcome, type JourneyPhase, type Track, type WaitingFor } from '../../domain/journey';
+import { JourneyView, type JourneyPhase, type Track, type WaitingFor } from '../../domain/journey';
+import { openActions } from '../../domain/tracks';
 import type { Db } from '../../platform/db';
 import { getJourney } from '../../workflows/contracts/journey';
 
-/** The journey rebuilt from its record; null when there is no such case. */
-export async function journeyFromRecord(db: Db, journeyId: string): Promise<JourneyView | null> {
-  const row = await db.journey.findUnique({ where: { id: journeyId }, include: { school: true } });
-  if (!row) return null;
-  const steps = await db.auditEvent.findMany({ where: { journeyId }, orderBy: { seq: 'asc' }, select: { actor: true, data: true } });
-  const { brin, name, sector, region, inspectionRating } = row.school;
-  const view: JourneyView = {
-    journeyId,
-    track: row.track as Track,
-    school: { brin, name, sector, region, inspectionRating } as JourneyView['school'],
-    cycle: row.cycle,
-    phase: row.phase as JourneyPhase,
-    waitingFor: row.waitingFor as WaitingFor | null,
-    nextDeadline: row.nextDeadline?.toISOString() ?? null,
-    hasAspirantYearBehind: false,
-    plannedConversation: null,
-    conversation: null,
-    intake: null,
-    round: null,
-    application: null,
-    schoolYear: row.schoolYear,
-    expertTeam: [],
-    aspirantOutcome: null,
-    outcome: row.outcome ? { outcome: row.outcome as ClosingOutcome, reason: '' } : null,
-    enrolment: null,
-    forms: [],
-    registration: null,
-    developmentGroup: null,
-    // Nothing can be done on a journey whose workflow is gone.
-    allowedActions: [],
-    unrecordedSteps: 0,
-  };
-  // What each step says, in order, as the workflow's state said it then.
-  const shown = { ...view };
-  for (const { actor, data } of steps) {
-    const event = data as unknown as JourneyEvent;
+/** What a journey's run holds; a new run (continueAsNew) starts afresh but for what its entry carries. */
+type RunHoldings = Pick<
+  JourneyView,
+  | 'plannedConversation'
+  | 'conversation'
+  | 'intake'
+  | 'application'
+  | 'expertTeam'
+  | 'aspirantOutcome'
+  | 'enrolment'
+  | 'forms'
+  | 'registration'
+  | 'developmentGroup'
+  | 'outcome'
+> & { roundId: string | null };
+
+const freshRun: RunHoldings = {
+  plannedConversation: null,
+  conversation: null,
+  intake: null,
+  application: null,
+  expertTeam: [],
+  aspirantOutcome: null,
+  enrolment: null,
+  forms: [],
+  registration: null,
+  developmentGroup: null,
+  outcome: null,
+  roundId: null,
+};
+
+/**
+ * The phases a run begins with, and what the run before hands it (as the tracks' workflows pass it
+ * in their entry): entering one of these from another phase is a new run.
+ */
+const carriedIntoRun: Partial<Record<JourneyPhase, readonly (keyof RunHoldings)[]>> = {
+  conversation: [], // a new programme year: everything afresh
+  aspirant_year: ['application'],
+  hub_year: ['application', 'expertTeam'],
+  learning_year: ['application', 'enrolment'],
+  execution: ['registration', 'developmentGroup', 'forms'],
+};
+
+/** Phases in which the journey has its school year granted (before them, the record's year is the round's). */
+const YEAR_GRANTED = new Set<JourneyPhase>(['approved', 'aspirant_year', 'hub_year', 'enrolment', 'learning_year']);
+
+/** The run's holdings after its steps, in order, as the workflow's state said them then. */
+export function foldSteps(steps: { actor: string; event: JourneyEvent }[]): RunHoldings & { hasAspirantYearBehind: boolean } {
+  let run: RunHoldings = { ...freshRun };
+  let hasAspirantYearBehind = false;
+  let phase: JourneyPhase | null = null;
+  for (const { actor, event } of steps) {
     switch (event.type) {
       case 'journey_started':
-        shown.hasAspirantYearBehind = event.hasAspirantYearBehind;
+        hasAspirantYearBehind = event.hasAspirantYearBehind;
         break;
+      case 'phase_entered': {
+        const carried = carriedIntoRun[event.phase];
+        if (carried && phase !== event.phase) run = { ...freshRun, ...Object.fromEntries(carried.map((key) => [key, run[key]])) };
+        // The hub year follows an aspirant year (this run's or the one before): the journey carries that on.
+        if (event.phase === 'hub_year') hasAspirantYearBehind = true;
+        phase = event.phase;
+        break;
+      }
       case 'conversation_planned':
       case 'conversation_answered':
-        shown.plannedConversation = event.conversation;
+        run.plannedConversation = event.conversation;
         break;
       case 'conversation_recorded':
-        shown.conversation = { kind: event.kind, conductedOn: event.conductedOn, report: event.report, recordedBy: actor };
+        run.conversation = { kind: event.kind, conductedOn: event.conductedOn, report: event.report, recordedBy: actor };
         break;
       case 'intake_recorded':
-        shown.intake = { outcome: event.outcome, notes: event.notes, recordedBy: actor };
+        run.intake = { outcome: event.outcome, notes: event.notes, recordedBy: actor };
         break;
       case 'round_joined':
+        run.roundId = event.roundId;
+        run.application = event.application;
+        break;
+      case 'round_missed':
+        run.roundId = null;
+        break;
       case 'application_saved':
       case 'application_decided':
-        shown.application = event.application;
+        run.application = event.application;
         break;
       case 'expert_team_registered':
-        shown.expertTeam = event.members;
+        run.expertTeam = event.members;
         break;
       case 'aspirant_outcome_recorded':
-        shown.aspirantOutcome = event.outcome;
+        run.aspirantOutcome = event.outcome;
         break;
       case 'enrolment_changed':
-        shown.enrolment = event.enrolment;
+        run.enrolment = event.enrolment;
         break;
       case 'form_requested':
       case 'form_reminded':
       case 'form_answered':
       case 'form_missed':
-        shown.forms = [...shown.forms.filter((f) => f.kind !== event.form.kind || f.scope !== event.form.scope), event.form];
+        run.forms = withForm(run.forms, event.form);
         break;
       case 'registration_submitted':
+        run.registration = event.registration;
+        run.forms = withForm(run.forms, event.selfEvaluation);
+        break;
       case 'cohort_place_granted':
-        shown.registration = event.registration;
+        run.registration = event.registration;
         break;
       case 'development_group_assigned':
-        shown.developmentGroup = event.group;
+        run.developmentGroup = event.group;
         break;
       case 'journey_closed':
-        shown.outcome = { outcome: event.outcome, reason: event.reason };
+        run.outcome = { outcome: event.outcome, reason: event.reason };
         break;
     }
   }
+  return { ...run, hasAspirantYearBehind };
+}
+
+/** A form as it now stands: one entry per kind and scope, in the order first asked. */
+function withForm(forms: JourneyView['forms'], form: JourneyView['forms'][number]): JourneyView['forms'] {
+  const at = forms.findIndex((f) => f.kind === form.kind && f.scope === form.scope);
+  return at === -1 ? [...forms, form] : forms.map((f, i) => (i === at ? form : f));
+}
+
+/** The journey rebuilt from its record; null when there is no such case. */
+export async function journeyFromRecord(db: Db, journeyId: string): Promise<JourneyView | null> {
+  const [row, steps] = await Promise.all([
+    db.journey.findUnique({ where: { id: journeyId }, include: { school: true } }),
+    db.auditEvent.findMany({ where: { journeyId }, orderBy: { seq: 'asc' }, select: { actor: true, data: true } }),
+  ]);
+  if (!row) return null;
+  const { brin, name, sector, region, inspectionRating } = row.school;
+  const track = row.track as Track;
+  const phase = row.phase as JourneyPhase;
+  const { roundId, ...run } = foldSteps(steps.map(({ actor, data }) => ({ actor, event: data as unknown as JourneyEvent })));
+  const [round, enrolment] = await Promise.all([
+    // The round joined. A round the journey has only heard of before it applies (a signal, no step) is not on record; no page shows it.
+    roundId ? db.subsidyRound.findUnique({ where: { id: roundId } }).then((r) => r && toOpenRound(r)) : null,
+    // A place in line moves without a step of the journey's own: the hub's record has where it stands now.
+    run.enrolment?.status === 'waiting'
+      ? db.trajectoryEnrolment.findUnique({ where: { trajectoryId_journeyId: { trajectoryId: run.enrolment.trajectoryId, journeyId } } })
+      : null,
+  ]);
+  const shown: JourneyView = {
+    journeyId,
+    track,
+    school: { brin, name, sector, region, inspectionRating } as JourneyView['school'],
+    cycle: row.cycle,
+    phase,
+    waitingFor: row.waitingFor as WaitingFor | null,
+    nextDeadline: row.nextDeadline?.toISOString() ?? null,
+    ...run,
+    enrolment: run.enrolment && enrolment?.status === 'waiting' ? { ...run.enrolment, position: enrolment.waitingPosition } : run.enrolment,
+    round,
+    // The school year of the aspirant, hub or learning year granted: once the application is approved.
+    schoolYear: track === 'schoolontwikkeling' || run.application?.status === 'approved' || YEAR_GRANTED.has(phase) ? row.schoolYear : null,
+    outcome: run.outcome ?? (row.outcome ? { outcome: row.outcome as NonNullable<JourneyView['outcome']>['outcome'], reason: '' } : null),
+    allowedActions: openActions(track, phase, run, Date.now()),
+    unrecordedSteps: 0,
+  };
+  if (JourneyView.safeParse(shown).success) return shown;
   // A step the retention rule erased parts of may no longer fit the view: then the case row alone.
-  return JourneyView.safeParse(shown).success ? shown : view;
+  const { roundId: _, ...nothingHeld } = freshRun;
+  return {
+    ...shown,
+    ...nothingHeld,
+    hasAspirantYearBehind: false,
+    round: null,
+    outcome: row.outcome ? { outcome: row.outcome as NonNullable<JourneyView['outcome']>['outcome'], reason: '' } : null,
+    allowedActions: [],
+  };
 }
 
 /** The journey as its workflow sees it now; once the workflow is gone, as its record keeps it. */

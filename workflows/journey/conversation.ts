@@ -5,13 +5,13 @@
 import { PlanConversation, RecordConversationReport, RecordIntakeOutcome, RespondToConversation, type ConversationKind } from '../../domain/journey';
 import { planConversation, recordConversationReport, recordIntakeOutcome, respondToConversation } from '../contracts/journey';
 import { RefusalType } from '../contracts/refusals';
+import { actionOpenWhen } from '../../domain/tracks';
 import type { Journey } from './kernel';
 
 export function conversationSteps(journey: Journey) {
   const { state, onAction, onlyWhen, notify, enter, record, refuse, refuseField, now, input } = journey;
   const kind = (): ConversationKind => (input.hasAspirantYearBehind ? 'evaluation' : 'exploratory');
-  const awaitingAnswer = () => state.plannedConversation !== null && state.plannedConversation.response === null;
-  onlyWhen('respondToConversation', awaitingAnswer);
+  onlyWhen('respondToConversation', () => actionOpenWhen.respondToConversation(state));
 
   onAction(
     planConversation,

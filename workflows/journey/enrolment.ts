@@ -10,6 +10,7 @@ import type { Activities } from '../../activities';
 import type { PlaceAnswer } from '../../domain/places';
 import { AcceptPlace, ChooseTrajectory, type EnrolmentView } from '../../domain/journey';
 import { schoolYearBounds, type SchoolYear } from '../../domain/school-year';
+import { actionOpenWhen } from '../../domain/tracks';
 import { acceptPlace, chooseTrajectory } from '../contracts/journey';
 import { RefusalType } from '../contracts/refusals';
 import { placeInLine, placeOffered, placeOfferExpired, placeWithdrawn } from '../contracts/hub-year';
@@ -60,8 +61,8 @@ export function trajectoryEnrolment(journey: Journey) {
   let choosing: string | null = null;
   const ONE_CHOICE_AT_A_TIME = 'one-choice-at-a-time';
 
-  onlyWhen('chooseTrajectory', () => state.enrolment === null && choosing === null);
-  onlyWhen('acceptPlace', () => state.enrolment?.status === 'offered');
+  onlyWhen('chooseTrajectory', () => actionOpenWhen.chooseTrajectory(state) && choosing === null);
+  onlyWhen('acceptPlace', () => actionOpenWhen.acceptPlace(state));
 
   onAction(
     chooseTrajectory,

@@ -7,6 +7,7 @@
 import { condition } from '@temporalio/workflow';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { AnswerForm, type FormMoment, type FormRequestView } from '../../domain/forms';
+import { actionOpenWhen } from '../../domain/tracks';
 import { answerForm } from '../contracts/journey';
 import { RefusalType } from '../contracts/refusals';
 import type { Journey } from './kernel';
@@ -24,7 +25,7 @@ export function formSteps(journey: Journey) {
     return form;
   }
 
-  onlyWhen('answerForm', () => state.forms.some((f) => f.status === 'requested'));
+  onlyWhen('answerForm', () => actionOpenWhen.answerForm(state));
 
   onAction(
     answerForm,
