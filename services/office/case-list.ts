@@ -101,7 +101,7 @@ function whereOf(filters: CaseFilters, now: Date, withPhase: boolean, newRequest
   if (filters.attention === 'overdue') and.push(overdueWhere(now));
   if (filters.attention === 'stuck') and.push(stuckWhere(now));
   if (filters.attention === 'form_missed') and.push({ forms: { some: { status: 'missed' } } });
-  if (filters.attention === 'new_request' && newRequests) and.push({ id: { in: newRequests } });
+  if (filters.attention === 'new_request' && newRequests) and.push({ phase: 'conversation', id: { in: newRequests } }); // the phase, for its index
   return { AND: and };
 }
 
@@ -161,7 +161,8 @@ export async function listCases(db: Db, filters: CaseFilters, now = new Date()):
 /** Regions and rounds that occur, for the filter's choices. */
 export async function filterChoices(db: Db): Promise<{ regions: string[]; rounds: string[] }> {
   const [regions, rounds] = await Promise.all([
-    db.school.findMany({ distinct: ['region'], select: { region: true }, orderBy: { region: 'asc' } }),
+    // GROUP BY in PostgreSQL (off the (region, sector) index); Prisma's distinct would fetch every school.
+    db.school.groupBy({ by: ['region'], orderBy: { region: 'asc' } }),
     db.subsidyRound.findMany({ select: { id: true }, orderBy: { opensAt: 'desc' } }),
   ]);
   return { regions: regions.map((r) => r.region), rounds: rounds.map((r) => r.id) };
