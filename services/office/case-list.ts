@@ -5,7 +5,7 @@
 import { JourneyPhase, Track, WaitingFor } from '../../domain/journey';
 import { Sector } from '../../domain/school';
 import { z } from '../../domain/zod';
-import type { Db, Prisma } from '../../platform/db';
+import { Prisma, type Db } from '../../platform/db';
 
 export const PAGE_SIZE = 50;
 /** Waiting on the office this long without a step: stuck. */
@@ -64,30 +64,44 @@ export type CaseList = z.infer<typeof CaseList>;
 
 /**
  * Cases a school's own request started or joined whose conversation the office has not planned yet:
- * "Nieuwe aanvraag". A request is linked to its case by id only (its row may come before the case's).
+ * "Nieuwe aanvraag". A request is linked to its case by id only (its row may come before the case's),
+ * hence SQL: it starts from the cases in conversation, so it reads only those, not every request ever made.
  */
-async function newRequestWhere(db: Db, journeyIds?: string[]): Promise<Prisma.JourneyWhereInput> {
-  const requested = await db.conversationRequest.findMany({
-    where: journeyIds ? { journeyId: { in: journeyIds } } : {},
-    distinct: ['journeyId'],
-    select: { journeyId: true },
-  });
-  return { id: { in: requested.map((r) => r.journeyId) }, phase: 'conversation', events: { none: { type: 'conversation_planned' } } };
+async function openNewRequests(db: Db, journeyIds?: string[]): Promise<string[]> {
+  const among = journeyIds ? Prisma.sql`AND j.id = ANY(${journeyIds})` : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT j.id FROM "Journey" j
+     WHERE j.phase = 'conversation' ${among}
+       AND EXISTS (SELECT 1 FROM "ConversationRequest" r WHERE r."journeyId" = j.id)
+       AND NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."journeyId" = j.id AND e.type = 'conversation_planned')`;
+  return rows.map((r) => r.id);
 }
 
-function whereOf(filters: CaseFilters, now: Date, withPhase: boolean, newRequests: Prisma.JourneyWhereInput | null): Prisma.JourneyWhereInput {
+/**
+ * Part of a school's name or BRIN, any case; under three characters, their start. The trigram
+ * indexes on School.name and School.brin serve both (a part shorter than a trigram could not use them).
+ */
+function searchWhere(q: string): Prisma.SchoolWhereInput {
+  const match = q.length < 3 ? { startsWith: q, mode: 'insensitive' as const } : { contains: q, mode: 'insensitive' as const };
+  return { OR: [{ name: match }, { brin: match }] };
+}
+
+function whereOf(filters: CaseFilters, now: Date, withPhase: boolean, newRequests: string[] | null): Prisma.JourneyWhereInput {
   const and: Prisma.JourneyWhereInput[] = [];
-  if (filters.q) and.push({ OR: [{ brin: { equals: filters.q.toUpperCase() } }, { school: { name: { contains: filters.q, mode: 'insensitive' } } }] });
+  // The school's conditions together, so the query joins School once (twice, the planner lost the (region, sector) index).
+  const school: Prisma.SchoolWhereInput[] = [];
+  if (filters.q) school.push(searchWhere(filters.q));
+  if (filters.sector) school.push({ sector: filters.sector });
+  if (filters.region) school.push({ region: filters.region });
+  if (school.length > 0) and.push({ school: { AND: school } });
   if (filters.track) and.push({ track: filters.track });
   if (withPhase && filters.phase) and.push({ phase: filters.phase });
-  if (filters.sector) and.push({ school: { sector: filters.sector } });
-  if (filters.region) and.push({ school: { region: filters.region } });
   if (filters.waitingFor) and.push({ waitingFor: filters.waitingFor });
   if (filters.roundId) and.push({ roundId: filters.roundId });
   if (filters.attention === 'overdue') and.push(overdueWhere(now));
   if (filters.attention === 'stuck') and.push(stuckWhere(now));
   if (filters.attention === 'form_missed') and.push({ forms: { some: { status: 'missed' } } });
-  if (filters.attention === 'new_request' && newRequests) and.push(newRequests);
+  if (filters.attention === 'new_request' && newRequests) and.push({ phase: 'conversation', id: { in: newRequests } }); // the phase, for its index
   return { AND: and };
 }
 
@@ -95,25 +109,30 @@ const overdueWhere = (now: Date): Prisma.JourneyWhereInput => ({ nextDeadline: {
 const stuckWhere = (now: Date): Prisma.JourneyWhereInput => ({ waitingFor: 'office', updatedAt: { lt: new Date(now.getTime() - STUCK_AFTER_DAYS * DAY) } });
 
 export async function listCases(db: Db, filters: CaseFilters, now = new Date()): Promise<CaseList> {
-  const newRequests = filters.attention === 'new_request' ? await newRequestWhere(db) : null;
-  const where = whereOf(filters, now, true, newRequests);
+  const newRequests = filters.attention === 'new_request' ? await openNewRequests(db) : null;
   const page = filters.page ?? 1;
-  const [rows, total, phases] = await Promise.all([
+  // The counts per phase leave the phase filter out, so they hold the total too: no count of its own.
+  const [rows, phases] = await Promise.all([
     db.journey.findMany({
-      where,
-      // What needs someone first: the nearest deadline, then what has waited longest.
+      where: whereOf(filters, now, true, newRequests),
+      // What needs someone first: the nearest deadline, then what has waited longest (an index has this order).
       orderBy: [{ nextDeadline: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'asc' }, { id: 'asc' }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       include: { school: { select: { name: true, sector: true, region: true } } },
     }),
-    db.journey.count({ where }),
     db.journey.groupBy({ by: ['phase'], where: whereOf(filters, now, false, newRequests), _count: { _all: true } }),
   ]);
+  const countsByPhase = Object.fromEntries(phases.map((p) => [p.phase, p._count._all]));
+  const total = filters.phase ? (countsByPhase[filters.phase] ?? 0) : phases.reduce((sum, p) => sum + p._count._all, 0);
   const stuckBefore = now.getTime() - STUCK_AFTER_DAYS * DAY;
-  const rowIds = rows.map((j) => j.id);
   const newOnPage = new Set(
-    (await db.journey.findMany({ where: { AND: [{ id: { in: rowIds } }, await newRequestWhere(db, rowIds)] }, select: { id: true } })).map((j) => j.id),
+    rows.length > 0
+      ? await openNewRequests(
+          db,
+          rows.map((j) => j.id),
+        )
+      : [],
   );
   return {
     rows: rows.map((j) => ({
@@ -135,14 +154,15 @@ export async function listCases(db: Db, filters: CaseFilters, now = new Date()):
     total,
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    countsByPhase: Object.fromEntries(phases.map((p) => [p.phase, p._count._all])),
+    countsByPhase,
   };
 }
 
 /** Regions and rounds that occur, for the filter's choices. */
 export async function filterChoices(db: Db): Promise<{ regions: string[]; rounds: string[] }> {
   const [regions, rounds] = await Promise.all([
-    db.school.findMany({ distinct: ['region'], select: { region: true }, orderBy: { region: 'asc' } }),
+    // GROUP BY in PostgreSQL (off the (region, sector) index); Prisma's distinct would fetch every school.
+    db.school.groupBy({ by: ['region'], orderBy: { region: 'asc' } }),
     db.subsidyRound.findMany({ select: { id: true }, orderBy: { opensAt: 'desc' } }),
   ]);
   return { regions: regions.map((r) => r.region), rounds: rounds.map((r) => r.id) };
