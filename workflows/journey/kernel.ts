@@ -15,7 +15,6 @@ import { journeyView, newJourneyState, type JourneyState } from './state';
 import { journeySteps } from './steps';
 import { journeyWaits } from './waits';
 
-
 export type Journey = ReturnType<typeof beginJourneyRun>;
 
 /**
