@@ -267,6 +267,9 @@ test('a new school goes from its first conversation through the aspirant year to
 
   await journey.recordHistories('new-school-to-hub-year-and-its-hub');
   await recordHistories(h.env.client, hubYear.workflowId, 'hub-year-continues');
+  // Recorded again since a workflow task's steps are stored together (patch steps-stored-together).
+  await journey.recordHistories('new-school-to-hub-year-steps-stored-together');
+  await recordHistories(h.env.client, hubYear.workflowId, 'hub-year-continues-steps-stored-together');
 });
 
 test('a school back from its aspirant year has an evaluation conversation, a shorter plan, and goes straight to its hub year', async () => {
