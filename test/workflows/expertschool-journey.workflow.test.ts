@@ -323,6 +323,8 @@ test('the office rejects an application, with a reason', async () => {
   expect(await h.db.application.findFirst({ where: { journeyId: journey.journeyId } })).toMatchObject({ status: 'rejected', decisionReason: reason });
 
   await journey.recordHistories('office-rejects');
+  // Recorded again since the round is read by a local activity (patch round-read-locally).
+  await journey.recordHistories('office-rejects-round-read-locally');
 });
 
 test('an intake that routes the school elsewhere closes the expertschool journey', async () => {

@@ -7,7 +7,7 @@ import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { EnrolmentRow, HubChange } from '../../activities/hub-years';
 import type { PlaceHolder } from '../../domain/places';
-import { localWrite, now, orderedSteps, retry } from '../toolkit';
+import { shortLocalActivity, now, orderedSteps, retry } from '../toolkit';
 import type { HubState, TrajectoryState } from './state';
 
 // One step per activity: runs from before the patch steps-stored-together; since, a workflow task's steps together.
@@ -15,7 +15,7 @@ const { recordHubYear } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry,
 });
-const { recordHubYears } = proxyLocalActivities<Activities>(localWrite);
+const { recordHubYears } = proxyLocalActivities<Activities>(shortLocalActivity);
 
 /** A trajectory's enrolments as rows: one per school, where it stands now. */
 function enrolmentRows(t: TrajectoryState): EnrolmentRow[] {

@@ -10,12 +10,12 @@ import type { JourneyEvent } from '../../domain/journey-step';
 import type { ClosingOutcome, JourneyPhase, Track, WaitingFor } from '../../domain/journey';
 import type { JourneyInput, JourneyResult } from '../contracts/journey';
 import { searchAttributes } from '../../platform/temporal-namespace';
-import { localWrite, now, orderedSteps, retry } from '../toolkit';
+import { shortLocalActivity, now, orderedSteps, retry } from '../toolkit';
 import { caseStateOf, type JourneyState } from './state';
 
 // One step per activity: runs from before the patch steps-stored-together; since, a workflow task's steps together.
 const { recordJourneyStep } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
-const { recordJourneySteps } = proxyLocalActivities<Activities>(localWrite);
+const { recordJourneySteps } = proxyLocalActivities<Activities>(shortLocalActivity);
 // Well above the mailer's own timeouts, so two attempts at one mail never overlap.
 // The heartbeat notices a worker that died mid-send within seconds, so another retries it soon.
 const { notifySchool } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry });
