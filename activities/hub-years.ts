@@ -78,6 +78,7 @@ export async function recordHubSteps(db: Db, steps: HubStep[]): Promise<void> {
     async (tx) => {
       for (const step of steps) await storeHubStep(tx, step);
     },
+    // As for journey steps: room for a batch, and below the activity's 30 s, so an attempt given up on cannot commit later.
     { timeout: 20_000 },
   );
 }

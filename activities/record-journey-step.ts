@@ -25,7 +25,8 @@ export async function recordJourneyStep(db: Db, step: JourneyStep): Promise<void
  * none, so a retry stores them again from the first. Safe to run twice, as each step is.
  */
 export async function recordJourneySteps(db: Db, steps: JourneyStep[]): Promise<void> {
-  // Prisma's default of 5 s is short for a batch on a busy database; the activity's own timeout is longer.
+  // Prisma's default of 5 s is short for a batch on a busy database. Below the activity's 30 s, so an
+  // attempt given up on can no longer commit once the next one starts.
   await db.$transaction(
     async (tx) => {
       for (const step of steps) await storeStep(tx, step);
