@@ -57,6 +57,8 @@ export function orderedSteps<Step>(store: StepStore<Step>, alreadyStored = 0) {
         await condition(() => pending.length > 0);
         // Checked per call, so a run that began on the old path takes the new one once it is past its history.
         const together = patched(STEPS_STORED_TOGETHER);
+        // What the same activation queues next (the phase an Update's step moves the flow to) joins this batch.
+        if (together) await nextConditionPass();
         const batch = pending.slice(0, together ? MAX_STEPS_TOGETHER : 1);
         if (together) await store.together(batch.map((p) => p.step));
         else await store.one(batch[0]!.step);
@@ -65,4 +67,17 @@ export function orderedSteps<Step>(store: StepStore<Step>, alreadyStored = 0) {
       }
     },
   };
+}
+
+/**
+ * Resolves in the workflow's next pass over its conditions, after the code the current pass woke
+ * (a handler, the flow) has run as far as it can: false when first asked, true when asked again.
+ */
+function nextConditionPass(): Promise<void> {
+  let asked = false;
+  return condition(() => {
+    const again = asked;
+    asked = true;
+    return again;
+  });
 }
