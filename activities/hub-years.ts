@@ -1,6 +1,7 @@
 /**
  * What a hub does to the world, and how an ontwikkelschool's journey reaches a hub:
- *  - recordHubYear stores a hub step (the hub as it stands after a change) in the read model;
+ *  - recordHubYears stores hub steps (the hub as it stands after each change) in the read model,
+ *    recordHubYear one of them, for histories from before they were stored together;
  *  - requestTrajectoryPlace, acceptTrajectoryPlace and leaveTrajectoryPlace send the journey's
  *    request to the hub's workflow as an Update and bring back its answer.
  * Each is safe to run twice.
@@ -68,26 +69,39 @@ const date = (iso: string | null) => (iso === null ? null : new Date(iso));
  * or late step never overwrites a newer one.
  */
 export async function recordHubStep(db: Db, step: HubStep): Promise<void> {
-  await db.$transaction(async (tx) => {
-    if (!(await moveHubForward(tx, step))) return;
-    const { hubId } = step;
-    for (const t of step.trajectories) {
-      const data = { title: t.title, places: t.places, startSessionOn: date(t.startSessionOn), trainingsGiven: t.trainingsGiven };
-      await tx.hubTrajectory.upsert({ where: { id: t.trajectoryId }, create: { id: t.trajectoryId, hubId, position: t.position, ...data }, update: data });
-    }
-    await tx.trajectoryEnrolment.deleteMany({ where: { trajectory: { hubId } } });
-    await tx.trajectoryEnrolment.createMany({
-      data: step.enrolments.map((e) => ({
-        ...e,
-        requestedAt: new Date(e.requestedAt),
-        enrolledAt: date(e.enrolledAt),
-        offerExpiresAt: date(e.offerExpiresAt),
-        endedAt: date(e.endedAt),
-      })),
-    });
-    await tx.knowledgeSharing.deleteMany({ where: { hubId } });
-    await tx.knowledgeSharing.createMany({ data: step.knowledgeSharing.map((k) => ({ ...k, hubId, heldOn: new Date(k.heldOn) })) });
+  await recordHubSteps(db, [step]);
+}
+
+/** Stores the hub steps a workflow task queued, in their order, in one transaction; each as recordHubStep would. */
+export async function recordHubSteps(db: Db, steps: HubStep[]): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      for (const step of steps) await storeHubStep(tx, step);
+    },
+    // As for journey steps: room for a batch, and below the activity's 30 s, so an attempt given up on cannot commit later.
+    { timeout: 20_000 },
+  );
+}
+
+async function storeHubStep(tx: Tx, step: HubStep): Promise<void> {
+  if (!(await moveHubForward(tx, step))) return;
+  const { hubId } = step;
+  for (const t of step.trajectories) {
+    const data = { title: t.title, places: t.places, startSessionOn: date(t.startSessionOn), trainingsGiven: t.trainingsGiven };
+    await tx.hubTrajectory.upsert({ where: { id: t.trajectoryId }, create: { id: t.trajectoryId, hubId, position: t.position, ...data }, update: data });
+  }
+  await tx.trajectoryEnrolment.deleteMany({ where: { trajectory: { hubId } } });
+  await tx.trajectoryEnrolment.createMany({
+    data: step.enrolments.map((e) => ({
+      ...e,
+      requestedAt: new Date(e.requestedAt),
+      enrolledAt: date(e.enrolledAt),
+      offerExpiresAt: date(e.offerExpiresAt),
+      endedAt: date(e.endedAt),
+    })),
   });
+  await tx.knowledgeSharing.deleteMany({ where: { hubId } });
+  await tx.knowledgeSharing.createMany({ data: step.knowledgeSharing.map((k) => ({ ...k, hubId, heldOn: new Date(k.heldOn) })) });
 }
 
 /** Writes the hub's row if this step is newer than the one stored; false when it is not. */
@@ -142,6 +156,10 @@ export function createHubActivities({ db, temporal }: { db: Db; temporal: Client
     /** Stores a hub step in the read model (hub, trajectories, enrolments, knowledge sharing). */
     async recordHubYear(step: HubStep): Promise<void> {
       await recordHubStep(db, step);
+    },
+    /** Stores the hub steps of one workflow task together, in order (what hub years call since the patch). */
+    async recordHubYears(steps: HubStep[]): Promise<void> {
+      await recordHubSteps(db, steps);
     },
     /** An ontwikkelschool asks for a place in a trajectory: enrolled, on the waiting list, or refused. */
     async requestTrajectoryPlace(request: PlaceRequest): Promise<PlaceAnswer> {

@@ -1,6 +1,6 @@
 /**
  * The journey's read model in PostgreSQL, kept by its steps: the workflow's ordered step recorder
- * hands each step to the recordJourneyStep activity, which stores it here.
+ * hands the steps of a workflow task to the recordJourneySteps activity, which stores them here.
  */
 import { Prisma, type Db } from '../platform/db';
 import type { FormRequestView } from '../domain/forms';
@@ -14,25 +14,43 @@ type Tx = Prisma.TransactionClient;
  * Stores one journey step in a single transaction: the case's read-model row, the records the
  * event carries (conversation, application, …) and the audit event. Safe to run twice: every
  * write is keyed by the step or by the record's own id, and the case row only moves forward.
+ * Histories from before the steps were stored together still call it (as the recordJourneyStep activity).
  */
 export async function recordJourneyStep(db: Db, step: JourneyStep): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await upsertCase(tx, step.caseState, step.seq);
-    await writeEventRecords(tx, step);
-    await tx.auditEvent.createMany({
-      data: [
-        {
-          id: step.key,
-          journeyId: step.caseState.journeyId,
-          seq: step.seq,
-          at: new Date(step.at),
-          actor: step.actor,
-          type: step.event.type,
-          data: step.event as unknown as Prisma.InputJsonValue,
-        },
-      ],
-      skipDuplicates: true,
-    });
+  await recordJourneySteps(db, [step]);
+}
+
+/**
+ * Stores the steps a workflow task queued, in their order, in one transaction: all of them or
+ * none, so a retry stores them again from the first. Safe to run twice, as each step is.
+ */
+export async function recordJourneySteps(db: Db, steps: JourneyStep[]): Promise<void> {
+  // Prisma's default of 5 s is short for a batch on a busy database. Below the activity's 30 s, so an
+  // attempt given up on can no longer commit once the next one starts.
+  await db.$transaction(
+    async (tx) => {
+      for (const step of steps) await storeStep(tx, step);
+    },
+    { timeout: 20_000 },
+  );
+}
+
+async function storeStep(tx: Tx, step: JourneyStep): Promise<void> {
+  await upsertCase(tx, step.caseState, step.seq);
+  await writeEventRecords(tx, step);
+  await tx.auditEvent.createMany({
+    data: [
+      {
+        id: step.key,
+        journeyId: step.caseState.journeyId,
+        seq: step.seq,
+        at: new Date(step.at),
+        actor: step.actor,
+        type: step.event.type,
+        data: step.event as unknown as Prisma.InputJsonValue,
+      },
+    ],
+    skipDuplicates: true,
   });
 }
 

@@ -267,6 +267,9 @@ test('a new school goes from its first conversation through the aspirant year to
 
   await journey.recordHistories('new-school-to-hub-year-and-its-hub');
   await recordHistories(h.env.client, hubYear.workflowId, 'hub-year-continues');
+  // Recorded again since a workflow task's steps are stored together (patch steps-stored-together).
+  await journey.recordHistories('new-school-to-hub-year-steps-stored-together');
+  await recordHistories(h.env.client, hubYear.workflowId, 'hub-year-continues-steps-stored-together');
 });
 
 test('a school back from its aspirant year has an evaluation conversation, a shorter plan, and goes straight to its hub year', async () => {
@@ -320,6 +323,8 @@ test('the office rejects an application, with a reason', async () => {
   expect(await h.db.application.findFirst({ where: { journeyId: journey.journeyId } })).toMatchObject({ status: 'rejected', decisionReason: reason });
 
   await journey.recordHistories('office-rejects');
+  // Recorded again since the round is read by a local activity (patch round-read-locally).
+  await journey.recordHistories('office-rejects-round-read-locally');
 });
 
 test('an intake that routes the school elsewhere closes the expertschool journey', async () => {

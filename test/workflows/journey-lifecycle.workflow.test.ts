@@ -180,3 +180,32 @@ test('what reaches a journey while its run hands over to the next is not lost: a
   expect(closed.outcome).toMatchObject({ outcome: 'dropped_out', reason: expect.stringContaining('ingetrokken') });
   await journey.recordHistories('ontwikkelschool-place-withdrawn-while-handing-over');
 });
+
+test("an Update's steps are stored together in its own workflow task, each once and in order, and its answer shows them on record", async () => {
+  const office = 'Anna Visser';
+  const school = await createSchool(h.db);
+  const journey = await JourneyDriver.start({ db: h.db, client: h.env.client, taskQueue: h.taskQueue }, { brin: school.brin });
+  await journey.act(recordConversationReport, { conductedOn: '2026-11-20', report: 'Verkennend gesprek over de aanpak van de school.', recordedBy: office });
+  // The intake leads to more than one step: the outcome, then the journey waiting for a round.
+  const view = await journey.act(recordIntakeOutcome, { outcome: 'expertschool', notes: '', recordedBy: office });
+  expect(view).toMatchObject({ phase: 'awaiting_round', unrecordedSteps: 0 });
+
+  const events = await h.db.auditEvent.findMany({ where: { journeyId: journey.journeyId }, orderBy: { seq: 'asc' } });
+  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  expect(await h.db.journey.findUniqueOrThrow({ where: { id: journey.journeyId } })).toMatchObject({ phase: 'awaiting_round', lastStep: events.length });
+
+  // No activity per step through the server: local activities (patch steps-stored-together), fewer than the steps.
+  const history = (await journey.handle.fetchHistory()).events ?? [];
+  expect(history.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordJourneyStep')).toEqual([]);
+  const together = history.filter(
+    (e) =>
+      e.markerRecordedEventAttributes?.markerName === 'core_local_activity' &&
+      (e.markerRecordedEventAttributes.details?.data?.payloads ?? []).some((p) =>
+        Buffer.from(p.data ?? [])
+          .toString()
+          .includes('"recordJourneySteps"'),
+      ),
+  );
+  expect(together.length).toBeGreaterThan(0);
+  expect(together.length).toBeLessThan(events.length);
+});

@@ -228,6 +228,9 @@ test('a hub year: measurements by link with reminders, a school that never answe
   expect(await expertschool.result()).toMatchObject({ outcome: 'completed' });
   await silent.recordHistories('ontwikkelschool-learning-year-with-a-missed-measurement');
   await recordHistories(h.env.client, hub.workflowId, 'hub-year-with-enrolments-stops');
+  // Recorded again since a workflow task's steps are stored together (patch steps-stored-together).
+  await silent.recordHistories('ontwikkelschool-learning-year-steps-stored-together');
+  await recordHistories(h.env.client, hub.workflowId, 'hub-year-with-enrolments-steps-stored-together');
   await recordHistories(h.env.client, expertschool.workflowId, 'expertschool-stops-after-its-hub-year');
 });
 

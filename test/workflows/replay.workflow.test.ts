@@ -35,15 +35,21 @@ test('histories cover every track, every kind of journey ending and every school
     'expertschool-stops-after-its-hub-year',
     'hears-its-round-cancelled-before-applying',
     'hub-year-continues',
+    'hub-year-continues-steps-stored-together', // a workflow task's steps stored together (patch steps-stored-together)
     'hub-year-stops-with-its-expertschool',
     'hub-year-tells-places-in-line',
     'hub-year-waits-for-its-outcome',
+    'hub-year-with-enrolments-steps-stored-together',
     'hub-year-with-enrolments-stops',
     'misses-a-round',
     'misses-a-round-then-applies-in-the-next',
+    'misses-a-round-then-applies-round-read-locally', // the round read by a local activity (patch round-read-locally)
     'new-school-to-hub-year', // recorded before the hub year became a workflow of its own: replays through the patch
     'new-school-to-hub-year-and-its-hub',
+    'new-school-to-hub-year-steps-stored-together', // a workflow task's steps stored together (patch steps-stored-together)
     'office-rejects',
+    'office-rejects-round-read-locally',
+    'ontwikkelschool-learning-year-steps-stored-together',
     'ontwikkelschool-learning-year-with-a-missed-measurement',
     'ontwikkelschool-leaves-its-place',
     'ontwikkelschool-moves-up-from-the-waiting-list',

@@ -1,19 +1,21 @@
 /**
- * A hub year's steps: every change is stored, in order, as one step by the recordHubYear
- * activity, holding the hub, its trajectories and its enrolments as they now stand. An Update
- * answers once its step is stored.
+ * A hub year's steps: every change is stored, in order, as one step holding the hub, its
+ * trajectories and its enrolments as they now stand; a workflow task's steps together, by the
+ * recordHubYears local activity. An Update answers once its step is stored.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { EnrolmentRow, HubChange } from '../../activities/hub-years';
 import type { PlaceHolder } from '../../domain/places';
-import { now, orderedSteps, retry } from '../toolkit';
+import { shortLocalActivity, now, orderedSteps, retry } from '../toolkit';
 import type { HubState, TrajectoryState } from './state';
 
+// One step per activity: runs from before the patch steps-stored-together; since, a workflow task's steps together.
 const { recordHubYear } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry,
 });
+const { recordHubYears } = proxyLocalActivities<Activities>(shortLocalActivity);
 
 /** A trajectory's enrolments as rows: one per school, where it stands now. */
 function enrolmentRows(t: TrajectoryState): EnrolmentRow[] {
@@ -52,8 +54,8 @@ function enrolmentRows(t: TrajectoryState): EnrolmentRow[] {
 /** The hub's steps: its first, that it opened, is queued at once, before any handler can run. */
 export function hubSteps(hub: HubState) {
   const { hubId, journeyId, school, schoolYear } = hub.input;
-  // ---- recording steps: one activity call per step, in order; callers wait until theirs is stored ----
-  const steps = orderedSteps(recordHubYear);
+  // ---- recording steps: in order, a workflow task's together; callers wait until theirs is stored ----
+  const steps = orderedSteps({ one: recordHubYear, together: recordHubYears });
 
   function record(change: HubChange, actor: string): Promise<void> {
     const { status, outcome, trajectories, knowledgeSharing } = hub;

@@ -1,19 +1,21 @@
 /**
- * What a journey leaves behind: its steps, stored in PostgreSQL one at a time and in order; its
+ * What a journey leaves behind: its steps, stored in PostgreSQL in order; its
  * phase, mirrored in search attributes; and its mail to the school, sent beside the flow so an SMTP
  * outage never holds up a deadline.
  */
-import { patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { NoticeContent } from '../../activities/notify-school';
 import type { JourneyEvent } from '../../domain/journey-step';
 import type { ClosingOutcome, JourneyPhase, Track, WaitingFor } from '../../domain/journey';
 import type { JourneyInput, JourneyResult } from '../contracts/journey';
 import { searchAttributes } from '../../platform/temporal-namespace';
-import { now, orderedSteps, retry } from '../toolkit';
+import { shortLocalActivity, now, orderedSteps, retry } from '../toolkit';
 import { caseStateOf, type JourneyState } from './state';
 
+// One step per activity: runs from before the patch steps-stored-together; since, a workflow task's steps together.
 const { recordJourneyStep } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+const { recordJourneySteps } = proxyLocalActivities<Activities>(shortLocalActivity);
 // Well above the mailer's own timeouts, so two attempts at one mail never overlap.
 // The heartbeat notices a worker that died mid-send within seconds, so another retries it soon.
 const { notifySchool } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '10 seconds', retry });
@@ -21,8 +23,8 @@ const { notifySchool } = proxyActivities<Activities>({ startToCloseTimeout: '2 m
 export function journeySteps(track: Track, input: JourneyInput, state: JourneyState) {
   const { journeyId, school, cycle } = input;
 
-  // ---- recording steps: one at a time, in order; callers may wait until theirs is stored ----
-  const steps = orderedSteps(recordJourneyStep, input.stepsRecorded);
+  // ---- recording steps: in order, a workflow task's together; callers may wait until theirs is stored ----
+  const steps = orderedSteps({ one: recordJourneyStep, together: recordJourneySteps }, input.stepsRecorded);
   const record = (event: JourneyEvent, actor: string): Promise<void> =>
     steps.record((seq) => ({ key: `${journeyId}#${seq}`, seq, at: now(), actor, caseState: caseStateOf(track, input, state), event }));
   void steps.storeInOrder();

@@ -3,7 +3,7 @@
  * in and submitting the application before the round closes (in a round with a capacity, only
  * while a place is left), and the office's decision.
  */
-import { log, patched, proxyActivities } from '@temporalio/workflow';
+import { log, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { RoundShut } from '../../activities/subsidy-rounds';
 import { checkEligibility, type Ineligibility } from '../../domain/eligibility';
@@ -11,10 +11,18 @@ import { DecideApplication, SaveApplicationDraftInput, SubmitApplication, type A
 import { subsidyAmount } from '../../domain/subsidy-amount';
 import { decideApplication, roundChanged, roundOpened, saveApplicationDraft, submitApplication, type JourneyResult } from '../contracts/journey';
 import { RefusalType } from '../contracts/refusals';
-import { retry } from '../toolkit';
+import { retry, shortLocalActivity } from '../toolkit';
 import type { Journey } from './kernel';
 
 const { findOpenRound, claimRoundPlace, currentRound } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+const local = proxyLocalActivities<Activities>(shortLocalActivity);
+
+/**
+ * Reading the round (findOpenRound, currentRound) is a local activity since this patch: a short
+ * read in the worker, no round trip through the server, within the Update's workflow task.
+ */
+const ROUND_READ_LOCALLY = 'round-read-locally';
+const roundReads = () => (patched(ROUND_READ_LOCALLY) ? local : { findOpenRound, currentRound });
 
 /** Joining and submitting read the round in PostgreSQL: no school applies into a cancelled, full or moved round. */
 const ROUND_RECHECKED = 'round-rechecked-on-join-and-submit';
@@ -85,7 +93,9 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
       if (recheck) {
         // The journey's copy may be behind the office: PostgreSQL says whether the round still takes it.
         submitting = true;
-        const inDb = await currentRound({ round: state.round! }).finally(() => (submitting = false));
+        const inDb = await roundReads()
+          .currentRound({ round: state.round! })
+          .finally(() => (submitting = false));
         if (inDb.shut) {
           state.round = inDb.round; // closed for this journey too: its flow moves on
           refuse(RefusalType.notNow, roundShutMessage[inDb.shut]);
@@ -154,7 +164,7 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
         await enter('awaiting_round', 'round', null);
         // Asked after the case record says "awaiting_round": a round that opens later finds this
         // journey there and signals it; one that opened before is found here.
-        const alreadyOpen = await findOpenRound({ track });
+        const alreadyOpen = await roundReads().findOpenRound({ track });
         if (alreadyOpen && !roundIsOpen()) state.round = alreadyOpen;
         // Parked after the intake (not after a missed round, whose mail says so): the school hears when one opens.
         if (!roundIsOpen() && state.application === null && patched('awaiting-round-mail')) notify({ kind: 'awaiting-round' });
@@ -162,7 +172,7 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
       }
       if (patched(ROUND_RECHECKED)) {
         // A round heard of earlier may since have been cancelled, filled up or moved.
-        const inDb = await currentRound({ round: state.round! });
+        const inDb = await roundReads().currentRound({ round: state.round! });
         state.round = inDb.round;
         if (inDb.shut || !roundIsOpen()) {
           log.info('Round no longer open when joining', { roundId: inDb.round.roundId, shut: inDb.shut });

@@ -4,6 +4,6 @@
  */
 export { now } from './clock';
 export { orderedSteps } from './ordered-steps';
-export { retry } from './retry';
+export { shortLocalActivity, retry } from './retry';
 export { tell } from './tell';
 export { parse, refuse, refuseField, validatedUpdate, type UpdateRules } from './updates';
