@@ -80,6 +80,9 @@ async function main(): Promise<void> {
         await stack.client.workflow
           .getHandle(journeyId)
           .executeUpdate(planConversation, { args: [{ startsAt, durationMinutes: 60, location: 'Dorpsstraat 1', plannedBy: 'Bench' }] });
+        // The invitation mail withdraws the step's earlier links when it goes out: issue the bench's
+        // own link only after it has, or the mail would revoke it.
+        while ((await stack.db.outboxMail.count({ where: { journeyId, status: 'sent' } })) === 0) await new Promise((r) => setTimeout(r, 50));
         const link = await stack.db.$transaction((tx) =>
           issueLink(tx, koers.url, { journeyId, purpose: 'conversation', scope: '0-1', stepEndsAt: new Date(startsAt), singleUse: true }),
         );
