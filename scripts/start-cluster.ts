@@ -11,8 +11,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PostgresCannotReachError, startEmbeddedPostgres } from '../devtools/embedded-postgres';
-import { startMailCatcher } from '../devtools/mail-catcher';
+import { startEmbeddedPostgres } from '../devtools/embedded-postgres';
 import {
   DEFAULT_NAMESPACE_RETENTION_DAYS,
   prepareNamespace,
@@ -21,22 +20,15 @@ import {
   TEMPORAL_SERVICES,
   temporalDatabaseOf,
 } from '../devtools/temporal-cluster';
-import { migrateDatabase } from '../platform/migrate';
 import { ensureTemporalServer, ensureTemporalUi, projectRoot, TEMPORAL_SERVER_VERSION } from './provision';
-import { createStack, dataDir, prefixOutput, runProcess, say, shown } from './stack';
-import { supervise } from './supervise';
+import { createStack, dataDir, failedToStart, ports as basePorts, prefixOutput, runKoers, say, shown, startMail, startRecord } from './stack';
 
 const clusterDir = path.join(dataDir, 'cluster');
 const ports = {
-  postgres: Number(process.env.KOERS_POSTGRES_PORT ?? 5544),
+  ...basePorts,
   temporalPostgres: Number(process.env.KOERS_TEMPORAL_POSTGRES_PORT ?? 5545),
-  temporal: Number(process.env.KOERS_TEMPORAL_PORT ?? 7233),
   /** history, matching, worker and the membership ports: 8 in a row from here. */
   temporalInternal: Number(process.env.KOERS_TEMPORAL_INTERNAL_PORT_BASE ?? 7234),
-  temporalUi: Number(process.env.KOERS_TEMPORAL_UI_PORT ?? 8233),
-  api: Number(process.env.PORT ?? 3000),
-  smtp: Number(process.env.KOERS_SMTP_PORT ?? 2525),
-  mail: Number(process.env.KOERS_MAIL_PORT ?? 8025),
 };
 const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
 const retentionDays = Number(process.env.TEMPORAL_RETENTION_DAYS ?? DEFAULT_NAMESPACE_RETENTION_DAYS);
@@ -45,22 +37,10 @@ const WORKERS = 2;
 async function main(): Promise<void> {
   mkdirSync(clusterDir, { recursive: true });
   const stack = createStack();
-  const keepRunning = (name: string, start: Parameters<typeof supervise>[0]['start']) => {
-    const supervised = supervise({ name, start, say, stackStopping: stack.stopping });
-    stack.onStop(() => supervised.stop());
-  };
 
   try {
     const tools = ensureTemporalServer();
-    let databaseUrl = process.env.DATABASE_URL;
-    if (!databaseUrl) {
-      say(`starting Koers's PostgreSQL (embedded) on port ${ports.postgres}, data in ${shown(path.join(clusterDir, 'postgres'))}`);
-      const database = await startEmbeddedPostgres({ dataDir: path.join(clusterDir, 'postgres'), port: ports.postgres });
-      stack.onStop(() => database.stop());
-      databaseUrl = database.url;
-    }
-    say('applying database migrations');
-    await migrateDatabase(databaseUrl);
+    const databaseUrl = await startRecord(stack, path.join(clusterDir, 'postgres'), "Koers's PostgreSQL");
 
     let temporalDatabaseUrl = process.env.TEMPORAL_DATABASE_URL;
     if (!temporalDatabaseUrl) {
@@ -87,7 +67,7 @@ async function main(): Promise<void> {
             internalPortBase: ports.temporalInternal,
           }),
         );
-      keepRunning(`temporal-${service}`, start);
+      stack.keepRunning(`temporal-${service}`, start);
     }
     const address = `127.0.0.1:${ports.temporal}`;
     say(`waiting for the Temporal frontend on ${address}; namespace ${namespace}, retention ${retentionDays} days`);
@@ -113,24 +93,11 @@ async function main(): Promise<void> {
             env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace, TEMPORAL_UI_PORT: String(ports.temporalUi) },
           }),
         );
-      keepRunning('temporal-ui', start);
+      stack.keepRunning('temporal-ui', start);
     }
 
-    say(`starting the mail catcher on SMTP port ${ports.smtp}, mail kept in ${shown(path.join(clusterDir, 'mail'))}`);
-    const mail = await startMailCatcher({ smtpPort: ports.smtp, httpPort: ports.mail, dir: path.join(clusterDir, 'mail') });
-    stack.onStop(() => mail.stop());
-
-    const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${ports.api}`;
-    const env = {
-      DATABASE_URL: databaseUrl,
-      TEMPORAL_ADDRESS: address,
-      TEMPORAL_NAMESPACE: namespace,
-      PORT: String(ports.api),
-      SMTP_URL: mail.smtpUrl,
-      PUBLIC_URL: publicUrl,
-    };
-    for (let i = 1; i <= WORKERS; i++) keepRunning(`worker-${i}`, () => runProcess(`worker-${i}`, 'worker/main.ts', env));
-    keepRunning('api', () => runProcess('api', 'api/main.ts', env));
+    const mail = await startMail(stack, path.join(clusterDir, 'mail'));
+    runKoers(stack, { databaseUrl, temporalAddress: address, namespace, smtpUrl: mail.smtpUrl, workers: WORKERS });
 
     say(`API:         http://127.0.0.1:${ports.api} (health: /health, OpenAPI: /openapi.json)`);
     say(
@@ -144,9 +111,7 @@ async function main(): Promise<void> {
     say(`Mail:        http://127.0.0.1:${ports.mail} (SMTP on 127.0.0.1:${ports.smtp}; nothing leaves this machine)`);
     say(`Ctrl-C stops everything; data stays in ${shown(clusterDir)}/`);
   } catch (error) {
-    if (error instanceof PostgresCannotReachError) say(error.message);
-    else console.error(error);
-    await stack.stopAll(1, 'could not start');
+    await failedToStart(stack, error);
   }
 }
 
