@@ -10,7 +10,7 @@ import { noticeKindOf, renderApplicationReminder, type NoticeContent, type Schoo
 import type { NoticeRecord } from '../mail/notice';
 import type { Db, Prisma } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
-import { decisionLetterAttachment, loadDecisionFacts } from './decision-letter';
+import { decisionLetterAttachment, loadDecisionFacts } from '../services/journeys/decision-letter';
 import { deliverMail, enqueueMail, type MailContent, type MailKey } from './send-mail';
 import type { RoundReminder } from './subsidy-rounds';
 

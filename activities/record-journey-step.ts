@@ -6,7 +6,7 @@ import { Prisma, type Db } from '../platform/db';
 import type { FormRequestView } from '../domain/forms';
 import { ApplicationDraft, type Participant } from '../domain/application';
 import type { ApplicationView } from '../domain/journey';
-import type { CaseState, JourneyEvent, JourneyStep } from '../domain/journey-step';
+import type { CaseState, JourneyStep } from '../domain/journey-step';
 
 type Tx = Prisma.TransactionClient;
 

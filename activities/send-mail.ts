@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RenderedMail } from '../mail';
 import type { Db, Prisma } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
-import { renderAttachment } from './decision-letter';
+import { renderAttachment } from '../services/journeys/decision-letter';
 
 export interface MailKey {
   /** The outbox row's id: what the mail is about and why, e.g. `${journeyId}/${purpose}`. */

@@ -4,12 +4,11 @@
  */
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { daysBeforeInAmsterdam } from '../domain/amsterdam-time';
 import type { OpenRound } from '../domain/journey';
-import { RoundTrack } from '../domain/round';
-import { SubsidyRates } from '../domain/subsidy-rates';
+import { RoundTrack, remindersFor } from '../domain/round';
 import { LINK_LIFETIME_DAYS } from '../domain/links';
 import type { Db } from '../platform/db';
+import { toOpenRound } from '../services/rounds/open-round';
 import { roundChanged, roundOpened } from '../workflows/contracts/journey';
 import { roundFull, type OpenedRound } from '../workflows/contracts/subsidy-round';
 
@@ -46,20 +45,6 @@ export interface RoundActivityDependencies {
   sendRoundReminder(reminder: RoundReminder): Promise<void>;
 }
 
-type RoundRow = NonNullable<Awaited<ReturnType<Db['subsidyRound']['findUnique']>>>;
-
-export function toOpenRound(row: RoundRow): OpenRound & { name: string } {
-  return {
-    roundId: row.id,
-    name: row.name,
-    schoolYear: row.schoolYear,
-    opensAt: row.opensAt.toISOString(),
-    closesAt: row.closesAt.toISOString(),
-    rates: SubsidyRates.parse(row.rates),
-    capacity: row.capacity,
-  };
-}
-
 /** Why a school can no longer apply in a round. */
 export type RoundShut = 'cancelled' | 'full' | 'closed';
 
@@ -86,10 +71,6 @@ async function moveApplicationLinks(db: Db, roundId: string, closesAt: Date): Pr
        SET "stepEndsAt" = ${closesAt},
            "expiresAt" = LEAST(${closesAt}, "createdAt" + make_interval(days => ${LINK_LIFETIME_DAYS}))
      WHERE "purpose" = 'application' AND "scope" = ${roundId} AND "revokedAt" IS NULL AND "usedAt" IS NULL`;
-}
-
-export function remindersFor(closesAt: Date, reminderDaysBefore: number[]): OpenedRound['reminders'] {
-  return reminderDaysBefore.map((daysBefore) => ({ daysBefore, at: daysBeforeInAmsterdam(closesAt, daysBefore).toISOString() }));
 }
 
 /** Signals journeys in bounded batches; a journey whose workflow is gone is skipped. */

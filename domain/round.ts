@@ -2,8 +2,7 @@
  * Subsidy rounds: when schools may apply, for which school year and track, for how many.
  */
 import { z } from './zod';
-import { amsterdamInstant } from './amsterdam-time';
-import { Track } from './journey';
+import { amsterdamInstant, daysBeforeInAmsterdam } from './amsterdam-time';
 import { SchoolYear } from './school-year';
 import { SubsidyRates } from './subsidy-rates';
 
@@ -85,4 +84,9 @@ export type RoundView = z.infer<typeof RoundView>;
 /** Whether two rounds' application windows share a moment. */
 export function windowsOverlap(a: { opensAt: string; closesAt: string }, b: { opensAt: string; closesAt: string }): boolean {
   return Date.parse(a.opensAt) < Date.parse(b.closesAt) && Date.parse(b.opensAt) < Date.parse(a.closesAt);
+}
+
+/** The reminder moments before a round closes: the same Amsterdam wall-clock time, N days earlier. */
+export function remindersFor(closesAt: Date, reminderDaysBefore: number[]): { daysBefore: number; at: string }[] {
+  return reminderDaysBefore.map((daysBefore) => ({ daysBefore, at: daysBeforeInAmsterdam(closesAt, daysBefore).toISOString() }));
 }

@@ -15,7 +15,7 @@ import { LinkPurpose } from '../../domain/links';
 import { revokeLinks } from '../../services/links/revoke-links';
 import type { Db } from '../../platform/db';
 import * as journey from '../../workflows/contracts/journey';
-import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
+import { letterDocument, loadDecisionFacts } from '../../services/journeys/decision-letter';
 import { journeyAction, journeyActions, takeJourneyAction, type SchoolAction } from '../../services/journeys/journey-actions';
 import { openSchoolView } from '../../services/school-actions/read-school-view';
 import { takeSchoolAction } from '../../services/school-actions/take-school-action';

@@ -1,5 +1,5 @@
 /** The application behind a school's link: show it, save it, add rows, submit it. */
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { ApplicationDraft, ApplicationForm, requiredSections } from '../../domain/application';
 import { exclusions, MIN_PARTICIPANTS } from '../../domain/eligibility';
 import type { Track } from '../../domain/journey';

@@ -4,7 +4,7 @@
  * and the office reads it once Temporal has removed a closed workflow after its retention.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { toOpenRound } from '../../activities/subsidy-rounds';
+import { toOpenRound } from '../rounds/open-round';
 import type { JourneyEvent } from '../../domain/journey-step';
 import { JourneyView, type JourneyPhase, type Track, type WaitingFor } from '../../domain/journey';
 import { openActions } from '../../domain/tracks';

@@ -2,7 +2,7 @@
  * Opening a school's link: what the token grants (its journey, step and scope), or why it grants
  * nothing; and the link's state changes, used and revoked, each written here only.
  */
-import type { Db, Prisma } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { hashToken, looksLikeToken } from './link-token';
 import { type LinkPurpose } from '../../domain/links';
 

@@ -7,7 +7,7 @@ import { amsterdamIso } from '../../domain/amsterdam-time';
 import { RoundView, windowsOverlap, type CreateRound, type RescheduleRound } from '../../domain/round';
 import { subsidyRatesFor, SubsidyRates } from '../../domain/subsidy-rates';
 import type { Db, Prisma } from '../../platform/db';
-import { remindersFor } from '../../activities/subsidy-rounds';
+import { remindersFor } from '../../domain/round';
 import { roundCancelled, roundRescheduled } from '../../workflows/contracts/subsidy-round';
 import { AppError } from '../errors';
 import { createRoundSchedule, deleteRoundSchedule, moveRoundSchedule, startRoundNow } from './round-schedule';

@@ -58,6 +58,15 @@ test('nothing below the API reaches up into it: services, activities and mail se
   expect(breaking(below, (target) => !within('api')(target))).toEqual([]);
 });
 
+test("activities are the worker's: services, pages and mail never call them, and workflows name them by type only", () => {
+  const callers = sources.filter((file) => !within('activities')(file) && !within('worker')(file) && !within('workflows')(file));
+  expect(breaking(callers, (target) => !within('activities')(target))).toEqual([]);
+  const valueImports = sources
+    .filter(within('workflows'))
+    .flatMap((file) => [...text.get(file)!.matchAll(/^import\s+(?!type\b)[^'";]*from\s+['"]([^'"]*activities[^'"]*)['"]/gm)].map((m) => `${file} → ${m[1]}`));
+  expect(valueImports).toEqual([]);
+});
+
 test('production code does not reach into development tooling', () => {
   const production = sources.filter((file) =>
     ['domain', 'workflows', 'activities', 'services', 'api', 'mail', 'platform', 'worker'].some((f) => within(f)(file)),

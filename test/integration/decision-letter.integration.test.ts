@@ -4,7 +4,7 @@
  * The decision is stored by the same activity a journey uses to record its steps.
  */
 import { Client, Connection } from '@temporalio/client';
-import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
+import { letterDocument, loadDecisionFacts } from '../../services/journeys/decision-letter';
 import type { CaseState, JourneyEvent } from '../../domain/journey-step';
 import { recordJourneyStep } from '../../activities/record-journey-step';
 import { createApp } from '../../api/app';

@@ -3,7 +3,7 @@
  * PDF, and a mail when it is parked after the intake with no round open. On the time-skipping
  * server, with the mail caught by a real SMTP server on loopback.
  */
-import { letterDocument, loadDecisionFacts } from '../../activities/decision-letter';
+import { letterDocument, loadDecisionFacts } from '../../services/journeys/decision-letter';
 import { decideApplication, recordConversationReport, recordIntakeOutcome, submitApplication } from '../../workflows/contracts/journey';
 import { completeApplication, createRoundRecord, createSchool, openRoundAt } from '../support/fixtures';
 import { JourneyDriver } from '../support/journey-driver';

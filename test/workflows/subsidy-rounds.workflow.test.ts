@@ -7,7 +7,8 @@ import type { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/clie
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { createRoundActivities, remindersFor } from '../../activities/subsidy-rounds';
+import { createRoundActivities } from '../../activities/subsidy-rounds';
+import { remindersFor } from '../../domain/round';
 import { daysBeforeInAmsterdam } from '../../domain/amsterdam-time';
 import { subsidyRound } from '../../workflows';
 import { REMINDER_BATCH } from '../../workflows/subsidy-round';

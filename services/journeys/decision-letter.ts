@@ -3,10 +3,10 @@
  * decision, its round and the journey. The decision mail, its PDF attachment (made again at every
  * delivery) and the office's download all start here, so they always say the same.
  */
-import { decisionLetter, type DecisionFacts, type DecisionLetter } from '../domain/decision-letter';
-import { SubsidyRates, subsidyRatesFor } from '../domain/subsidy-rates';
-import { renderDecisionLetterPdf } from '../mail/decision-letter-pdf';
-import type { Db, Prisma } from '../platform/db';
+import { decisionLetter, type DecisionFacts, type DecisionLetter } from '../../domain/decision-letter';
+import { SubsidyRates, subsidyRatesFor } from '../../domain/subsidy-rates';
+import { renderDecisionLetterPdf } from '../../mail/decision-letter-pdf';
+import type { Db, Prisma } from '../../platform/db';
 
 type Reader = Db | Prisma.TransactionClient;
 
