@@ -29,11 +29,13 @@ export interface KoersWorkerOptions {
 /**
  * Journeys kept in the worker's memory between their tasks. Zod and the domain are shared by every
  * workflow (workflows/shared-modules.ts), so a cached journey holds only its own state and the
- * workflow modules (`npm run bench:worker-memory`: under 100 KB of the workflow thread's heap, where
- * each once held its own copy of zod and the domain, ~1.9 MB). Beyond this many, the least recently
- * active journey is evicted and replayed from its history when it next has work.
+ * workflow modules (`npm run bench:worker-memory`: about 120 KB of the workflow threads' heap, where
+ * each once held its own copy of zod and the domain, ~1.9 MB), so 10,000 fit in about 1.2 GB. A
+ * round opening wakes every waiting journey at once: with fewer cached, most of them would first be
+ * replayed from their histories. Beyond this many, the least recently active journey is evicted and
+ * replayed when it next has work.
  */
-export const MAX_CACHED_JOURNEYS = 1_000;
+export const MAX_CACHED_JOURNEYS = 10_000;
 
 /** The worker: every workflow and activity of Koers on one task queue. Run more of them to scale out. */
 export function createKoersWorker(options: KoersWorkerOptions): Promise<Worker> {
