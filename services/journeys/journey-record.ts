@@ -135,17 +135,43 @@ function withForm(forms: JourneyView['forms'], form: JourneyView['forms'][number
   return at === -1 ? [...forms, form] : forms.map((f, i) => (i === at ? form : f));
 }
 
+/** The case row, its school and its steps in order. */
+interface CaseRecord {
+  track: string;
+  phase: string;
+  cycle: number;
+  waitingFor: string | null;
+  nextDeadline: Date | null;
+  schoolYear: string | null;
+  outcome: string | null;
+  brin: string;
+  name: string;
+  sector: string;
+  region: string;
+  inspectionRating: string;
+  steps: { actor: string; event: JourneyEvent }[];
+}
+
+/** The case as one statement reads it: a school's page view costs one round trip here. */
+async function readCase(db: Db, journeyId: string): Promise<CaseRecord | null> {
+  const [row] = await db.$queryRaw<CaseRecord[]>`
+    SELECT j."track", j."phase", j."cycle", j."waitingFor", j."nextDeadline", j."schoolYear", j."outcome",
+           s."brin", s."name", s."sector"::text AS "sector", s."region", s."inspectionRating",
+           COALESCE((SELECT json_agg(json_build_object('actor', a."actor", 'event', a."data") ORDER BY a."seq")
+                       FROM "AuditEvent" a WHERE a."journeyId" = j."id"), '[]'::json) AS "steps"
+      FROM "Journey" j JOIN "School" s ON s."brin" = j."brin"
+     WHERE j."id" = ${journeyId}`;
+  return row ?? null;
+}
+
 /** The journey rebuilt from its record; null when there is no such case. */
 export async function journeyFromRecord(db: Db, journeyId: string): Promise<JourneyView | null> {
-  const [row, steps] = await Promise.all([
-    db.journey.findUnique({ where: { id: journeyId }, include: { school: true } }),
-    db.auditEvent.findMany({ where: { journeyId }, orderBy: { seq: 'asc' }, select: { actor: true, data: true } }),
-  ]);
+  const row = await readCase(db, journeyId);
   if (!row) return null;
-  const { brin, name, sector, region, inspectionRating } = row.school;
+  const { brin, name, sector, region, inspectionRating, steps } = row;
   const track = row.track as Track;
   const phase = row.phase as JourneyPhase;
-  const { roundId, ...run } = foldSteps(steps.map(({ actor, data }) => ({ actor, event: data as unknown as JourneyEvent })));
+  const { roundId, ...run } = foldSteps(steps);
   const [round, enrolment] = await Promise.all([
     // The round joined. A round the journey has only heard of before it applies (a signal, no step) is not on record; no page shows it.
     roundId ? db.subsidyRound.findUnique({ where: { id: roundId } }).then((r) => r && toOpenRound(r)) : null,

@@ -34,14 +34,30 @@ export type LinkCheck =
 
 export type LinkRefusal = Exclude<LinkCheck, { status: 'valid' }>;
 
+/** The link's row and its journey's phase (null: no case row), read together: a page view is one round trip here. */
+interface LinkRow {
+  id: string;
+  journeyId: string;
+  purpose: string;
+  scope: string;
+  singleUse: boolean;
+  expiresAt: Date;
+  stepEndsAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  phase: string | null;
+}
+
 export async function openLink(db: Db, token: string, now: Date = new Date()): Promise<LinkCheck> {
   if (!looksLikeToken(token)) return { status: 'unknown' };
-  const row = await db.linkToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  const [row] = await db.$queryRaw<LinkRow[]>`
+    SELECT l."id", l."journeyId", l."purpose", l."scope", l."singleUse", l."expiresAt", l."stepEndsAt", l."usedAt", l."revokedAt", j."phase"
+      FROM "LinkToken" l LEFT JOIN "Journey" j ON j."id" = l."journeyId"
+     WHERE l."tokenHash" = ${hashToken(token)}`;
   if (!row) return { status: 'unknown' };
   if (row.revokedAt) return { status: 'revoked' };
   if (row.usedAt) return { status: 'used' };
-  const journey = await db.journey.findUnique({ where: { id: row.journeyId }, select: { phase: true } });
-  if (!journey || journey.phase === 'closed') return { status: 'closed' };
+  if (row.phase === null || row.phase === 'closed') return { status: 'closed' };
   if (row.stepEndsAt <= now) return { status: 'ended', purpose: row.purpose as LinkPurpose };
   if (row.expiresAt <= now) return { status: 'expired', linkId: row.id };
   return {
