@@ -8,7 +8,8 @@ import type { Mailer } from '../platform/mailer';
 import type { JourneyStep } from '../domain/journey-step';
 import { confirmConversationRequest, type ConversationRequestConfirmation } from './confirm-conversation-request';
 import { notifySchool, remindOfApplication, type SchoolNotice } from './notify-school';
-import { recordJourneyStep, recordJourneySteps } from './record-journey-step';
+import { recordJourneyStep } from './record-journey-step';
+import { createStepBatches } from './step-batches';
 import { renewLink, resendLink, type LinkRenewal, type LinkResend } from './replace-link';
 import { createRoundActivities } from './subsidy-rounds';
 import { createRoundPlanActivities } from './round-plan';
@@ -47,14 +48,15 @@ async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
 
 export function createActivities({ db, mailer, temporal, publicUrl, organizerEmail, retentionDays = DEFAULT_RETENTION_DAYS }: ActivityDependencies) {
   const mail = { db, mailer, publicUrl, organizerEmail };
+  const storeStepsInBatches = createStepBatches(db);
   return {
     /** One step, for journeys whose history stored steps one at a time (before the patch steps-stored-together). */
     async recordJourneyStep(step: JourneyStep): Promise<void> {
       await recordJourneyStep(db, step);
     },
-    /** The steps of one workflow task, together and in order, in one transaction. */
+    /** The steps of one workflow task, together and in order, in one transaction (with other journeys' steps under load). */
     async recordJourneySteps(steps: JourneyStep[]): Promise<void> {
-      await recordJourneySteps(db, steps);
+      await storeStepsInBatches(steps);
     },
     /** A journey's mail to its school, once per journey and purpose, with a link where the school acts. */
     async notifySchool(notice: SchoolNotice): Promise<void> {

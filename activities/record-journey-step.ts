@@ -142,14 +142,17 @@ async function saveApplication(tx: Tx, journeyId: string, recorded: ApplicationV
   };
   await tx.application.upsert({ where: { id: a.id }, create: { id: a.id, ...data }, update: data });
   const applicationId = a.id;
-  await tx.applicationParticipant.deleteMany({ where: { applicationId } });
-  await tx.applicationParticipant.createMany({ data: a.participants.map((p, position) => ({ applicationId, position, ...p })) });
-  await tx.activityPlanSection.deleteMany({ where: { applicationId } });
-  await tx.activityPlanSection.createMany({
-    data: Object.entries(a.sections).map(([key, content]) => ({ applicationId, key, content: content ?? '' })),
-  });
-  await tx.trajectory.deleteMany({ where: { applicationId } });
-  await tx.trajectory.createMany({ data: a.trajectories.map((t, position) => ({ applicationId, position, ...t })) });
+  // The parts as they were go in one statement; only parts there are get written (a round's new draft has none).
+  await tx.$executeRaw`
+    WITH participants AS (DELETE FROM "ApplicationParticipant" WHERE "applicationId" = ${applicationId}),
+         sections AS (DELETE FROM "ActivityPlanSection" WHERE "applicationId" = ${applicationId})
+    DELETE FROM "Trajectory" WHERE "applicationId" = ${applicationId}`;
+  const participants = a.participants.map((p, position) => ({ applicationId, position, ...p }));
+  const sections = Object.entries(a.sections).map(([key, content]) => ({ applicationId, key, content: content ?? '' }));
+  const trajectories = a.trajectories.map((t, position) => ({ applicationId, position, ...t }));
+  if (participants.length > 0) await tx.applicationParticipant.createMany({ data: participants });
+  if (sections.length > 0) await tx.activityPlanSection.createMany({ data: sections });
+  if (trajectories.length > 0) await tx.trajectory.createMany({ data: trajectories });
 }
 
 async function saveAspirantYear(
