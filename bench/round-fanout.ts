@@ -2,7 +2,7 @@
  * How long a round opening takes to reach thousands of waiting journeys, against Temporal's own
  * cost of signalling the same number of bare workflows, both measured in this run.
  *
- *   npm run bench:round-fanout -- [journeys=2000]
+ *   npm run bench:round-fanout -- [journeys=5000]
  *
  * Writes bench/results/round-fanout.json and prints a table.
  */
@@ -80,7 +80,7 @@ async function bareSignalLoop(stack: BenchStack, count: number): Promise<number>
 }
 
 async function main(): Promise<void> {
-  const count = Number(process.argv[2] ?? 2000);
+  const count = Number(process.argv[2] ?? 5000);
   const stack = await startBenchStack();
   try {
     process.stderr.write(`preparing ${count} journeys waiting for a round…\n`);
