@@ -41,6 +41,7 @@ test('histories cover every track, every kind of journey ending and every school
     'hub-year-waits-for-its-outcome',
     'hub-year-with-enrolments-steps-stored-together',
     'hub-year-with-enrolments-stops',
+    'joins-the-round-it-found-open', // a round found open is joined without a second read (patch found-round-not-reread)
     'misses-a-round',
     'misses-a-round-then-applies-in-the-next',
     'misses-a-round-then-applies-round-read-locally', // the round read by a local activity (patch round-read-locally)

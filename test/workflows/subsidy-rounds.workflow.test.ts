@@ -171,6 +171,8 @@ test('a programme year: each school hears of each round, is reminded once per re
   // Recorded again since the round is read by a local activity (patch round-read-locally).
   await missing.journey.recordHistories('misses-a-round-then-applies-round-read-locally');
   await recordHistories(h.env.client, a.workflowId, 'round-reminds-in-batches');
+  // Joined the round it found open without reading it twice (patch found-round-not-reread).
+  await during.journey.recordHistories('joins-the-round-it-found-open');
 });
 
 test('a reminder to more schools than one batch holds goes out batch by batch, to each school once', async () => {

@@ -27,6 +27,13 @@ const roundReads = () => (patched(ROUND_READ_LOCALLY) ? local : { findOpenRound,
 /** Joining and submitting read the round in PostgreSQL: no school applies into a cancelled, full or moved round. */
 const ROUND_RECHECKED = 'round-rechecked-on-join-and-submit';
 
+/**
+ * A round the journey has just found open in PostgreSQL (findOpenRound) is joined without reading
+ * it again: the second read, a moment after the first and within the same workflow task, could only
+ * say the same. Runs from before this patch read it twice.
+ */
+const FOUND_ROUND_NOT_REREAD = 'found-round-not-reread';
+
 /** What a school reads when it submits into a round that can no longer take it. */
 export const roundShutMessage: Record<RoundShut, string> = {
   cancelled: 'Deze subsidieronde is geannuleerd: aanvragen kan hierin niet meer. De school doet mee in de volgende ronde en krijgt bericht zodra die opengaat.',
@@ -160,17 +167,20 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
     }
 
     for (;;) {
+      /** The round as PostgreSQL had it a moment ago, in this workflow task. */
+      let foundJustNow: OpenRound | null = null;
       if (!roundIsOpen()) {
         await enter('awaiting_round', 'round', null);
         // Asked after the case record says "awaiting_round": a round that opens later finds this
         // journey there and signals it; one that opened before is found here.
         const alreadyOpen = await roundReads().findOpenRound({ track });
-        if (alreadyOpen && !roundIsOpen()) state.round = alreadyOpen;
+        if (alreadyOpen && !roundIsOpen()) state.round = foundJustNow = alreadyOpen;
         // Parked after the intake (not after a missed round, whose mail says so): the school hears when one opens.
         if (!roundIsOpen() && state.application === null && patched('awaiting-round-mail')) notify({ kind: 'awaiting-round' });
         await waitFor(roundIsOpen);
       }
-      if (patched(ROUND_RECHECKED)) {
+      const rereadNeeded = !(foundJustNow !== null && state.round === foundJustNow && patched(FOUND_ROUND_NOT_REREAD));
+      if (patched(ROUND_RECHECKED) && rereadNeeded) {
         // A round heard of earlier may since have been cancelled, filled up or moved.
         const inDb = await roundReads().currentRound({ round: state.round! });
         state.round = inDb.round;
