@@ -15,6 +15,7 @@ import { schoolYearBounds, schoolYearOf, nextSchoolYear } from '../domain/school
 import { act, updatesThroughYears } from './bare-workflows';
 import { afterYear, stepMoment } from './simulation/calendar';
 import { checkOptions, DEFAULT_OPTIONS, simulateDecade, type PlacesInYear, type SimulationOptions, type SimulationResult } from './simulation/decade';
+import { checkAgainstRecord } from './simulation/record-check';
 import { inBatches, ratio, startTimeSkippingBenchStack, writeResults, type TimeSkippingBenchStack } from './stack';
 import { createBareWorker, runWorker } from './workers';
 
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   try {
     process.stderr.write(`simulating ${opts.years} school years, ${opts.schools} schools entering, ${opts.places} places per trajectory…\n`);
     const result = await simulateDecade({ env: stack.env, client: stack.env.client, db: stack.db, taskQueue: stack.taskQueue }, opts);
+    const recordCheck = await checkAgainstRecord(stack.db, result);
     await endOpenWorkflows(stack, opts.concurrency);
     process.stderr.write('baseline: as many bare workflows through the same years and Updates…\n');
     const bareSeconds = await bareDecade(stack, result);
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
       mailsSent: result.mailsSent,
       forms: { answered: result.formsAnswered, missed: result.formsMissed },
       refusals: result.refusals,
+      recordCheck,
       kpis: result.reports.kpis,
       subsidyByRound: result.reports.subsidyByRound,
       outcomes: result.outcomes,
@@ -180,6 +183,11 @@ async function main(): Promise<void> {
           ['ratio (Koers / baseline)', report.ratio],
         ],
       ),
+    );
+    console.log(
+      recordCheck.exact
+        ? `\nThe report agrees with the record: ${recordCheck.kpisCompared} KPIs counted again in SQL, places per school year adding up, no trajectory overbooked.`
+        : `\nThe report does NOT agree with the record:\n${recordCheck.mismatches.map((m) => `- ${m}`).join('\n')}`,
     );
     console.log('\nKPIs (office report)\n');
     console.log(

@@ -5,6 +5,7 @@
  * holds more schools than it has places.
  */
 import { DEFAULT_OPTIONS, simulateDecade, type SimulationResult } from '../../bench/simulation/decade';
+import { checkAgainstRecord } from '../../bench/simulation/record-check';
 import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';
 
 let h: TimeSkippingHarness;
@@ -57,4 +58,15 @@ test('places per school year add up, and no trajectory is overbooked', async () 
   const trajectories = await h.db.hubTrajectory.findMany({ include: { enrolments: true } });
   expect(trajectories.length).toBeGreaterThan(0);
   for (const t of trajectories) expect(t.enrolments.filter((e) => e.status === 'enrolled').length).toBeLessThanOrEqual(t.places);
+});
+
+test('the check npm run simulate prints with its report finds the report exact against the record', async () => {
+  const check = await checkAgainstRecord(h.db, result);
+  expect(check.mismatches).toEqual([]);
+  expect(check.kpisCompared).toBeGreaterThanOrEqual(7);
+  // …and it would say so if a figure were off.
+  const [first, ...rest] = result.reports.kpis;
+  const off = await checkAgainstRecord(h.db, { ...result, reports: { ...result.reports, kpis: [{ ...first!, actual: (first!.actual ?? 0) + 1 }, ...rest] } });
+  expect(off.exact).toBe(false);
+  expect(off.mismatches).toHaveLength(1);
 });
