@@ -47,9 +47,10 @@ async function koersWorker(connection: NativeConnection, services: BenchServices
 
 async function main(): Promise<void> {
   const [variant, taskQueue, services] = [process.argv[2] as WorkerVariant, process.argv[3]!, JSON.parse(process.argv[4]!) as BenchServices];
+  const bareCache = Number(process.argv[5]) || undefined;
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const connection = await NativeConnection.connect({ address: services.temporalAddress });
-  const worker = variant === 'koers' ? await koersWorker(connection, services, taskQueue) : await createBareWorker(connection, taskQueue);
+  const worker = variant === 'koers' ? await koersWorker(connection, services, taskQueue) : await createBareWorker(connection, taskQueue, bareCache);
   const stop = runWorker(worker);
   const send = (message: FromWorker) => process.send!(message);
   process.on('message', (message: ToWorker) => {
@@ -66,8 +67,9 @@ async function main(): Promise<void> {
  * The parent's side: forks the worker process and asks it for its memory. `heapMB` sets the
  * process's heap limit (every thread's), from which the SDK sizes its default workflow cache.
  */
-export function workerMemoryProcess(variant: WorkerVariant, taskQueue: string, services: BenchServices, heapMB?: number) {
-  const child = fork(__filename, [variant, taskQueue, JSON.stringify(services)], {
+/** `bareCache`: the bare worker's cache size (Koers's, so both hold as many workflows). */
+export function workerMemoryProcess(variant: WorkerVariant, taskQueue: string, services: BenchServices, heapMB?: number, bareCache?: number) {
+  const child = fork(__filename, [variant, taskQueue, JSON.stringify(services), String(bareCache ?? '')], {
     // tsx's CommonJS hook, not its ESM loader: worker threads inherit --require, and the probe must load in the SDK's.
     execArgv: ['--expose-gc', '--require', 'tsx/cjs', '--require', require.resolve('./heap-probe'), ...(heapMB ? [`--max-old-space-size=${heapMB}`] : [])],
   });

@@ -30,8 +30,9 @@ export async function createBenchKoersWorker(deps: {
   });
 }
 
-export function createBareWorker(connection: NativeConnection, taskQueue: string): Promise<Worker> {
-  return Worker.create({ connection, taskQueue, workflowsPath: require.resolve('./bare-workflows') });
+/** The bare worker; `maxCachedWorkflows` as Koers's to compare memory cache for cache, else the SDK's default for its heap. */
+export function createBareWorker(connection: NativeConnection, taskQueue: string, maxCachedWorkflows?: number): Promise<Worker> {
+  return Worker.create({ connection, taskQueue, workflowsPath: require.resolve('./bare-workflows'), ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}) });
 }
 
 /** Runs `worker`; the function returned shuts it down and waits until it has stopped. */
