@@ -24,7 +24,18 @@ function stepOf(journeyId: string, brin: string, seq: number, phase: JourneyStep
     seq,
     at: new Date(Date.parse('2027-03-01T09:00:00Z') + seq * 1_000).toISOString(),
     actor: 'system',
-    caseState: { journeyId, brin, track: 'expertschool', cycle: 0, phase, waitingFor: 'office', nextDeadline: null, schoolYear: null, roundId: null, outcome: null },
+    caseState: {
+      journeyId,
+      brin,
+      track: 'expertschool',
+      cycle: 0,
+      phase,
+      waitingFor: 'office',
+      nextDeadline: null,
+      schoolYear: null,
+      roundId: null,
+      outcome: null,
+    },
     event,
   };
 }
