@@ -95,8 +95,9 @@ function context(purpose: LinkPurpose, scope: string, journey: JourneyView, upda
   };
   // The one door for school actions opens the link again and sends the Update through the journey's handle.
   const db = {
-    linkToken: { findUnique: async () => ({ ...link, revokedAt: null, usedAt: null }), updateMany: markUsed },
-    journey: { findUnique: async () => ({ phase: journey.phase }) },
+    // Opening the link: its row and its journey's phase, in one statement.
+    $queryRaw: async () => [{ ...link, revokedAt: null, usedAt: null, phase: journey.phase }],
+    linkToken: { updateMany: markUsed },
   };
   const temporal = { workflow: { getHandle: () => ({ executeUpdate, query: async () => journey }) } };
   const ctx = { token, link, deps: { db, temporal }, journey } as unknown as StepContext;

@@ -443,11 +443,9 @@ describe('the journey a school page renders from', () => {
     const later = new Date(Date.now() + 86_400_000);
     const row = { id: 'l', journeyId: officeView.journeyId, purpose: 'expert-team', scope: '2027-2028', singleUse: true, stepEndsAt: later, expiresAt: later };
     const db = {
-      linkToken: {
-        findUnique: async () => ({ ...row, revokedAt: null, usedAt: null }),
-        updateMany: async (query: unknown) => (marked.push(query), { count: 1 }),
-      },
-      journey: { findUnique: async () => ({ phase: 'aspirant_year' }) },
+      // Opening the link: its row and its journey's phase, in one statement.
+      $queryRaw: async () => [{ ...row, revokedAt: null, usedAt: null, phase: 'aspirant_year' }],
+      linkToken: { updateMany: async (query: unknown) => (marked.push(query), { count: 1 }) },
     } as unknown as Db;
     const members = ['Eva de Wit', 'Tom Bakker'].map((name) => ({ name, email: `${name.split(' ')[0]!.toLowerCase()}@linde.example`, role: 'teacher' }));
     // Read fresh (from the workflow, as for an action); a page view's read of the case record has its own test on the real stack.
