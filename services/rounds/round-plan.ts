@@ -58,10 +58,15 @@ export async function ensureRoundPlanSchedule(temporal: Client, taskQueue: strin
 /** Saves a track's plan and its Schedule together: when the Schedule cannot be made, the plan is not saved either. */
 export async function saveRoundPlan({ db, temporal, taskQueue }: RoundDependencies, plan: RoundPlan, savedBy: string): Promise<RoundPlan> {
   const data = { ...plan, updatedBy: savedBy };
-  await db.$transaction(async (tx) => {
-    await tx.roundPlan.upsert({ where: { track: plan.track }, create: data, update: data });
-    await ensureRoundPlanSchedule(temporal, taskQueue, plan);
-  });
+  // The transaction waits for Temporal's Schedule call: beyond Prisma's 5 s default when the server
+  // is busy, and two saves of one track wait for each other's (the row lock).
+  await db.$transaction(
+    async (tx) => {
+      await tx.roundPlan.upsert({ where: { track: plan.track }, create: data, update: data });
+      await ensureRoundPlanSchedule(temporal, taskQueue, plan);
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
   return plan;
 }
 
