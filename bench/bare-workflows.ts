@@ -28,16 +28,22 @@ export async function handleUpdates(updates: number): Promise<void> {
 
 /**
  * Takes `act` Updates that only change its state while it sleeps from one moment of `wakeAt` to the
- * next (the school-year boundaries of a simulated decade), then completes: a journey's years in Temporal alone.
+ * next (the school-year boundaries of a simulated decade), until `wake` ends it as a journey's close
+ * would, or the last moment has passed: a journey's years in Temporal alone.
  */
 export async function updatesThroughYears(wakeAt: string[]): Promise<void> {
   const state = { actions: [] as string[] };
+  let ended = false;
   setHandler(act, (name) => {
     state.actions.push(name);
     return state;
   });
+  setHandler(wake, () => {
+    ended = true;
+  });
   for (const moment of wakeAt) {
     const ms = Date.parse(moment) - Date.now();
-    if (ms > 0) await sleep(ms);
+    if (ms > 0) await condition(() => ended, ms);
+    if (ended) return;
   }
 }

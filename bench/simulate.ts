@@ -12,10 +12,20 @@
 import { parseArgs } from 'node:util';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { schoolYearBounds, schoolYearOf, nextSchoolYear } from '../domain/school-year';
-import { act, updatesThroughYears } from './bare-workflows';
+import { act, updatesThroughYears, wake } from './bare-workflows';
 import { afterYear, stepMoment } from './simulation/calendar';
-import { checkOptions, DEFAULT_OPTIONS, simulateDecade, type PlacesInYear, type SimulationOptions, type SimulationResult } from './simulation/decade';
+import {
+  checkOptions,
+  DEFAULT_OPTIONS,
+  simulateDecade,
+  type PlacesInYear,
+  type SimulationOptions,
+  type SimulationResult,
+  type StepRecord,
+} from './simulation/decade';
 import { checkAgainstRecord } from './simulation/record-check';
+import { createTimeSkippingEnvironment } from '../devtools/temporal-test-server';
+import { ensureTestServer } from '../scripts/provision';
 import { inBatches, ratio, startTimeSkippingBenchStack, writeResults, type TimeSkippingBenchStack } from './stack';
 import { createBareWorker, runWorker } from './workers';
 
@@ -48,7 +58,7 @@ function options(): SimulationOptions {
   };
 }
 
-/** The decade is over: journeys and hubs still running are ended, so none of their timers fire during the baseline. */
+/** The decade is over: journeys and hubs still running are ended, so none of their timers fire after it. */
 async function endOpenWorkflows(stack: TimeSkippingBenchStack, concurrency: number): Promise<void> {
   const [journeys, hubs] = await Promise.all([
     stack.db.journey.findMany({ where: { phase: { not: 'closed' } }, select: { id: true } }),
@@ -64,35 +74,69 @@ async function endOpenWorkflows(stack: TimeSkippingBenchStack, concurrency: numb
   );
 }
 
+type Baseline = { seconds: number; stalledAt?: undefined } | { seconds: number; stalledAt: string };
+
+/** How long one step of the baseline may take before it counts as stalled: five times Koers's, and at least two minutes. */
+const stallLimitMs = (step: StepRecord) => Math.max(120_000, 5_000 * (step.sleepSeconds + step.actSeconds));
+
 /**
- * The baseline: the simulation's schedule replayed with bare workflows, from the next school year
- * on. At each step's moment, as many start as journeys started then and they take as many Updates
- * (round robin), at the same concurrency; each sleeps from one school-year boundary to the next.
+ * The baseline: the simulation's schedule replayed with bare workflows on a fresh time-skipping
+ * server, as Koers started on one. At each step's moment, as many start as journeys started then,
+ * they take as many Updates (round robin) at the same concurrency, and as many end as journeys
+ * closed by then; each sleeps from one school-year boundary to the next. A step that takes far
+ * longer than Koers's (the server stopped answering) ends the baseline as stalled, with its time so far.
  */
-async function bareDecade(stack: TimeSkippingBenchStack, result: SimulationResult): Promise<number> {
-  const { env } = stack;
+async function bareDecade(result: SimulationResult): Promise<Baseline> {
+  const env = await createTimeSkippingEnvironment(ensureTestServer());
   const { years, concurrency } = result.options;
   const taskQueue = 'bench-bare';
   const stopWorker = runWorker(await createBareWorker(env.nativeConnection, taskQueue));
   const firstStart = Number(nextSchoolYear(schoolYearOf(new Date(await env.currentTimeMs()))).slice(0, 4));
   const wakeAt = Array.from({ length: years + 1 }, (_, k) => schoolYearBounds(`${firstStart + k}-${firstStart + k + 1}`).start.toISOString());
   const live: string[] = [];
-  let turn = 0;
-  const started = performance.now();
-  for (const step of result.steps) {
+  let [started, closed, turn] = [0, 0, 0];
+  const since = performance.now();
+  const seconds = () => (performance.now() - since) / 1000;
+  const play = async (step: StepRecord) => {
     const moment = step.step === 'end' ? afterYear(firstStart + years - 1) : stepMoment(firstStart + step.year, step.step);
     const ms = moment.getTime() - (await env.currentTimeMs());
     if (ms > 0) await env.sleep(ms);
-    const ids = Array.from({ length: step.journeysStarted }, (_, k) => `bare-${live.length + k}`);
+    const ids = Array.from({ length: step.journeysStarted }, () => `bare-${started++}`);
     await inBatches(ids, concurrency, (workflowId) => env.client.workflow.start(updatesThroughYears, { workflowId, taskQueue, args: [wakeAt] }));
     live.push(...ids);
-    if (live.length === 0) continue;
-    const targets = Array.from({ length: step.updates }, () => live[turn++ % live.length]!);
-    await inBatches(targets, concurrency, (id) => env.client.workflow.getHandle(id).executeUpdate(act, { args: [step.step, null] }));
+    if (live.length > 0) {
+      const targets = Array.from({ length: step.updates }, () => live[turn++ % live.length]!);
+      await inBatches(targets, concurrency, (id) => env.client.workflow.getHandle(id).executeUpdate(act, { args: [step.step, null] }));
+    }
+    const ending = live.splice(0, Math.max(0, Math.min(live.length, step.journeysClosed - closed)));
+    closed += ending.length;
+    // Past the decade's last moment the bare workflows have ended by themselves.
+    await inBatches(ending, concurrency, (id) =>
+      env.client.workflow
+        .getHandle(id)
+        .signal(wake)
+        .catch((error: unknown) => {
+          if (!(error instanceof WorkflowNotFoundError)) throw error;
+        }),
+    );
+  };
+  try {
+    for (const step of result.steps) {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<'stalled'>((resolve) => (timer = setTimeout(() => resolve('stalled'), stallLimitMs(step))));
+      const outcome = await Promise.race([play(step), stalled]).finally(() => clearTimeout(timer));
+      if (outcome === 'stalled') return { seconds: seconds(), stalledAt: `${step.year}:${step.step}` };
+      if (step.step === 'hubOutcomes' || step.step === 'end')
+        process.stderr.write(
+          `  baseline: ${step.step === 'end' ? 'past the last school year' : `school year ${step.year + 1} done`} after ${seconds().toFixed(0)} s\n`,
+        );
+    }
+    return { seconds: seconds() };
+  } finally {
+    // A stalled server may not let the worker drain: the teardown ends it either way.
+    await Promise.race([stopWorker(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await env.teardown();
   }
-  const seconds = (performance.now() - started) / 1000;
-  await stopWorker();
-  return seconds;
 }
 
 function table(header: string[], rows: (string | number | null)[][]): string {
@@ -114,130 +158,153 @@ function planning(result: SimulationResult) {
   };
 }
 
+/** Koers's part of the report: everything but the baseline, written before the baseline runs so a stalled one loses nothing. */
+function koersReport(result: SimulationResult, recordCheck: Awaited<ReturnType<typeof checkAgainstRecord>>) {
+  return {
+    benchmark: 'simulate',
+    measuredAt: new Date().toISOString(),
+    options: result.options,
+    schoolYears: `${result.firstSchoolYear} … ${result.lastSchoolYear}`,
+    koers: {
+      seconds: Number(result.seconds.total.toFixed(1)),
+      sleepingSeconds: Number(result.seconds.sleeping.toFixed(1)),
+      actingSeconds: Number(result.seconds.acting.toFixed(1)),
+      journeysPerSecond: Number((result.journeys.total / result.seconds.total).toFixed(2)),
+    },
+    journeys: result.journeys,
+    hubYears: result.hubYears,
+    updates: result.updates,
+    stepsStored: result.stepsStored,
+    mailsSent: result.mailsSent,
+    forms: { answered: result.formsAnswered, missed: result.formsMissed },
+    refusals: result.refusals,
+    recordCheck,
+    kpis: result.reports.kpis,
+    subsidyByRound: result.reports.subsidyByRound,
+    outcomes: result.outcomes,
+    places: result.places,
+    planning: planning(result),
+    secondsPerYear: result.places.map((p, year) => {
+      const steps = result.steps.filter((s) => s.year === year);
+      return {
+        schoolYear: p.schoolYear,
+        sleeping: Number(steps.reduce((t, s) => t + s.sleepSeconds, 0).toFixed(1)),
+        acting: Number(steps.reduce((t, s) => t + s.actSeconds, 0).toFixed(1)),
+      };
+    }),
+  };
+}
+
+function printKoersReport(result: SimulationResult, report: ReturnType<typeof koersReport>): void {
+  const { recordCheck, planning: answer } = report;
+  console.log(`\n${result.options.schools} schools entering over ${result.options.years} school years (${report.schoolYears}), seed ${result.options.seed}\n`);
+  console.log(
+    table(
+      ['measure', 'value'],
+      [
+        ['journeys (expertschool / ontwikkelschool)', `${result.journeys.total} (${result.journeys.expertschool} / ${result.journeys.ontwikkelschool})`],
+        ['hub years', result.hubYears],
+        ['Updates sent (office and schools)', result.updates],
+        ['steps stored in PostgreSQL / mails sent', `${result.stepsStored} / ${result.mailsSent}`],
+        ['measurement forms answered / missed', `${result.formsAnswered} / ${result.formsMissed}`],
+        ['refused actions', result.refusals.length],
+        ['Koers: seconds (time skipping / acting)', `${report.koers.seconds} (${report.koers.sleepingSeconds} / ${report.koers.actingSeconds})`],
+        ['Koers: journeys per second', report.koers.journeysPerSecond],
+      ],
+    ),
+  );
+  console.log(
+    recordCheck.exact
+      ? `\nThe report agrees with the record: ${recordCheck.kpisCompared} KPIs counted again in SQL, places per school year adding up, no trajectory overbooked.`
+      : `\nThe report does NOT agree with the record:\n${recordCheck.mismatches.map((m) => `- ${m}`).join('\n')}`,
+  );
+  console.log('\nKPIs (office report)\n');
+  console.log(
+    table(
+      ['KPI', 'sector', 'target', 'actual'],
+      result.reports.kpis.map((k) => [k.label, k.sector, k.target, k.actual]),
+    ),
+  );
+  console.log('\nExpertschool places per school year\n');
+  console.log(
+    table(
+      [
+        'school year',
+        'hubs',
+        'places offered',
+        'ontwikkelscholen wanting one',
+        'enrolled',
+        'unplaced (longest waiting list)',
+        'places needed',
+        'completed',
+        'never placed',
+        'stopped',
+      ],
+      result.places.map((p) => [
+        p.schoolYear,
+        p.hubs,
+        p.placesOffered,
+        p.schoolsWanting,
+        p.enrolled,
+        `${p.unplaced} (${p.longestWaitingList})`,
+        p.placesNeeded,
+        p.completed,
+        p.withoutPlace,
+        p.stopped,
+      ]),
+    ),
+  );
+  console.log(
+    answer.mostPlacesNeeded === 0
+      ? '\nEvery ontwikkelschool that wanted a place got one: the places offered meet the simulated demand.'
+      : `\nPlaces needed: at most ${answer.mostPlacesNeeded} short in one school year (${answer.inSchoolYear}), ${answer.placesShortOverTheDecade} over the decade; ` +
+          `at ${answer.placesPerHub} places per hub that is ${answer.moreExpertschoolsInWorstYear} more expertschool(s) in that year.`,
+  );
+}
+
 async function main(): Promise<void> {
   const opts = options();
   checkOptions(opts);
+  let result: SimulationResult;
+  let report: ReturnType<typeof koersReport>;
   const stack = await startTimeSkippingBenchStack();
   try {
     process.stderr.write(`simulating ${opts.years} school years, ${opts.schools} schools entering, ${opts.places} places per trajectory…\n`);
-    const result = await simulateDecade({ env: stack.env, client: stack.env.client, db: stack.db, taskQueue: stack.taskQueue }, opts);
-    const recordCheck = await checkAgainstRecord(stack.db, result);
-    await endOpenWorkflows(stack, opts.concurrency);
-    process.stderr.write('baseline: as many bare workflows through the same years and Updates…\n');
-    const bareSeconds = await bareDecade(stack, result);
-    const answer = planning(result);
-    const perYear = result.places.map((p) => p.schoolYear);
-    const report = {
-      benchmark: 'simulate',
-      measuredAt: new Date().toISOString(),
-      options: result.options,
-      schoolYears: `${result.firstSchoolYear} … ${result.lastSchoolYear}`,
-      koers: {
-        seconds: Number(result.seconds.total.toFixed(1)),
-        sleepingSeconds: Number(result.seconds.sleeping.toFixed(1)),
-        actingSeconds: Number(result.seconds.acting.toFixed(1)),
-        journeysPerSecond: Number((result.journeys.total / result.seconds.total).toFixed(2)),
-      },
-      baseline: { seconds: Number(bareSeconds.toFixed(1)), workflowsPerSecond: Number((result.journeys.total / bareSeconds).toFixed(2)) },
-      ratio: ratio(result.seconds.total, bareSeconds),
-      journeys: result.journeys,
-      hubYears: result.hubYears,
-      updates: result.updates,
-      stepsStored: result.stepsStored,
-      mailsSent: result.mailsSent,
-      forms: { answered: result.formsAnswered, missed: result.formsMissed },
-      refusals: result.refusals,
-      recordCheck,
-      kpis: result.reports.kpis,
-      subsidyByRound: result.reports.subsidyByRound,
-      outcomes: result.outcomes,
-      places: result.places,
-      planning: answer,
-      secondsPerYear: perYear.map((schoolYear, year) => {
-        const steps = result.steps.filter((s) => s.year === year);
-        return {
-          schoolYear,
-          sleeping: Number(steps.reduce((t, s) => t + s.sleepSeconds, 0).toFixed(1)),
-          acting: Number(steps.reduce((t, s) => t + s.actSeconds, 0).toFixed(1)),
-        };
-      }),
-    };
+    result = await simulateDecade({ env: stack.env, client: stack.env.client, db: stack.db, taskQueue: stack.taskQueue }, opts);
+    report = koersReport(result, await checkAgainstRecord(stack.db, result));
     writeResults('simulate', report);
-
-    console.log(
-      `\n${result.options.schools} schools entering over ${result.options.years} school years (${report.schoolYears}), seed ${result.options.seed}\n`,
-    );
-    console.log(
-      table(
-        ['measure', 'value'],
-        [
-          ['journeys (expertschool / ontwikkelschool)', `${result.journeys.total} (${result.journeys.expertschool} / ${result.journeys.ontwikkelschool})`],
-          ['hub years', result.hubYears],
-          ['Updates sent (office and schools)', result.updates],
-          ['steps stored in PostgreSQL / mails sent', `${result.stepsStored} / ${result.mailsSent}`],
-          ['measurement forms answered / missed', `${result.formsAnswered} / ${result.formsMissed}`],
-          ['refused actions', result.refusals.length],
-          ['Koers: seconds (time skipping / acting)', `${report.koers.seconds} (${report.koers.sleepingSeconds} / ${report.koers.actingSeconds})`],
-          ['Koers: journeys per second', report.koers.journeysPerSecond],
-          ['baseline: seconds, bare workflows through the same years and Updates', report.baseline.seconds],
-          ['ratio (Koers / baseline)', report.ratio],
-        ],
-      ),
-    );
-    console.log(
-      recordCheck.exact
-        ? `\nThe report agrees with the record: ${recordCheck.kpisCompared} KPIs counted again in SQL, places per school year adding up, no trajectory overbooked.`
-        : `\nThe report does NOT agree with the record:\n${recordCheck.mismatches.map((m) => `- ${m}`).join('\n')}`,
-    );
-    console.log('\nKPIs (office report)\n');
-    console.log(
-      table(
-        ['KPI', 'sector', 'target', 'actual'],
-        result.reports.kpis.map((k) => [k.label, k.sector, k.target, k.actual]),
-      ),
-    );
-    console.log('\nExpertschool places per school year\n');
-    console.log(
-      table(
-        [
-          'school year',
-          'hubs',
-          'places offered',
-          'ontwikkelscholen wanting one',
-          'enrolled',
-          'unplaced (longest waiting list)',
-          'places needed',
-          'completed',
-          'never placed',
-          'stopped',
-        ],
-        result.places.map((p) => [
-          p.schoolYear,
-          p.hubs,
-          p.placesOffered,
-          p.schoolsWanting,
-          p.enrolled,
-          `${p.unplaced} (${p.longestWaitingList})`,
-          p.placesNeeded,
-          p.completed,
-          p.withoutPlace,
-          p.stopped,
-        ]),
-      ),
-    );
-    console.log(
-      answer.mostPlacesNeeded === 0
-        ? '\nEvery ontwikkelschool that wanted a place got one: the places offered meet the simulated demand.'
-        : `\nPlaces needed: at most ${answer.mostPlacesNeeded} short in one school year (${answer.inSchoolYear}), ${answer.placesShortOverTheDecade} over the decade; ` +
-            `at ${answer.placesPerHub} places per hub that is ${answer.moreExpertschoolsInWorstYear} more expertschool(s) in that year.`,
-    );
+    printKoersReport(result, report);
+    await endOpenWorkflows(stack, opts.concurrency);
   } catch (error) {
     // Said before the stack stops: stopping it may end the process with an error of its own.
     console.error(error);
     process.exitCode = 1;
+    return;
   } finally {
     await stack.stop();
   }
+
+  process.stderr.write('baseline: as many bare workflows through the same years and Updates, on a fresh server…\n');
+  const baseline = await bareDecade(result);
+  const measured = {
+    ...report,
+    baseline: {
+      seconds: Number(baseline.seconds.toFixed(1)),
+      ...(baseline.stalledAt ? { stalledAt: baseline.stalledAt } : { workflowsPerSecond: Number((result.journeys.total / baseline.seconds).toFixed(2)) }),
+    },
+    ratio: baseline.stalledAt ? null : ratio(result.seconds.total, baseline.seconds),
+  };
+  writeResults('simulate', measured);
+  console.log(
+    `\n${table(
+      ['measure', 'value'],
+      [
+        ['baseline: seconds, bare workflows through the same years and Updates', measured.baseline.seconds],
+        ['ratio (Koers / baseline)', measured.ratio ?? `none: the baseline stalled at ${baseline.stalledAt}`],
+      ],
+    )}`,
+  );
+  if (baseline.stalledAt) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -122,6 +122,8 @@ export interface StepRecord {
   step: YearStep | 'end';
   journeysStarted: number;
   updates: number;
+  /** Journeys closed by the end of this step, all told (the baseline ends as many bare workflows). */
+  journeysClosed: number;
   /** Wall-clock seconds: the server's time skipping to this step, then acting on it. */
   sleepSeconds: number;
   actSeconds: number;
@@ -206,6 +208,7 @@ class Decade {
           updates: this.updates - updates,
           sleepSeconds: (acting - sleeping) / 1000,
           actSeconds: (performance.now() - acting) / 1000,
+          journeysClosed: await this.h.db.journey.count({ where: { phase: 'closed' } }),
         };
         this.steps.push(record);
         this.log(
@@ -221,7 +224,15 @@ class Decade {
     const acting = performance.now();
     await this.yearTurned(nextSchoolYear(lastSchoolYear));
     await this.closeYearFigures(lastSchoolYear);
-    this.steps.push({ year: this.options.years, step: 'end', journeysStarted: 0, updates: 0, sleepSeconds: (acting - sleeping) / 1000, actSeconds: 0 });
+    this.steps.push({
+      year: this.options.years,
+      step: 'end',
+      journeysStarted: 0,
+      updates: 0,
+      journeysClosed: await this.h.db.journey.count({ where: { phase: 'closed' } }),
+      sleepSeconds: (acting - sleeping) / 1000,
+      actSeconds: 0,
+    });
     const total = (performance.now() - started) / 1000;
     return this.result(firstSchoolYear, lastSchoolYear, total);
   }
