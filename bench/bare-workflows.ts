@@ -1,5 +1,15 @@
 /** Baseline workflows for benchmarks: Temporal's own cost, with none of Koers's work. */
-import { condition, defineQuery, defineSignal, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { FloorActivities } from './floor-activities';
 
 export const wake = defineSignal('wake');
 export const isWaiting = defineQuery<boolean>('isWaiting');
@@ -46,4 +56,42 @@ export async function updatesThroughYears(wakeAt: string[]): Promise<void> {
     if (ms > 0) await condition(() => ended, ms);
     if (ended) return;
   }
+}
+
+// ---- engine floors: the shape of Koers's work in Temporal (its tasks and activities), with no work of Koers's own ----
+
+const { storeStep } = proxyLocalActivities<FloorActivities>({ startToCloseTimeout: '10 seconds' });
+const { sendMail } = proxyActivities<FloorActivities>({ startToCloseTimeout: '10 seconds' });
+
+/**
+ * A journey joining a round, in Temporal alone: woken by a signal, it stores a step (a local
+ * activity, in the same workflow task) and then sends a mail (an activity), as a journey does.
+ */
+export async function joinOnSignal(): Promise<void> {
+  let woken = false;
+  setHandler(isWaiting, () => !woken);
+  setHandler(wake, () => {
+    woken = true;
+  });
+  await condition(() => woken);
+  await storeStep();
+  await sendMail();
+}
+
+/**
+ * A journey's actions in Temporal alone: each Update answers once a local activity has "stored"
+ * it, as a journey's Update answers once its steps are stored; after the actions named in
+ * `mailAfter` a mail goes out (an activity), and the workflow completes when all have.
+ */
+export async function updatesStoredBeforeAnswer(updates: number, mailAfter: string[]): Promise<void> {
+  const state = { actions: [] as string[] };
+  const mails: Promise<void>[] = [];
+  setHandler(act, async (name) => {
+    state.actions.push(name);
+    await storeStep();
+    if (mailAfter.includes(name)) mails.push(sendMail());
+    return state;
+  });
+  await condition(() => state.actions.length >= updates && allHandlersFinished());
+  await Promise.all(mails);
 }

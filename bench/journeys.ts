@@ -1,7 +1,10 @@
 /**
  * Expertschool journeys driven from their start to the office's decision on the application, one
  * Update per action as the API sends them, against bare workflows taking the same Updates (same
- * names, same inputs) with handlers that only change state. Same concurrency, both in this run.
+ * names, same inputs) with handlers that only change state. Same concurrency, all in this run. A
+ * second baseline, the engine floor, gives the bare workflows a journey's shape of work in
+ * Temporal: each Update answers after a local activity (a journey's answers wait for its steps to
+ * be stored), and a mail activity follows the actions after which a journey mails the school.
  *
  *   npm run bench:journeys -- [journeys=200] [concurrency=20]
  *
@@ -25,7 +28,7 @@ import {
   saveApplicationDraft,
   submitApplication,
 } from '../workflows/contracts/journey';
-import { act, handleUpdates } from './bare-workflows';
+import { act, handleUpdates, updatesStoredBeforeAnswer } from './bare-workflows';
 import { brinFor, createBenchSchools, inBatches, p50p95, ratio, startBenchStack, writeResults, type BenchStack } from './stack';
 import { createBareWorker, runWorker } from './workers';
 
@@ -101,23 +104,22 @@ async function drive(variant: Variant, indices: number[], concurrency: number): 
 }
 
 /**
- * Both variants warmed up, then timed in alternating halves (Koers, bare, Koers, bare): on a
- * machine others share, a change in load mid-run then falls on both alike.
+ * The variants warmed up, then timed in alternating halves (each in turn, twice): on a machine
+ * others share, a change in load mid-run then falls on all alike.
  */
-async function measureAlternately(variants: [Variant, Variant], count: number, concurrency: number): Promise<[Run, Run]> {
+async function measureAlternately(variants: Variant[], count: number, concurrency: number): Promise<Run[]> {
   const warmUp = Array.from({ length: WARM_UP }, (_, i) => i);
   for (const variant of variants) await drive(variant, warmUp, concurrency);
-  const runs: [Run[], Run[]] = [[], []];
+  const runs: Run[][] = variants.map(() => []);
   const half = Math.ceil(count / 2);
   for (const from of [0, half]) {
     const indices = Array.from({ length: Math.min(half, count - from) }, (_, k) => WARM_UP + from + k);
-    for (const v of [0, 1] as const) runs[v].push(await drive(variants[v], indices, concurrency));
+    for (const [v, variant] of variants.entries()) runs[v]!.push(await drive(variant, indices, concurrency));
   }
-  const combined = (parts: Run[]): Run => ({
+  return runs.map((parts) => ({
     seconds: parts.reduce((sum, r) => sum + r.seconds, 0),
     timings: new Map(ACTION_NAMES.map((name) => [name, parts.flatMap((r) => r.timings.get(name)!)])),
-  });
-  return [combined(runs[0]), combined(runs[1])];
+  }));
 }
 
 function koersJourneys(stack: BenchStack): Variant {
@@ -134,10 +136,17 @@ function koersJourneys(stack: BenchStack): Variant {
   };
 }
 
-function bareWorkflows(stack: BenchStack, taskQueue: string): Variant {
+/** The actions after which a journey mails the school: the invitation, the round it joins on the intake, the decision. */
+const MAIL_AFTER = [planConversation.name, recordIntakeOutcome.name, decideApplication.name];
+
+/** Bare workflows taking the same Updates: `floor` with a journey's local activity per Update and its mails (see the top). */
+function bareWorkflows(stack: BenchStack, taskQueue: string, shape: 'bare' | 'floor'): Variant {
   const updates = journeyActions().length;
   return {
-    start: (i) => stack.client.workflow.start(handleUpdates, { workflowId: `bare-journey-${i}`, taskQueue, args: [updates] }),
+    start: (i) =>
+      shape === 'bare'
+        ? stack.client.workflow.start(handleUpdates, { workflowId: `bare-journey-${i}`, taskQueue, args: [updates] })
+        : stack.client.workflow.start(updatesStoredBeforeAnswer, { workflowId: `floor-journey-${i}`, taskQueue, args: [updates, MAIL_AFTER] }),
     async send(handle, a, last) {
       const state = await handle.executeUpdate(act, { args: [a.name, a.input] });
       if (last && state.actions.length !== updates) throw new Error(`${handle.workflowId} took ${state.actions.length} Updates, expected ${updates}`);
@@ -177,8 +186,14 @@ async function main(): Promise<void> {
     await openRound(stack);
     const taskQueue = 'bench-bare';
     const stopBareWorker = runWorker(await createBareWorker(stack.connection, taskQueue));
-    process.stderr.write(`driving ${count} journeys to the decision and ${count} bare workflows through as many Updates, ${concurrency} at a time…\n`);
-    const [koers, bare] = await measureAlternately([koersJourneys(stack), bareWorkflows(stack, taskQueue)], count, concurrency);
+    process.stderr.write(
+      `driving ${count} journeys to the decision, and ${count} bare workflows and ${count} of the engine floor through as many Updates, ${concurrency} at a time…\n`,
+    );
+    const [koers, bare, floor] = (await measureAlternately(
+      [koersJourneys(stack), bareWorkflows(stack, taskQueue, 'bare'), bareWorkflows(stack, taskQueue, 'floor')],
+      count,
+      concurrency,
+    )) as [Run, Run, Run];
     await stopBareWorker();
 
     // What each journey left in PostgreSQL and the outbox, for the explanation of the ratio.
@@ -187,12 +202,15 @@ async function main(): Promise<void> {
     if (approved !== journeys) throw new Error(`${approved} of ${journeys} journeys approved in the case record`);
     const stepsPerJourney = (await stack.db.auditEvent.count()) / journeys;
     const mailsPerJourney = (await stack.db.outboxMail.count()) / journeys;
+    if (mailsPerJourney !== MAIL_AFTER.length)
+      throw new Error(`a journey sent ${mailsPerJourney} mails; the engine floor sends ${MAIL_AFTER.length}: update MAIL_AFTER`);
 
-    const throughput = { koers: count / koers.seconds, bare: count / bare.seconds };
+    const throughput = { koers: count / koers.seconds, bare: count / bare.seconds, floor: count / floor.seconds };
     const actions = ACTION_NAMES.map((name) => {
       const k = p50p95(koers.timings.get(name)!);
       const b = p50p95(bare.timings.get(name)!);
-      return { action: name, koers: k, bare: b, ratioP95: ratio(k.p95, b.p95, 1) };
+      const f = p50p95(floor.timings.get(name)!);
+      return { action: name, koers: k, bare: b, ratioP95: ratio(k.p95, b.p95, 1), floor: f, floorRatioP95: ratio(k.p95, f.p95, 1) };
     });
     const report = {
       benchmark: 'journeys',
@@ -205,13 +223,23 @@ async function main(): Promise<void> {
       koers: { seconds: Number(koers.seconds.toFixed(2)), journeysPerSecond: Number(throughput.koers.toFixed(2)) },
       bare: { seconds: Number(bare.seconds.toFixed(2)), journeysPerSecond: Number(throughput.bare.toFixed(2)) },
       throughputRatio: ratio(throughput.koers, throughput.bare),
+      /** The engine floor (see the top): Temporal carrying a journey's local activities and mails. */
+      floor: { seconds: Number(floor.seconds.toFixed(2)), journeysPerSecond: Number(throughput.floor.toFixed(2)) },
+      floorThroughputRatio: ratio(throughput.koers, throughput.floor),
       actions,
     };
     writeResults('journeys', report);
     console.log(`\n| ${count} journeys, ${concurrency} at a time | Koers | bare workflows | Koers / bare |\n|---|---|---|---|`);
     console.log(`| journeys per second | ${report.koers.journeysPerSecond} | ${report.bare.journeysPerSecond} | ${report.throughputRatio} |`);
-    console.log(`\n| action | Koers p50 ms | Koers p95 ms | bare p50 ms | bare p95 ms | p95 Koers / bare |\n|---|---|---|---|---|---|`);
-    for (const r of actions) console.log(`| ${r.action} | ${r.koers.p50} | ${r.koers.p95} | ${r.bare.p50} | ${r.bare.p95} | ${r.ratioP95} |`);
+    console.log(
+      `| engine floor: journeys per second, Koers / floor | ${report.koers.journeysPerSecond} | ${report.floor.journeysPerSecond} | ${report.floorThroughputRatio} |`,
+    );
+    console.log(
+      `\n| action | Koers p50 ms | Koers p95 ms | bare p50 ms | bare p95 ms | p95 Koers / bare | floor p95 ms | p95 Koers / floor |\n|---|---|---|---|---|---|---|---|`,
+    );
+    for (const r of actions) {
+      console.log(`| ${r.action} | ${r.koers.p50} | ${r.koers.p95} | ${r.bare.p50} | ${r.bare.p95} | ${r.ratioP95} | ${r.floor.p95} | ${r.floorRatioP95} |`);
+    }
     console.log(`\nper journey: ${stepsPerJourney} steps stored in PostgreSQL, ${mailsPerJourney} mails`);
   } finally {
     await stack.stop();

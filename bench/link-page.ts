@@ -1,8 +1,10 @@
 /**
  * A school's link page under load: 50 clients at once opening their conversation invitation (link
  * check in PostgreSQL, the journey read from its case record, the page rendered), against a bare
- * Express handler sending the same page, both measured in this run, interleaved in rounds so a
- * busy moment of the machine falls on both.
+ * Express handler sending the same page, all measured in this run, interleaved in rounds so a
+ * busy moment of the machine falls on each. A third server, the database floor, makes the page's
+ * two reads (link, case record) and sends the same page: what PostgreSQL and its client cost
+ * before Koers does anything of its own.
  *
  *   npm run bench:link-page -- [requests=2000] [clients=50]
  *
@@ -12,6 +14,8 @@ import express from 'express';
 import { createApp } from '../api/app';
 import { startJourney } from '../services/journeys/start-journey';
 import { issueLink } from '../services/links/issue-link';
+import { openLink } from '../services/links/open-link';
+import { readCase } from '../services/journeys/journey-record';
 import { listenOnLoopback, type Listening } from '../platform/listen';
 import { createLogger } from '../platform/logger';
 import { planConversation } from '../workflows/contracts/journey';
@@ -95,36 +99,52 @@ async function main(): Promise<void> {
     bare.get('/s/:token', (_req, res) => void res.type('html').send(page));
     const baseline = await listenOnLoopback(bare);
     servers.push(baseline);
-    const bareUrls = urls.map((url) => url.replace(koers.url, baseline.url));
+    const reads = express();
+    reads.get('/s/:token', async (req, res) => {
+      const check = await openLink(stack.db, req.params.token);
+      if (check.status !== 'valid' || !(await readCase(stack.db, check.link.journeyId))) return void res.sendStatus(404);
+      res.type('html').send(page);
+    });
+    const floor = await listenOnLoopback(reads);
+    servers.push(floor);
+    const targets = { koers: urls, bare: urls.map((url) => url.replace(koers.url, baseline.url)), floor: urls.map((url) => url.replace(koers.url, floor.url)) };
 
-    await load(urls, 200, clients); // warm up both
-    await load(bareUrls, 200, clients);
-    const measured = { koers: [] as number[], bare: [] as number[] };
+    for (const list of Object.values(targets)) await load(list, 200, clients); // warm up each
+    const measured = { koers: [] as number[], bare: [] as number[], floor: [] as number[] };
+    const names = ['koers', 'bare', 'floor'] as const;
     for (let round = 0; round < ROUNDS; round++) {
       const share = Math.ceil(requests / ROUNDS);
-      const turns = [
-        () => load(urls, share, clients).then((t) => measured.koers.push(...t)),
-        () => load(bareUrls, share, clients).then((t) => measured.bare.push(...t)),
-      ];
-      for (const turn of round % 2 === 0 ? turns : turns.reverse()) await turn();
+      // Who goes first turns each round.
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(round + k) % names.length]!;
+        measured[name].push(...(await load(targets[name], share, clients)));
+      }
     }
-    measured.koers.sort((a, b) => a - b);
-    measured.bare.sort((a, b) => a - b);
+    for (const timings of Object.values(measured)) timings.sort((a, b) => a - b);
     const row = (name: string, t: number[]) => ({ name, p50: Math.round(percentile(t, 50) * 10) / 10, p95: Math.round(percentile(t, 95) * 10) / 10 });
-    const rows = [row('bare Express handler, same page', measured.bare), row('school link page (link check, case record, render)', measured.koers)];
+    const rows = [
+      row('bare Express handler, same page', measured.bare),
+      row('school link page (link check, case record, render)', measured.koers),
+      row('database floor: bare Express making the same two reads, same page', measured.floor),
+    ];
+    const ratioTo = (base: { p50: number; p95: number }, p: 'p50' | 'p95') => Math.round((rows[1]![p] / base[p]) * 10) / 10;
     const report = {
       measuredAt: new Date().toISOString(),
       requests,
       clients,
       pageBytes: Buffer.byteLength(page),
       results: rows,
-      ratioP50: Math.round((rows[1]!.p50 / rows[0]!.p50) * 10) / 10,
-      ratioP95: Math.round((rows[1]!.p95 / rows[0]!.p95) * 10) / 10,
+      ratioP50: ratioTo(rows[0]!, 'p50'),
+      ratioP95: ratioTo(rows[0]!, 'p95'),
+      /** The link page against the database floor: what Koers adds beyond its two reads. */
+      floorRatioP50: ratioTo(rows[2]!, 'p50'),
+      floorRatioP95: ratioTo(rows[2]!, 'p95'),
     };
     writeResults('link-page', report);
     console.log(`\n| ${requests} requests, ${clients} clients at once | p50 ms | p95 ms |\n|---|---|---|`);
     for (const r of rows) console.log(`| ${r.name} | ${r.p50} | ${r.p95} |`);
     console.log(`| ratio (link page / bare) | ${report.ratioP50} | ${report.ratioP95} |`);
+    console.log(`| ratio (link page / database floor) | ${report.floorRatioP50} | ${report.floorRatioP95} |`);
   } finally {
     for (const server of servers) await server.close();
     await stack.stop();

@@ -6,6 +6,7 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { Db } from '../platform/db';
+import { floorActivities } from './floor-activities';
 
 export const BENCH_PUBLIC_URL = 'http://127.0.0.1:3000';
 
@@ -30,9 +31,18 @@ export async function createBenchKoersWorker(deps: {
   });
 }
 
-/** The bare worker; `maxCachedWorkflows` as Koers's to compare memory cache for cache, else the SDK's default for its heap. */
+/**
+ * The bare worker, with the engine floors' counting activities; `maxCachedWorkflows` as Koers's to
+ * compare memory cache for cache, else the SDK's default for its heap.
+ */
 export function createBareWorker(connection: NativeConnection, taskQueue: string, maxCachedWorkflows?: number): Promise<Worker> {
-  return Worker.create({ connection, taskQueue, workflowsPath: require.resolve('./bare-workflows'), ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}) });
+  return Worker.create({
+    connection,
+    taskQueue,
+    workflowsPath: require.resolve('./bare-workflows'),
+    activities: floorActivities,
+    ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}),
+  });
 }
 
 /** Runs `worker`; the function returned shuts it down and waits until it has stopped. */

@@ -153,7 +153,7 @@ interface CaseRecord {
 }
 
 /** The case as one statement reads it: a school's page view costs one round trip here. */
-async function readCase(db: Db, journeyId: string): Promise<CaseRecord | null> {
+export async function readCase(db: Db, journeyId: string): Promise<CaseRecord | null> {
   const [row] = await db.$queryRaw<CaseRecord[]>`
     SELECT j."track", j."phase", j."cycle", j."waitingFor", j."nextDeadline", j."schoolYear", j."outcome",
            s."brin", s."name", s."sector"::text AS "sector", s."region", s."inspectionRating",
