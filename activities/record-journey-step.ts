@@ -21,45 +21,55 @@ export async function recordJourneyStep(db: Db, step: JourneyStep): Promise<void
 }
 
 /**
- * Stores the steps a workflow task queued, in their order, in one transaction: all of them or
- * none, so a retry stores them again from the first. Safe to run twice, as each step is.
+ * Stores the steps a workflow task queued (or, under load, several journeys' tasks: step-batches.ts),
+ * in their order, in one transaction: all of them or none, so a retry stores them again from the
+ * first. Safe to run twice, as each step is. A fixed number of statements for the case rows and the
+ * audit trail, however many steps: each case row takes its journey's last step (the row only moves
+ * forward), and is written before the records that refer to it.
  */
 export async function recordJourneySteps(db: Db, steps: JourneyStep[]): Promise<void> {
   // Prisma's default of 5 s is short for a batch on a busy database. Below the activity's 30 s, so an
   // attempt given up on can no longer commit once the next one starts.
   await db.$transaction(
     async (tx) => {
-      for (const step of steps) await storeStep(tx, step);
+      await upsertCases(tx, lastStepOfEachJourney(steps));
+      for (const step of steps) await writeEventRecords(tx, step);
+      await tx.auditEvent.createMany({
+        data: steps.map((step) => ({
+          id: step.key,
+          journeyId: step.caseState.journeyId,
+          seq: step.seq,
+          at: new Date(step.at),
+          actor: step.actor,
+          type: step.event.type,
+          data: step.event as unknown as Prisma.InputJsonValue,
+        })),
+        skipDuplicates: true,
+      });
     },
     { timeout: 20_000 },
   );
 }
 
-async function storeStep(tx: Tx, step: JourneyStep): Promise<void> {
-  await upsertCase(tx, step.caseState, step.seq);
-  await writeEventRecords(tx, step);
-  await tx.auditEvent.createMany({
-    data: [
-      {
-        id: step.key,
-        journeyId: step.caseState.journeyId,
-        seq: step.seq,
-        at: new Date(step.at),
-        actor: step.actor,
-        type: step.event.type,
-        data: step.event as unknown as Prisma.InputJsonValue,
-      },
-    ],
-    skipDuplicates: true,
-  });
+/** Per journey its step with the highest number, in journey order (two batches lock shared rows in the same order). */
+function lastStepOfEachJourney(steps: JourneyStep[]): JourneyStep[] {
+  const last = new Map<string, JourneyStep>();
+  for (const step of steps) {
+    const seen = last.get(step.caseState.journeyId);
+    if (!seen || seen.seq < step.seq) last.set(step.caseState.journeyId, step);
+  }
+  return [...last.values()].sort((a, b) => (a.caseState.journeyId < b.caseState.journeyId ? -1 : 1));
 }
 
-async function upsertCase(tx: Tx, c: CaseState, seq: number): Promise<void> {
-  const deadline = c.nextDeadline === null ? null : new Date(c.nextDeadline);
+async function upsertCases(tx: Tx, steps: JourneyStep[]): Promise<void> {
+  const rows = steps.map(({ caseState: c, seq }) => {
+    const deadline = c.nextDeadline === null ? null : new Date(c.nextDeadline);
+    return Prisma.sql`(${c.journeyId}, ${c.brin}, ${c.track}, ${c.cycle}, ${c.phase}, ${c.waitingFor}, ${deadline}, ${c.schoolYear}, ${c.roundId}, ${c.outcome}, ${seq}, now())`;
+  });
   // A plain upsert cannot say "only if newer"; ON CONFLICT … WHERE can.
   await tx.$executeRaw`
     INSERT INTO "Journey" ("id", "brin", "track", "cycle", "phase", "waitingFor", "nextDeadline", "schoolYear", "roundId", "outcome", "lastStep", "updatedAt")
-    VALUES (${c.journeyId}, ${c.brin}, ${c.track}, ${c.cycle}, ${c.phase}, ${c.waitingFor}, ${deadline}, ${c.schoolYear}, ${c.roundId}, ${c.outcome}, ${seq}, now())
+    VALUES ${Prisma.join(rows)}
     ON CONFLICT ("id") DO UPDATE SET
       "cycle" = EXCLUDED."cycle", "phase" = EXCLUDED."phase", "waitingFor" = EXCLUDED."waitingFor",
       "nextDeadline" = EXCLUDED."nextDeadline", "schoolYear" = EXCLUDED."schoolYear", "roundId" = EXCLUDED."roundId",
