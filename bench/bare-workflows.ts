@@ -16,14 +16,19 @@ export const isWaiting = defineQuery<boolean>('isWaiting');
 /** An action by name with the input a journey's Update would get; answers with the state. */
 export const act = defineUpdate<{ actions: string[] }, [string, unknown]>('act');
 
-/** Waits for one signal, then completes: what a bare signal fan-out costs per workflow. */
-export async function waitForOneSignal(): Promise<void> {
+/** Waits for `wake`, saying meanwhile that it waits. */
+async function wokenBySignal(): Promise<void> {
   let woken = false;
   setHandler(isWaiting, () => !woken);
   setHandler(wake, () => {
     woken = true;
   });
   await condition(() => woken);
+}
+
+/** Waits for one signal, then completes: what a bare signal fan-out costs per workflow. */
+export async function waitForOneSignal(): Promise<void> {
+  await wokenBySignal();
 }
 
 /** Takes `updates` Updates that only change its state, then completes: what a journey's actions cost in Temporal alone. */
@@ -68,12 +73,7 @@ const { sendMail } = proxyActivities<FloorActivities>({ startToCloseTimeout: '10
  * activity, in the same workflow task) and then sends a mail (an activity), as a journey does.
  */
 export async function joinOnSignal(): Promise<void> {
-  let woken = false;
-  setHandler(isWaiting, () => !woken);
-  setHandler(wake, () => {
-    woken = true;
-  });
-  await condition(() => woken);
+  await wokenBySignal();
   await storeStep();
   await sendMail();
 }
