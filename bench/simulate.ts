@@ -26,7 +26,7 @@ import {
 import { checkAgainstRecord } from './simulation/record-check';
 import { createTimeSkippingEnvironment } from '../devtools/temporal-test-server';
 import { ensureTestServer } from '../scripts/provision';
-import { inBatches, ratio, startTimeSkippingBenchStack, writeResults, type TimeSkippingBenchStack } from './stack';
+import { inBatches, ratio, startTimeSkippingBenchStack, writeResults } from './stack';
 import { createBareWorker, runWorker } from './workers';
 
 function options(): SimulationOptions {
@@ -58,23 +58,8 @@ function options(): SimulationOptions {
   };
 }
 
-/** The decade is over: journeys and hubs still running are ended, so none of their timers fire after it. */
-async function endOpenWorkflows(stack: TimeSkippingBenchStack, concurrency: number): Promise<void> {
-  const [journeys, hubs] = await Promise.all([
-    stack.db.journey.findMany({ where: { phase: { not: 'closed' } }, select: { id: true } }),
-    stack.db.hubYear.findMany({ where: { status: { not: 'closed' } }, select: { id: true } }),
-  ]);
-  await inBatches([...journeys, ...hubs], concurrency, ({ id }) =>
-    stack.env.client.workflow
-      .getHandle(id)
-      .terminate('Einde van het gesimuleerde decennium')
-      .catch((error: unknown) => {
-        if (!(error instanceof WorkflowNotFoundError)) throw error;
-      }),
-  );
-}
-
-type Baseline = { seconds: number; stalledAt?: undefined } | { seconds: number; stalledAt: string };
+/** `stalledAt`: the step the baseline gave up on, when it did. */
+type Baseline = { seconds: number; stalledAt?: string };
 
 /** How long one step of the baseline may take before it counts as stalled: five times Koers's, and at least two minutes. */
 const stallLimitMs = (step: StepRecord) => Math.max(120_000, 5_000 * (step.sleepSeconds + step.actSeconds));
@@ -274,7 +259,6 @@ async function main(): Promise<void> {
     report = koersReport(result, await checkAgainstRecord(stack.db, result));
     writeResults('simulate', report);
     printKoersReport(result, report);
-    await endOpenWorkflows(stack, opts.concurrency);
   } catch (error) {
     // Said before the stack stops: stopping it may end the process with an error of its own.
     console.error(error);

@@ -208,7 +208,7 @@ class Decade {
           updates: this.updates - updates,
           sleepSeconds: (acting - sleeping) / 1000,
           actSeconds: (performance.now() - acting) / 1000,
-          journeysClosed: await this.h.db.journey.count({ where: { phase: 'closed' } }),
+          journeysClosed: await this.journeysClosed(),
         };
         this.steps.push(record);
         this.log(
@@ -229,7 +229,7 @@ class Decade {
       step: 'end',
       journeysStarted: 0,
       updates: 0,
-      journeysClosed: await this.h.db.journey.count({ where: { phase: 'closed' } }),
+      journeysClosed: await this.journeysClosed(),
       sleepSeconds: (acting - sleeping) / 1000,
       actSeconds: 0,
     });
@@ -580,6 +580,10 @@ class Decade {
       this.log(`refused: ${update.name} on ${workflowId}: ${message}`);
       return null;
     }
+  }
+
+  private journeysClosed(): Promise<number> {
+    return this.h.db.journey.count({ where: { phase: 'closed' } });
   }
 
   private async sleepUntil(moment: Date): Promise<void> {
