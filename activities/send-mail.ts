@@ -44,12 +44,12 @@ export function messageIdFor(key: string): string {
 
 /**
  * Writes the mail with this key to the outbox unless it is there already. `compose` runs inside
- * the same transaction, only when the row is new: what it creates alongside (a link token) exists
- * exactly when the mail that carries it does.
+ * the same transaction: what it creates alongside (a link token) exists exactly when the mail that
+ * carries it does. A row already there (a retried activity) fails the insert and rolls back what
+ * compose made; the first attempt, the usual case, pays no extra read to find that out.
  */
 export async function enqueueMail(db: Db, key: MailKey, compose: (tx: Prisma.TransactionClient) => Promise<MailContent>): Promise<void> {
   const exists = () => db.outboxMail.count({ where: { id: key.key } }).then((n) => n > 0);
-  if (await exists()) return;
   try {
     await db.$transaction(async (tx) => {
       const { to, mail, icalEvent, attachment } = await compose(tx);
