@@ -8,8 +8,9 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
-import type { FloorActivities } from './floor-activities';
+import type { FloorActivities, StorageFloorActivities } from './floor-activities';
 
 export const wake = defineSignal('wake');
 export const isWaiting = defineQuery<boolean>('isWaiting');
@@ -67,6 +68,8 @@ export async function updatesThroughYears(wakeAt: string[]): Promise<void> {
 
 const { storeStep } = proxyLocalActivities<FloorActivities>({ startToCloseTimeout: '10 seconds' });
 const { sendMail } = proxyActivities<FloorActivities>({ startToCloseTimeout: '10 seconds' });
+const { storeStepInDatabase } = proxyLocalActivities<StorageFloorActivities>({ startToCloseTimeout: '10 seconds' });
+const { sendMailBySmtp } = proxyActivities<StorageFloorActivities>({ startToCloseTimeout: '10 seconds' });
 
 /**
  * A journey joining a round, in Temporal alone: woken by a signal, it stores a step (a local
@@ -81,15 +84,18 @@ export async function joinOnSignal(): Promise<void> {
 /**
  * A journey's actions in Temporal alone: each Update answers once a local activity has "stored"
  * it, as a journey's Update answers once its steps are stored; after the actions named in
- * `mailAfter` a mail goes out (an activity), and the workflow completes when all have.
+ * `mailAfter` a mail goes out (an activity), and the workflow completes when all have. With
+ * `storage: 'database'` (the storage floor) the step is written to PostgreSQL and the mail sent by SMTP.
  */
-export async function updatesStoredBeforeAnswer(updates: number, mailAfter: string[]): Promise<void> {
+export async function updatesStoredBeforeAnswer(updates: number, mailAfter: string[], storage: 'counted' | 'database' = 'counted'): Promise<void> {
   const state = { actions: [] as string[] };
   const mails: Promise<void>[] = [];
+  const { workflowId } = workflowInfo();
   setHandler(act, async (name) => {
     state.actions.push(name);
-    await storeStep();
-    if (mailAfter.includes(name)) mails.push(sendMail());
+    const key = `${workflowId}#${state.actions.length}`;
+    await (storage === 'database' ? storeStepInDatabase(key) : storeStep());
+    if (mailAfter.includes(name)) mails.push(storage === 'database' ? sendMailBySmtp(key) : sendMail());
     return state;
   });
   await condition(() => state.actions.length >= updates && allHandlersFinished());

@@ -4,7 +4,9 @@
  * names, same inputs) with handlers that only change state. Same concurrency, all in this run. A
  * second baseline, the engine floor, gives the bare workflows a journey's shape of work in
  * Temporal: each Update answers after a local activity (a journey's answers wait for its steps to
- * be stored), and a mail activity follows the actions after which a journey mails the school.
+ * be stored), and a mail activity follows the actions after which a journey mails the school. A
+ * third, the storage floor, is the engine floor doing the least of that work for real: each step
+ * one row written to PostgreSQL, each mail sent by SMTP to the same catcher as Koers's.
  *
  *   npm run bench:journeys -- [journeys=200] [concurrency=20]
  *
@@ -30,6 +32,7 @@ import {
 } from '../workflows/contracts/journey';
 import { act, handleUpdates, updatesStoredBeforeAnswer } from './bare-workflows';
 import { brinFor, createBenchSchools, inBatches, p50p95, ratio, startBenchStack, writeResults, type BenchStack } from './stack';
+import { FLOOR_STEP_TABLE } from './floor-activities';
 import { createBareWorker, runWorker } from './workers';
 
 const DAY = 86_400_000;
@@ -139,14 +142,21 @@ function koersJourneys(stack: BenchStack): Variant {
 /** The actions after which a journey mails the school: the invitation, the round it joins on the intake, the decision. */
 const MAIL_AFTER = [planConversation.name, recordIntakeOutcome.name, decideApplication.name];
 
-/** Bare workflows taking the same Updates: `floor` with a journey's local activity per Update and its mails (see the top). */
-function bareWorkflows(stack: BenchStack, taskQueue: string, shape: 'bare' | 'floor'): Variant {
+/**
+ * Bare workflows taking the same Updates: `floor` with a journey's local activity per Update and its
+ * mails, `storage` with those writing a row and sending by SMTP (see the top).
+ */
+function bareWorkflows(stack: BenchStack, taskQueue: string, shape: 'bare' | 'floor' | 'storage'): Variant {
   const updates = journeyActions().length;
   return {
     start: (i) =>
       shape === 'bare'
         ? stack.client.workflow.start(handleUpdates, { workflowId: `bare-journey-${i}`, taskQueue, args: [updates] })
-        : stack.client.workflow.start(updatesStoredBeforeAnswer, { workflowId: `floor-journey-${i}`, taskQueue, args: [updates, MAIL_AFTER] }),
+        : stack.client.workflow.start(updatesStoredBeforeAnswer, {
+            workflowId: `${shape}-journey-${i}`,
+            taskQueue,
+            args: [updates, MAIL_AFTER, shape === 'storage' ? 'database' : 'counted'],
+          }),
     async send(handle, a, last) {
       const state = await handle.executeUpdate(act, { args: [a.name, a.input] });
       if (last && state.actions.length !== updates) throw new Error(`${handle.workflowId} took ${state.actions.length} Updates, expected ${updates}`);
@@ -185,16 +195,19 @@ async function main(): Promise<void> {
     await createBenchSchools(stack.db, WARM_UP + count);
     await openRound(stack);
     const taskQueue = 'bench-bare';
-    const stopBareWorker = runWorker(await createBareWorker(stack.connection, taskQueue));
+    await stack.db.$executeRawUnsafe(FLOOR_STEP_TABLE);
+    const stopBareWorker = runWorker(await createBareWorker(stack.connection, taskQueue, { storage: { db: stack.db, smtpUrl: stack.services.smtpUrl } }));
     process.stderr.write(
-      `driving ${count} journeys to the decision, and ${count} bare workflows and ${count} of the engine floor through as many Updates, ${concurrency} at a time…\n`,
+      `driving ${count} journeys to the decision, and ${count} each of bare workflows, the engine floor and the storage floor through as many Updates, ${concurrency} at a time…\n`,
     );
-    const [koers, bare, floor] = (await measureAlternately(
-      [koersJourneys(stack), bareWorkflows(stack, taskQueue, 'bare'), bareWorkflows(stack, taskQueue, 'floor')],
+    const [koers, bare, floor, storage] = (await measureAlternately(
+      [koersJourneys(stack), bareWorkflows(stack, taskQueue, 'bare'), bareWorkflows(stack, taskQueue, 'floor'), bareWorkflows(stack, taskQueue, 'storage')],
       count,
       concurrency,
-    )) as [Run, Run, Run];
+    )) as [Run, Run, Run, Run];
     await stopBareWorker();
+    const floorSteps = await stack.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "FloorStep"`;
+    if (floorSteps[0]!.n !== (WARM_UP + count) * (ACTION_NAMES.length - 1)) throw new Error(`the storage floor stored ${floorSteps[0]!.n} steps`);
 
     // What each journey left in PostgreSQL and the outbox, for the explanation of the ratio.
     const journeys = WARM_UP + count;
@@ -205,12 +218,22 @@ async function main(): Promise<void> {
     if (mailsPerJourney !== MAIL_AFTER.length)
       throw new Error(`a journey sent ${mailsPerJourney} mails; the engine floor sends ${MAIL_AFTER.length}: update MAIL_AFTER`);
 
-    const throughput = { koers: count / koers.seconds, bare: count / bare.seconds, floor: count / floor.seconds };
+    const throughput = { koers: count / koers.seconds, bare: count / bare.seconds, floor: count / floor.seconds, storage: count / storage.seconds };
     const actions = ACTION_NAMES.map((name) => {
       const k = p50p95(koers.timings.get(name)!);
       const b = p50p95(bare.timings.get(name)!);
       const f = p50p95(floor.timings.get(name)!);
-      return { action: name, koers: k, bare: b, ratioP95: ratio(k.p95, b.p95, 1), floor: f, floorRatioP95: ratio(k.p95, f.p95, 1) };
+      const st = p50p95(storage.timings.get(name)!);
+      return {
+        action: name,
+        koers: k,
+        bare: b,
+        ratioP95: ratio(k.p95, b.p95, 1),
+        floor: f,
+        floorRatioP95: ratio(k.p95, f.p95, 1),
+        storageFloor: st,
+        storageFloorRatioP95: ratio(k.p95, st.p95, 1),
+      };
     });
     const report = {
       benchmark: 'journeys',
@@ -226,6 +249,9 @@ async function main(): Promise<void> {
       /** The engine floor (see the top): Temporal carrying a journey's local activities and mails. */
       floor: { seconds: Number(floor.seconds.toFixed(2)), journeysPerSecond: Number(throughput.floor.toFixed(2)) },
       floorThroughputRatio: ratio(throughput.koers, throughput.floor),
+      /** The storage floor (see the top): the engine floor writing each step to PostgreSQL and sending each mail by SMTP. */
+      storageFloor: { seconds: Number(storage.seconds.toFixed(2)), journeysPerSecond: Number(throughput.storage.toFixed(2)) },
+      storageFloorThroughputRatio: ratio(throughput.koers, throughput.storage),
       actions,
     };
     writeResults('journeys', report);
@@ -235,10 +261,15 @@ async function main(): Promise<void> {
       `| engine floor: journeys per second, Koers / floor | ${report.koers.journeysPerSecond} | ${report.floor.journeysPerSecond} | ${report.floorThroughputRatio} |`,
     );
     console.log(
-      `\n| action | Koers p50 ms | Koers p95 ms | bare p50 ms | bare p95 ms | p95 Koers / bare | floor p95 ms | p95 Koers / floor |\n|---|---|---|---|---|---|---|---|`,
+      `| storage floor: journeys per second, Koers / floor | ${report.koers.journeysPerSecond} | ${report.storageFloor.journeysPerSecond} | ${report.storageFloorThroughputRatio} |`,
+    );
+    console.log(
+      `\n| action | Koers p50 ms | Koers p95 ms | bare p50 ms | bare p95 ms | p95 Koers / bare | floor p95 ms | p95 Koers / floor | storage floor p95 ms | p95 Koers / storage floor |\n|---|---|---|---|---|---|---|---|---|---|`,
     );
     for (const r of actions) {
-      console.log(`| ${r.action} | ${r.koers.p50} | ${r.koers.p95} | ${r.bare.p50} | ${r.bare.p95} | ${r.ratioP95} | ${r.floor.p95} | ${r.floorRatioP95} |`);
+      console.log(
+        `| ${r.action} | ${r.koers.p50} | ${r.koers.p95} | ${r.bare.p50} | ${r.bare.p95} | ${r.ratioP95} | ${r.floor.p95} | ${r.floorRatioP95} | ${r.storageFloor.p95} | ${r.storageFloorRatioP95} |`,
+      );
     }
     console.log(`\nper journey: ${stepsPerJourney} steps stored in PostgreSQL, ${mailsPerJourney} mails`);
   } finally {

@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const bareCache = Number(process.argv[5]) || undefined;
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const connection = await NativeConnection.connect({ address: services.temporalAddress });
-  const worker = variant === 'koers' ? await koersWorker(connection, services, taskQueue) : await createBareWorker(connection, taskQueue, bareCache);
+  const worker =
+    variant === 'koers' ? await koersWorker(connection, services, taskQueue) : await createBareWorker(connection, taskQueue, { maxCachedWorkflows: bareCache });
   const stop = runWorker(worker);
   const send = (message: FromWorker) => process.send!(message);
   process.on('message', (message: ToWorker) => {

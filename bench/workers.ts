@@ -6,7 +6,7 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { Db } from '../platform/db';
-import { floorActivities } from './floor-activities';
+import { floorActivities, storageFloorActivities } from './floor-activities';
 
 export const BENCH_PUBLIC_URL = 'http://127.0.0.1:3000';
 
@@ -32,15 +32,26 @@ export async function createBenchKoersWorker(deps: {
 }
 
 /**
- * The bare worker, with the engine floors' counting activities; `maxCachedWorkflows` as Koers's to
- * compare memory cache for cache, else the SDK's default for its heap.
+ * The bare worker, with the floors' activities: the engine floor's counting ones, and with `storage`
+ * the storage floor's as well. `maxCachedWorkflows` as Koers's to compare memory cache for cache,
+ * else the SDK's default for its heap.
  */
-export function createBareWorker(connection: NativeConnection, taskQueue: string, maxCachedWorkflows?: number): Promise<Worker> {
+export function createBareWorker(
+  connection: NativeConnection,
+  taskQueue: string,
+  options: { maxCachedWorkflows?: number | undefined; storage?: { db: Db; smtpUrl: string } } = {},
+): Promise<Worker> {
+  const { maxCachedWorkflows, storage } = options;
+  const storageActivities = () => {
+    // Loaded only here: a process running the bare worker alone holds none of Koers's code.
+    const { createMailer } = require('../platform/mailer') as typeof import('../platform/mailer');
+    return storageFloorActivities({ db: storage!.db, mailer: createMailer({ smtpUrl: storage!.smtpUrl }) });
+  };
   return Worker.create({
     connection,
     taskQueue,
     workflowsPath: require.resolve('./bare-workflows'),
-    activities: floorActivities,
+    activities: { ...floorActivities, ...(storage ? storageActivities() : {}) },
     ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}),
   });
 }
