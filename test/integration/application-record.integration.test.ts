@@ -8,7 +8,7 @@ import type { ApplicationView } from '../../domain/journey';
 import type { JourneyEvent } from '../../domain/journey-step';
 import { createDb, type Db } from '../../platform/db';
 import { createTestDatabase } from '../support/database';
-import { completeApplication, createRoundRecord, createSchool } from '../support/fixtures';
+import { completeApplication, createRoundRecord, createSchool, journeyStepOf } from '../support/fixtures';
 
 let db: Db;
 
@@ -33,25 +33,15 @@ test('each recorded application replaces the stored one with its parts; storing 
   let seq = 0;
   const record = (event: JourneyEvent, again = false) => {
     if (!again) seq += 1;
-    return recordJourneyStep(db, {
-      key: `${journeyId}#${seq}`,
-      seq,
-      at: new Date(Date.parse('2027-05-02T08:00:00Z') + seq * 60_000).toISOString(),
-      actor: 'school',
-      caseState: {
-        journeyId,
-        brin: school.brin,
-        track: 'expertschool',
-        cycle: 0,
-        phase: 'application',
-        waitingFor: 'school',
-        nextDeadline: null,
-        schoolYear: round.schoolYear,
-        roundId: round.id,
-        outcome: null,
-      },
-      event,
-    });
+    return recordJourneyStep(
+      db,
+      journeyStepOf(journeyId, school.brin, seq, event, {
+        actor: 'school',
+        caseState: { phase: 'application', waitingFor: 'school', schoolYear: round.schoolYear, roundId: round.id },
+        from: '2027-05-02T08:00:00Z',
+        spacingMs: 60_000,
+      }),
+    );
   };
   const full = completeApplication();
   const draft: ApplicationView = {

@@ -15,7 +15,7 @@ import { startMailCatcher } from '../../devtools/mail-catcher';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase } from '../support/database';
 import { officeCookie } from '../support/dev-stack';
-import { completeApplication, createRoundRecord, createSchool } from '../support/fixtures';
+import { completeApplication, createRoundRecord, createSchool, journeyStepOf } from '../support/fixtures';
 
 let db: Db;
 let apiUrl: string;
@@ -42,26 +42,14 @@ test('staff download the decision letter of a decided application; before the de
   const round = await createRoundRecord(db, Date.parse('2027-05-01T08:00:00Z'), { id: `letter-${school.brin}`, opensInDays: 0, openForDays: 30 });
   let seq = 0;
   const record = (event: JourneyEvent, caseState: Partial<CaseState> = {}) =>
-    recordJourneyStep(db, {
-      key: `${journeyId}#${++seq}`,
-      seq,
-      at: new Date(Date.parse('2027-06-01T08:00:00Z') + seq * 60_000).toISOString(),
-      actor: 'system',
-      caseState: {
-        journeyId,
-        brin: school.brin,
-        track: 'expertschool',
-        cycle: 0,
-        phase: 'decision',
-        waitingFor: 'office',
-        nextDeadline: null,
-        schoolYear: round.schoolYear,
-        roundId: round.id,
-        outcome: null,
-        ...caseState,
-      },
-      event,
-    });
+    recordJourneyStep(
+      db,
+      journeyStepOf(journeyId, school.brin, ++seq, event, {
+        caseState: { phase: 'decision', schoolYear: round.schoolYear, roundId: round.id, ...caseState },
+        from: '2027-06-01T08:00:00Z',
+        spacingMs: 60_000,
+      }),
+    );
   const form = completeApplication();
   const application: ApplicationView = {
     id: `${journeyId}/${round.id}`,

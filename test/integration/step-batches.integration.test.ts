@@ -4,10 +4,10 @@
  * journey fails its own call alone.
  */
 import { createStepBatches } from '../../activities/step-batches';
-import type { JourneyEvent, JourneyStep } from '../../domain/journey-step';
+import type { JourneyStep } from '../../domain/journey-step';
 import { createDb, type Db } from '../../platform/db';
 import { createTestDatabase } from '../support/database';
-import { createSchool } from '../support/fixtures';
+import { createSchool, journeyStepOf } from '../support/fixtures';
 
 let db: Db;
 beforeAll(async () => {
@@ -18,26 +18,7 @@ afterAll(async () => {
 });
 
 function stepOf(journeyId: string, brin: string, seq: number, phase: JourneyStep['caseState']['phase']): JourneyStep {
-  const event: JourneyEvent = { type: 'phase_entered', phase };
-  return {
-    key: `${journeyId}#${seq}`,
-    seq,
-    at: new Date(Date.parse('2027-03-01T09:00:00Z') + seq * 1_000).toISOString(),
-    actor: 'system',
-    caseState: {
-      journeyId,
-      brin,
-      track: 'expertschool',
-      cycle: 0,
-      phase,
-      waitingFor: 'office',
-      nextDeadline: null,
-      schoolYear: null,
-      roundId: null,
-      outcome: null,
-    },
-    event,
-  };
+  return journeyStepOf(journeyId, brin, seq, { type: 'phase_entered', phase }, { caseState: { phase }, from: '2027-03-01T09:00:00Z', spacingMs: 1_000 });
 }
 
 test('calls arriving together are all stored, each with its steps in order, and each resolves once its steps are committed', async () => {

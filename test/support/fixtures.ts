@@ -1,6 +1,7 @@
 /** Schools, applications and rounds as tests need them, each made unique per test. */
 import type { ApplicationForm } from '../../domain/application';
 import type { OpenRound } from '../../domain/journey';
+import type { CaseState, JourneyEvent, JourneyStep } from '../../domain/journey-step';
 import type { School } from '../../domain/school';
 import { subsidyRatesFor } from '../../domain/subsidy-rates';
 import { nextSchoolYear, schoolYearOf } from '../../domain/school-year';
@@ -12,6 +13,40 @@ function randomBrin(): string {
   const digits = String(Math.floor(Math.random() * 100)).padStart(2, '0');
   const letter = () => LETTERS[Math.floor(Math.random() * LETTERS.length)];
   return `${digits}${letter()}${letter()}`;
+}
+
+/**
+ * Step `seq` of an expertschool journey as its workflow queues it, for tests that store steps
+ * directly: keyed and numbered like the workflow's, `at` a step of `spacingMs` after `from`, and the
+ * case as `caseState` says over a journey waiting for the office with no round.
+ */
+export function journeyStepOf(
+  journeyId: string,
+  brin: string,
+  seq: number,
+  event: JourneyEvent,
+  { caseState = {}, actor = 'system', from, spacingMs }: { caseState?: Partial<CaseState>; actor?: string; from: string; spacingMs: number },
+): JourneyStep {
+  return {
+    key: `${journeyId}#${seq}`,
+    seq,
+    at: new Date(Date.parse(from) + seq * spacingMs).toISOString(),
+    actor,
+    caseState: {
+      journeyId,
+      brin,
+      track: 'expertschool',
+      cycle: 0,
+      phase: 'conversation',
+      waitingFor: 'office',
+      nextDeadline: null,
+      schoolYear: null,
+      roundId: null,
+      outcome: null,
+      ...caseState,
+    },
+    event,
+  };
 }
 
 /** Creates a school with a BRIN no other test uses. */
