@@ -247,7 +247,8 @@ function printKoersReport(result: SimulationResult, report: ReturnType<typeof ko
   );
 }
 
-async function main(): Promise<void> {
+/** Resolves to the exit code. */
+async function main(): Promise<number> {
   const opts = options();
   checkOptions(opts);
   let result: SimulationResult;
@@ -262,8 +263,7 @@ async function main(): Promise<void> {
   } catch (error) {
     // Said before the stack stops: stopping it may end the process with an error of its own.
     console.error(error);
-    process.exitCode = 1;
-    return;
+    return 1;
   } finally {
     await stack.stop();
   }
@@ -288,10 +288,15 @@ async function main(): Promise<void> {
       ],
     )}`,
   );
-  if (baseline.stalledAt) process.exitCode = 1;
+  return baseline.stalledAt ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exits explicitly: embedded PostgreSQL's exit hook ends a process whose work has drained with
+// code 0, whatever process.exitCode says, so a failed simulation would look like a passed one.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
