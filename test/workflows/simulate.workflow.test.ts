@@ -26,6 +26,7 @@ const sum = (values: (number | null)[]) => values.reduce<number>((total, v) => t
 
 test('every action was accepted and every journey is on record', async () => {
   expect(result.refusals).toEqual([]);
+  expect(result.outcomesLost).toEqual([]);
   expect(await h.db.journey.count()).toBe(result.journeys.total);
   expect(result.journeys.total).toBeGreaterThanOrEqual(12);
 });
