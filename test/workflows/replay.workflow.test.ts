@@ -42,7 +42,9 @@ test('histories cover every track, every kind of journey ending and every school
     'hub-year-with-enrolments-steps-stored-together',
     'hub-year-with-enrolments-stops',
     'joins-the-round-it-found-open', // a round found open is joined without a second read (patch found-round-not-reread)
+    'joins-the-round-looked-up-while-parking', // the round looked up while the phase is stored (patch round-looked-up-while-parking)
     'misses-a-round',
+    'misses-a-round-looked-up-while-parking',
     'misses-a-round-then-applies-in-the-next',
     'misses-a-round-then-applies-round-read-locally', // the round read by a local activity (patch round-read-locally)
     'new-school-to-hub-year', // recorded before the hub year became a workflow of its own: replays through the patch

@@ -173,6 +173,9 @@ test('a programme year: each school hears of each round, is reminded once per re
   await recordHistories(h.env.client, a.workflowId, 'round-reminds-in-batches');
   // Joined the round it found open without reading it twice (patch found-round-not-reread).
   await during.journey.recordHistories('joins-the-round-it-found-open');
+  // Looked the round up while storing that it waits for one (patch round-looked-up-while-parking).
+  await during.journey.recordHistories('joins-the-round-looked-up-while-parking');
+  await missing.journey.recordHistories('misses-a-round-looked-up-while-parking');
 });
 
 test('a reminder to more schools than one batch holds goes out batch by batch, to each school once', async () => {

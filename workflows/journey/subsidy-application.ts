@@ -34,6 +34,14 @@ const ROUND_RECHECKED = 'round-rechecked-on-join-and-submit';
  */
 const FOUND_ROUND_NOT_REREAD = 'found-round-not-reread';
 
+/**
+ * Since this patch, the open round is looked up while "awaiting_round" is being stored, not after:
+ * a round open already is joined one local activity sooner (the intake's answer waits for it). A
+ * lookup that finds none is asked again once the phase is stored, so a round opening in between
+ * still finds the journey parked (or is found by it). Runs from before looked up after storing.
+ */
+const ROUND_LOOKED_UP_WHILE_PARKING = 'round-looked-up-while-parking';
+
 /** What a school reads when it submits into a round that can no longer take it. */
 export const roundShutMessage: Record<RoundShut, string> = {
   cancelled: 'Deze subsidieronde is geannuleerd: aanvragen kan hierin niet meer. De school doet mee in de volgende ronde en krijgt bericht zodra die opengaat.',
@@ -170,11 +178,18 @@ export function subsidyApplication(journey: Journey & { track: ApplyingTrack }) 
       /** The round as PostgreSQL had it a moment ago, in this workflow task. */
       let foundJustNow: OpenRound | null = null;
       if (!roundIsOpen()) {
-        await enter('awaiting_round', 'round', null);
-        // Asked after the case record says "awaiting_round": a round that opens later finds this
-        // journey there and signals it; one that opened before is found here.
-        const alreadyOpen = await roundReads().findOpenRound({ track });
-        if (alreadyOpen && !roundIsOpen()) state.round = foundJustNow = alreadyOpen;
+        const parked = enter('awaiting_round', 'round', null);
+        const lookUpWhileParking = patched(ROUND_LOOKED_UP_WHILE_PARKING);
+        if (lookUpWhileParking) {
+          const [openAlready] = await Promise.all([roundReads().findOpenRound({ track }), parked]);
+          if (openAlready && !roundIsOpen()) state.round = foundJustNow = openAlready;
+        } else await parked;
+        // Asked (again) after the case record says "awaiting_round": a round that opens later finds
+        // this journey there and signals it; one that opened before is found here.
+        if (!lookUpWhileParking || !roundIsOpen()) {
+          const alreadyOpen = await roundReads().findOpenRound({ track });
+          if (alreadyOpen && !roundIsOpen()) state.round = foundJustNow = alreadyOpen;
+        }
         // Parked after the intake (not after a missed round, whose mail says so): the school hears when one opens.
         if (!roundIsOpen() && state.application === null && patched('awaiting-round-mail')) notify({ kind: 'awaiting-round' });
         await waitFor(roundIsOpen);
