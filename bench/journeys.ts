@@ -6,7 +6,9 @@
  * Temporal: each Update answers after a local activity (a journey's answers wait for its steps to
  * be stored), and a mail activity follows the actions after which a journey mails the school. A
  * third, the storage floor, is the engine floor doing the least of that work for real: each step
- * one row written to PostgreSQL, each mail sent by SMTP to the same catcher as Koers's.
+ * one row written to PostgreSQL, each mail sent by SMTP to the same catcher as Koers's. Beside the
+ * timings, the CPU each variant costs per journey, by program (bench/process-cpu.ts): on two cores
+ * throughput follows it, and it shows where the distance between the variants is spent.
  *
  *   npm run bench:journeys -- [journeys=200] [concurrency=20]
  *
@@ -33,6 +35,7 @@ import {
 import { act, handleUpdates, updatesStoredBeforeAnswer } from './bare-workflows';
 import { brinFor, createBenchSchools, inBatches, p50p95, ratio, startBenchStack, writeResults, type BenchStack } from './stack';
 import { FLOOR_STEP_TABLE } from './floor-activities';
+import { countCpu, cpuMsPer, type CpuSeconds } from './process-cpu';
 import { createBareWorker, runWorker } from './workers';
 
 const DAY = 86_400_000;
@@ -86,6 +89,8 @@ interface Run {
   seconds: number;
   /** Milliseconds per action name, "start" included. */
   timings: Map<string, number[]>;
+  /** CPU the run cost, by program (this process, the Temporal server, PostgreSQL). */
+  cpu: CpuSeconds;
 }
 
 /** Drives workflows `indices` through every action, `concurrency` at a time. */
@@ -97,13 +102,16 @@ async function drive(variant: Variant, indices: number[], concurrency: number): 
     timings.get(name)!.push(performance.now() - started);
     return result;
   };
+  const cpu: CpuSeconds = { node: 0, temporal: 0, postgres: 0 };
   const started = performance.now();
-  await inBatches(indices, concurrency, async (i) => {
-    const handle = await timed('start', () => variant.start(i));
-    const actions = journeyActions();
-    for (const [k, a] of actions.entries()) await timed(a.name, () => variant.send(handle, a, k === actions.length - 1));
-  });
-  return { seconds: (performance.now() - started) / 1000, timings };
+  await countCpu(cpu, () =>
+    inBatches(indices, concurrency, async (i) => {
+      const handle = await timed('start', () => variant.start(i));
+      const actions = journeyActions();
+      for (const [k, a] of actions.entries()) await timed(a.name, () => variant.send(handle, a, k === actions.length - 1));
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, timings, cpu };
 }
 
 /**
@@ -122,6 +130,11 @@ async function measureAlternately(variants: Variant[], count: number, concurrenc
   return runs.map((parts) => ({
     seconds: parts.reduce((sum, r) => sum + r.seconds, 0),
     timings: new Map(ACTION_NAMES.map((name) => [name, parts.flatMap((r) => r.timings.get(name)!)])),
+    cpu: {
+      node: parts.reduce((sum, r) => sum + r.cpu.node, 0),
+      temporal: parts.reduce((sum, r) => sum + r.cpu.temporal, 0),
+      postgres: parts.reduce((sum, r) => sum + r.cpu.postgres, 0),
+    },
   }));
 }
 
@@ -243,14 +256,18 @@ async function main(): Promise<void> {
       updatesPerJourney: ACTION_NAMES.length - 1,
       stepsStoredPerJourney: stepsPerJourney,
       mailsPerJourney,
-      koers: { seconds: Number(koers.seconds.toFixed(2)), journeysPerSecond: Number(throughput.koers.toFixed(2)) },
-      bare: { seconds: Number(bare.seconds.toFixed(2)), journeysPerSecond: Number(throughput.bare.toFixed(2)) },
+      koers: { seconds: Number(koers.seconds.toFixed(2)), journeysPerSecond: Number(throughput.koers.toFixed(2)), cpuMsPerJourney: cpuMsPer(koers.cpu, count) },
+      bare: { seconds: Number(bare.seconds.toFixed(2)), journeysPerSecond: Number(throughput.bare.toFixed(2)), cpuMsPerJourney: cpuMsPer(bare.cpu, count) },
       throughputRatio: ratio(throughput.koers, throughput.bare),
       /** The engine floor (see the top): Temporal carrying a journey's local activities and mails. */
-      floor: { seconds: Number(floor.seconds.toFixed(2)), journeysPerSecond: Number(throughput.floor.toFixed(2)) },
+      floor: { seconds: Number(floor.seconds.toFixed(2)), journeysPerSecond: Number(throughput.floor.toFixed(2)), cpuMsPerJourney: cpuMsPer(floor.cpu, count) },
       floorThroughputRatio: ratio(throughput.koers, throughput.floor),
       /** The storage floor (see the top): the engine floor writing each step to PostgreSQL and sending each mail by SMTP. */
-      storageFloor: { seconds: Number(storage.seconds.toFixed(2)), journeysPerSecond: Number(throughput.storage.toFixed(2)) },
+      storageFloor: {
+        seconds: Number(storage.seconds.toFixed(2)),
+        journeysPerSecond: Number(throughput.storage.toFixed(2)),
+        cpuMsPerJourney: cpuMsPer(storage.cpu, count),
+      },
       storageFloorThroughputRatio: ratio(throughput.koers, throughput.storage),
       actions,
     };
@@ -272,6 +289,15 @@ async function main(): Promise<void> {
       );
     }
     console.log(`\nper journey: ${stepsPerJourney} steps stored in PostgreSQL, ${mailsPerJourney} mails`);
+    console.log(`\n| CPU ms per journey | this process (client, worker, mail catcher) | Temporal server | PostgreSQL |\n|---|---|---|---|`);
+    for (const [name, variant] of [
+      ['Koers', report.koers],
+      ['bare workflows', report.bare],
+      ['engine floor', report.floor],
+      ['storage floor', report.storageFloor],
+    ] as const) {
+      console.log(`| ${name} | ${variant.cpuMsPerJourney.node} | ${variant.cpuMsPerJourney.temporal} | ${variant.cpuMsPerJourney.postgres} |`);
+    }
   } finally {
     await stack.stop();
   }
