@@ -48,32 +48,47 @@ function readStat(pid: string): ProcStat | null {
   }
 }
 
-/** CPU seconds so far of this process and every process it started, by program; null without /proc. */
-export function cpuSecondsByProgram(): CpuSeconds | null {
+/** CPU seconds so far of this process and of each server process it started, by pid; null without /proc. */
+function cpuByProcess(): Map<number, { program: Program; cpuSeconds: number }> | null {
   if (!existsSync('/proc/self/stat')) return null;
   const stats = readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .flatMap((pid) => readStat(pid) ?? []);
   const children = new Map<number, ProcStat[]>();
   for (const s of stats) children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
-  const total: CpuSeconds = { node: 0, temporal: 0, postgres: 0 };
+  const found = new Map<number, { program: Program; cpuSeconds: number }>();
   const self = stats.find((s) => s.pid === process.pid);
   const queue = self ? [self] : [];
   for (let s = queue.shift(); s; s = queue.shift()) {
     // The bench process counts as node; of its descendants only the servers count (not the shells between).
     const program = s === self ? 'node' : PROGRAMS.find((p) => p !== 'node' && s.command.startsWith(p));
-    if (program) total[program] += s.cpuSeconds;
+    if (program) found.set(s.pid, { program, cpuSeconds: s.cpuSeconds });
     queue.push(...(children.get(s.pid) ?? []));
   }
+  return found;
+}
+
+/** CPU seconds so far of this process and every server process it started, by program; null without /proc. */
+export function cpuSecondsByProgram(): CpuSeconds | null {
+  const processes = cpuByProcess();
+  if (!processes) return null;
+  const total: CpuSeconds = { node: 0, temporal: 0, postgres: 0 };
+  for (const { program, cpuSeconds } of processes.values()) total[program] += cpuSeconds;
   return total;
 }
 
-/** What `work` cost in CPU, by program, added to `into`. */
+/**
+ * What `work` cost in CPU, by program, added to `into`. Counted per process: one that started
+ * meanwhile counts whole, one that ended meanwhile (a PostgreSQL connection the pool closed when
+ * idle) is left out, since what it spent before it ended cannot be read.
+ */
 export async function countCpu<T>(into: CpuSeconds, work: () => Promise<T>): Promise<T> {
-  const before = cpuSecondsByProgram();
+  const before = cpuByProcess();
   const result = await work();
-  const after = cpuSecondsByProgram();
-  if (before && after) for (const p of PROGRAMS) into[p] += after[p] - before[p];
+  const after = cpuByProcess();
+  if (before && after) {
+    for (const [pid, { program, cpuSeconds }] of after) into[program] += cpuSeconds - (before.get(pid)?.cpuSeconds ?? 0);
+  }
   return result;
 }
 
