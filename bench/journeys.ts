@@ -35,7 +35,7 @@ import {
 import { act, handleUpdates, updatesStoredBeforeAnswer } from './bare-workflows';
 import { brinFor, createBenchSchools, inBatches, p50p95, ratio, startBenchStack, writeResults, type BenchStack } from './stack';
 import { FLOOR_STEP_TABLE } from './floor-activities';
-import { countCpu, cpuMsPer, type CpuSeconds } from './process-cpu';
+import { addCpu, countCpu, cpuMsPer, noCpu, type CpuSeconds } from './process-cpu';
 import { createBareWorker, runWorker } from './workers';
 
 const DAY = 86_400_000;
@@ -102,7 +102,7 @@ async function drive(variant: Variant, indices: number[], concurrency: number): 
     timings.get(name)!.push(performance.now() - started);
     return result;
   };
-  const cpu: CpuSeconds = { node: 0, temporal: 0, postgres: 0 };
+  const cpu = noCpu();
   const started = performance.now();
   await countCpu(cpu, () =>
     inBatches(indices, concurrency, async (i) => {
@@ -130,11 +130,7 @@ async function measureAlternately(variants: Variant[], count: number, concurrenc
   return runs.map((parts) => ({
     seconds: parts.reduce((sum, r) => sum + r.seconds, 0),
     timings: new Map(ACTION_NAMES.map((name) => [name, parts.flatMap((r) => r.timings.get(name)!)])),
-    cpu: {
-      node: parts.reduce((sum, r) => sum + r.cpu.node, 0),
-      temporal: parts.reduce((sum, r) => sum + r.cpu.temporal, 0),
-      postgres: parts.reduce((sum, r) => sum + r.cpu.postgres, 0),
-    },
+    cpu: addCpu(parts.map((r) => r.cpu)),
   }));
 }
 
@@ -289,14 +285,17 @@ async function main(): Promise<void> {
       );
     }
     console.log(`\nper journey: ${stepsPerJourney} steps stored in PostgreSQL, ${mailsPerJourney} mails`);
-    console.log(`\n| CPU ms per journey | this process (client, worker, mail catcher) | Temporal server | PostgreSQL |\n|---|---|---|---|`);
+    console.log(
+      `\n| CPU ms per journey | this process (client, worker, mail catcher) | its main thread | its SDK core | its other threads (workflows, GC) | Temporal server | PostgreSQL |\n|---|---|---|---|---|---|---|`,
+    );
     for (const [name, variant] of [
       ['Koers', report.koers],
       ['bare workflows', report.bare],
       ['engine floor', report.floor],
       ['storage floor', report.storageFloor],
     ] as const) {
-      console.log(`| ${name} | ${variant.cpuMsPerJourney.node} | ${variant.cpuMsPerJourney.temporal} | ${variant.cpuMsPerJourney.postgres} |`);
+      const cpu = variant.cpuMsPerJourney;
+      console.log(`| ${name} | ${cpu.node} | ${cpu.mainThread} | ${cpu.sdkCore} | ${cpu.otherThreads} | ${cpu.temporal} | ${cpu.postgres} |`);
     }
   } finally {
     await stack.stop();

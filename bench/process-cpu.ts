@@ -1,19 +1,32 @@
 /**
- * CPU time used by a bench and the servers it started, by program: the bench's own Node process
- * (client, worker, activities, the mail catcher), the Temporal server and PostgreSQL. On a machine
- * with few cores a variant's throughput follows the CPU it costs, so the journeys bench reports
- * this per journey beside its timings: it says which program the distance between Koers and its
- * baselines is spent in. Linux only (it reads /proc); elsewhere it reports nothing.
+ * CPU time used by a bench and the servers it started: the bench's own Node process (client,
+ * worker, activities, the mail catcher), split by thread, the Temporal server and PostgreSQL. On a
+ * machine with few cores a variant's throughput follows the CPU it costs, so the journeys bench
+ * reports this per journey beside its timings: it says where the distance between Koers and its
+ * baselines is spent. Linux only (it reads /proc); elsewhere it reports nothing.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-export type Program = 'node' | 'temporal' | 'postgres';
+/**
+ * Where CPU goes. In the bench's own process: `mainThread` (activities, the client, Prisma, the mail
+ * catcher), `sdkCore` (the Temporal SDK's Rust core: polling, the server's gRPC), `otherThreads`
+ * (the workflow sandbox's thread, V8's garbage-collection helpers, libuv's pool); `node` is their sum.
+ */
+export interface CpuSeconds {
+  node: number;
+  mainThread: number;
+  sdkCore: number;
+  otherThreads: number;
+  temporal: number;
+  postgres: number;
+}
 
-/** CPU seconds by program. */
-export type CpuSeconds = Record<Program, number>;
+type Bucket = Exclude<keyof CpuSeconds, 'node'>;
+const BUCKETS: Bucket[] = ['mainThread', 'sdkCore', 'otherThreads', 'temporal', 'postgres'];
+const SERVERS: Bucket[] = ['temporal', 'postgres'];
 
-const PROGRAMS: Program[] = ['node', 'temporal', 'postgres'];
+export const noCpu = (): CpuSeconds => ({ node: 0, mainThread: 0, sdkCore: 0, otherThreads: 0, temporal: 0, postgres: 0 });
 
 const ticksPerSecond = (() => {
   try {
@@ -23,77 +36,90 @@ const ticksPerSecond = (() => {
   }
 })();
 
-interface ProcStat {
-  pid: number;
+interface Stat {
+  id: number;
   parent: number;
   command: string;
   cpuSeconds: number;
 }
 
-function readStat(pid: string): ProcStat | null {
+/** A process's or thread's /proc stat file, or null if it ended while being read. */
+function readStat(file: string): Stat | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // "pid (command) state ppid …": the command may hold spaces and parentheses, so split after the last ")".
+    const stat = readFileSync(file, 'utf8');
+    // "id (command) state ppid …": the command may hold spaces and parentheses, so split after the last ")".
     const close = stat.lastIndexOf(')');
     const fields = stat.slice(close + 2).split(' ');
     // After the command: state (0), ppid (1), …, utime (11), stime (12).
     return {
-      pid: Number(pid),
+      id: Number(stat.slice(0, stat.indexOf(' '))),
       parent: Number(fields[1]),
       command: stat.slice(stat.indexOf('(') + 1, close),
       cpuSeconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond,
     };
   } catch {
-    return null; // ended while being read
+    return null;
   }
 }
 
-/** CPU seconds so far of this process and of each server process it started, by pid; null without /proc. */
-function cpuByProcess(): Map<number, { program: Program; cpuSeconds: number }> | null {
-  if (!existsSync('/proc/self/stat')) return null;
-  const stats = readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => readStat(pid) ?? []);
-  const children = new Map<number, ProcStat[]>();
-  for (const s of stats) children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
-  const found = new Map<number, { program: Program; cpuSeconds: number }>();
-  const self = stats.find((s) => s.pid === process.pid);
-  const queue = self ? [self] : [];
-  for (let s = queue.shift(); s; s = queue.shift()) {
-    // The bench process counts as node; of its descendants only the servers count (not the shells between).
-    const program = s === self ? 'node' : PROGRAMS.find((p) => p !== 'node' && s.command.startsWith(p));
-    if (program) found.set(s.pid, { program, cpuSeconds: s.cpuSeconds });
-    queue.push(...(children.get(s.pid) ?? []));
+const numbered = (dir: string) => readdirSync(dir).filter((name) => /^\d+$/.test(name));
+
+/** CPU seconds so far, by a key per thread of this process and per server process it started; null without /proc. */
+function cpuByKey(): Map<string, { bucket: Bucket; cpuSeconds: number }> | null {
+  if (!existsSync('/proc/self/task')) return null;
+  const found = new Map<string, { bucket: Bucket; cpuSeconds: number }>();
+  for (const thread of numbered('/proc/self/task').flatMap((tid) => readStat(`/proc/self/task/${tid}/stat`) ?? [])) {
+    const bucket = thread.id === process.pid ? 'mainThread' : thread.command.startsWith('tokio') ? 'sdkCore' : 'otherThreads';
+    found.set(`thread ${thread.id}`, { bucket, cpuSeconds: thread.cpuSeconds });
+  }
+  const processes = numbered('/proc').flatMap((pid) => readStat(`/proc/${pid}/stat`) ?? []);
+  const children = new Map<number, Stat[]>();
+  for (const p of processes) children.set(p.parent, [...(children.get(p.parent) ?? []), p]);
+  // Of the descendants only the servers count, not the shells between.
+  const queue = [...(children.get(process.pid) ?? [])];
+  for (let p = queue.shift(); p; p = queue.shift()) {
+    const server = SERVERS.find((name) => p.command.startsWith(name));
+    if (server) found.set(`process ${p.id}`, { bucket: server, cpuSeconds: p.cpuSeconds });
+    queue.push(...(children.get(p.id) ?? []));
   }
   return found;
 }
 
-/** CPU seconds so far of this process and every server process it started, by program; null without /proc. */
-export function cpuSecondsByProgram(): CpuSeconds | null {
-  const processes = cpuByProcess();
-  if (!processes) return null;
-  const total: CpuSeconds = { node: 0, temporal: 0, postgres: 0 };
-  for (const { program, cpuSeconds } of processes.values()) total[program] += cpuSeconds;
-  return total;
-}
-
 /**
- * What `work` cost in CPU, by program, added to `into`. Counted per process: one that started
+ * What `work` cost in CPU, added to `into`. Counted per thread and process: one that started
  * meanwhile counts whole, one that ended meanwhile (a PostgreSQL connection the pool closed when
  * idle) is left out, since what it spent before it ended cannot be read.
  */
 export async function countCpu<T>(into: CpuSeconds, work: () => Promise<T>): Promise<T> {
-  const before = cpuByProcess();
+  const before = cpuByKey();
   const result = await work();
-  const after = cpuByProcess();
+  const after = cpuByKey();
   if (before && after) {
-    for (const [pid, { program, cpuSeconds }] of after) into[program] += cpuSeconds - (before.get(pid)?.cpuSeconds ?? 0);
+    for (const [key, { bucket, cpuSeconds }] of after) {
+      const spent = cpuSeconds - (before.get(key)?.cpuSeconds ?? 0);
+      into[bucket] += spent;
+      if (bucket !== 'temporal' && bucket !== 'postgres') into.node += spent;
+    }
   }
   return result;
 }
 
-/** Milliseconds of CPU per item, by program. */
+/** The sum of runs' CPU. */
+export function addCpu(runs: CpuSeconds[]): CpuSeconds {
+  const total = noCpu();
+  for (const run of runs) for (const key of ['node', ...BUCKETS] as const) total[key] += run[key];
+  return total;
+}
+
+/** Milliseconds of CPU per item. */
 export function cpuMsPer(cpu: CpuSeconds, items: number): CpuSeconds {
   const per = (s: number) => Math.round((s * 1000) / items);
-  return { node: per(cpu.node), temporal: per(cpu.temporal), postgres: per(cpu.postgres) };
+  return {
+    node: per(cpu.node),
+    mainThread: per(cpu.mainThread),
+    sdkCore: per(cpu.sdkCore),
+    otherThreads: per(cpu.otherThreads),
+    temporal: per(cpu.temporal),
+    postgres: per(cpu.postgres),
+  };
 }
