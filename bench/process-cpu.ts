@@ -23,8 +23,8 @@ export interface CpuSeconds {
 }
 
 type Bucket = Exclude<keyof CpuSeconds, 'node'>;
-const BUCKETS: Bucket[] = ['mainThread', 'sdkCore', 'otherThreads', 'temporal', 'postgres'];
 const SERVERS: Bucket[] = ['temporal', 'postgres'];
+const KEYS = ['node', 'mainThread', 'sdkCore', 'otherThreads', 'temporal', 'postgres'] as const;
 
 export const noCpu = (): CpuSeconds => ({ node: 0, mainThread: 0, sdkCore: 0, otherThreads: 0, temporal: 0, postgres: 0 });
 
@@ -74,7 +74,11 @@ function cpuByKey(): Map<string, { bucket: Bucket; cpuSeconds: number }> | null 
   }
   const processes = numbered('/proc').flatMap((pid) => readStat(`/proc/${pid}/stat`) ?? []);
   const children = new Map<number, Stat[]>();
-  for (const p of processes) children.set(p.parent, [...(children.get(p.parent) ?? []), p]);
+  for (const p of processes) {
+    const siblings = children.get(p.parent);
+    if (siblings) siblings.push(p);
+    else children.set(p.parent, [p]);
+  }
   // Of the descendants only the servers count, not the shells between.
   const queue = [...(children.get(process.pid) ?? [])];
   for (let p = queue.shift(); p; p = queue.shift()) {
@@ -98,7 +102,7 @@ export async function countCpu<T>(into: CpuSeconds, work: () => Promise<T>): Pro
     for (const [key, { bucket, cpuSeconds }] of after) {
       const spent = cpuSeconds - (before.get(key)?.cpuSeconds ?? 0);
       into[bucket] += spent;
-      if (bucket !== 'temporal' && bucket !== 'postgres') into.node += spent;
+      if (!SERVERS.includes(bucket)) into.node += spent;
     }
   }
   return result;
@@ -107,19 +111,13 @@ export async function countCpu<T>(into: CpuSeconds, work: () => Promise<T>): Pro
 /** The sum of runs' CPU. */
 export function addCpu(runs: CpuSeconds[]): CpuSeconds {
   const total = noCpu();
-  for (const run of runs) for (const key of ['node', ...BUCKETS] as const) total[key] += run[key];
+  for (const run of runs) for (const key of KEYS) total[key] += run[key];
   return total;
 }
 
 /** Milliseconds of CPU per item. */
 export function cpuMsPer(cpu: CpuSeconds, items: number): CpuSeconds {
-  const per = (s: number) => Math.round((s * 1000) / items);
-  return {
-    node: per(cpu.node),
-    mainThread: per(cpu.mainThread),
-    sdkCore: per(cpu.sdkCore),
-    otherThreads: per(cpu.otherThreads),
-    temporal: per(cpu.temporal),
-    postgres: per(cpu.postgres),
-  };
+  const per = noCpu();
+  for (const key of KEYS) per[key] = Math.round((cpu[key] * 1000) / items);
+  return per;
 }

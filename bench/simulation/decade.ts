@@ -8,8 +8,7 @@
  * the workflow test uses the test harness.
  */
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
-import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { openTrajectories, type OpenTrajectory } from '../../services/hubs/open-trajectories';
 import { startJourney } from '../../services/journeys/start-journey';
